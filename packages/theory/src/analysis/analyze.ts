@@ -1,0 +1,310 @@
+import { dyadic, exact, Inexact, type Arithmetic } from "./arithmetic.js";
+import type { Domain } from "./domain.js";
+import { Piecewise } from "./piecewise.js";
+import { activationShape, type Activation, type ActivationShape } from "../network/activation.js";
+import { inputCount, type Network } from "../network/network.js";
+
+/** Limits on one analysis; past them it stops with `BudgetExceeded`, never with a verdict. */
+export interface AnalysisBudget {
+  /** Most breakpoints a layer's shared grid may hold. */
+  maxBreakpoints: number;
+}
+
+/** The default budget: f^21 (2,097,152 pieces) fits, f^22 does not. */
+export const DEFAULT_BUDGET: AnalysisBudget = { maxBreakpoints: 2_200_000 };
+
+export interface AnalysisOptions {
+  budget?: AnalysisBudget;
+  /** Keep each hidden neuron's function after its activation, for plots and dead neurons. */
+  neurons?: boolean;
+}
+
+/** The exact function of a one-input network on a domain. */
+export interface Analysis {
+  /** One function per output neuron, with collinear breakpoints merged. */
+  outputs: Piecewise[];
+  /** For each hidden layer, each neuron's function after the activation (when requested). */
+  neurons: Piecewise[][] | null;
+  /** Which arithmetic carried the analysis: exact doubles or rationals. */
+  arithmetic: "dyadic" | "rational";
+}
+
+/** Raised when an analysis would pass its budget. */
+export class BudgetExceeded extends Error {
+  constructor(
+    readonly layer: number,
+    readonly breakpoints: number,
+    readonly limit: number,
+  ) {
+    super(`layer ${layer} needs more than ${limit} breakpoints`);
+    this.name = "BudgetExceeded";
+  }
+}
+
+/** The values of every neuron of one layer on a shared grid of breakpoints. */
+interface LayerState<T> {
+  xs: T[];
+  /** values[neuron][breakpoint] */
+  values: T[][];
+  /** Slope of each neuron left of xs[0], or null on a closed left end. */
+  left: T[] | null;
+  right: T[] | null;
+}
+
+/**
+ * Computes the exact continuous piecewise-linear function of a one-input network on a domain.
+ * It first tries doubles checked to be exact at every step, and repeats the work in rationals
+ * as soon as any value is not a double.
+ */
+export function analyzeNetwork(
+  network: Network,
+  domain: Domain,
+  options: AnalysisOptions = {},
+): Analysis {
+  if (inputCount(network) !== 1) {
+    throw new RangeError(`the analysis takes one input, the network has ${inputCount(network)}`);
+  }
+  try {
+    return propagate(dyadic, network, domain, options);
+  } catch (error) {
+    if (!(error instanceof Inexact)) throw error;
+    return propagate(exact, network, domain, options);
+  }
+}
+
+function propagate<T>(
+  arithmetic: Arithmetic<T>,
+  network: Network,
+  domain: Domain,
+  options: AnalysisOptions,
+): Analysis {
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const hidden = options.neurons ? ([] as Piecewise[][]) : null;
+  let state = inputState(arithmetic, domain);
+  const lastLayer = network.layers.length - 1;
+
+  network.layers.forEach((layer, index) => {
+    const weights = layer.weights.map((row) => row.map((w) => arithmetic.from(w)));
+    const biases = layer.biases.map((b) => arithmetic.from(b));
+    const activation = index === lastLayer ? network.outputActivation : network.activation;
+    state = applyAffine(arithmetic, state, weights, biases);
+    state = applyActivation(arithmetic, state, activation, budget, index + 1);
+    if (hidden && index < lastLayer) hidden.push(toFunctions(arithmetic, state));
+  });
+
+  return {
+    outputs: toFunctions(arithmetic, state).map((f) => f.simplify()),
+    neurons: hidden,
+    arithmetic: arithmetic.kind,
+  };
+}
+
+function inputState<T>(arithmetic: Arithmetic<T>, domain: Domain): LayerState<T> {
+  const { lo, hi } = domain;
+  const { from, zero, one } = arithmetic;
+  let xs: T[];
+  if (lo !== null && hi !== null) xs = lo.equals(hi) ? [from(lo)] : [from(lo), from(hi)];
+  else if (lo !== null) xs = [from(lo)];
+  else if (hi !== null) xs = [from(hi)];
+  else xs = [zero];
+  return {
+    xs,
+    values: [xs.slice()],
+    left: lo === null ? [one] : null,
+    right: hi === null ? [one] : null,
+  };
+}
+
+function applyAffine<T>(
+  arithmetic: Arithmetic<T>,
+  state: LayerState<T>,
+  weights: T[][],
+  biases: T[],
+): LayerState<T> {
+  const { add, mul, sign, equals, one, zero } = arithmetic;
+  const size = state.xs.length;
+  const combine = (inputs: T[][], row: T[], bias: T): T[] => {
+    const out = new Array<T>(size).fill(bias);
+    row.forEach((weight, column) => {
+      if (sign(weight) === 0) return;
+      const source = inputs[column]!;
+      if (equals(weight, one)) for (let t = 0; t < size; t++) out[t] = add(out[t]!, source[t]!);
+      else for (let t = 0; t < size; t++) out[t] = add(out[t]!, mul(weight, source[t]!));
+    });
+    return out;
+  };
+  const slopes = (rays: T[] | null) =>
+    rays === null
+      ? null
+      : weights.map((row) => row.reduce((acc, w, j) => add(acc, mul(w, rays[j]!)), zero));
+  return {
+    xs: state.xs,
+    values: weights.map((row, neuron) => combine(state.values, row, biases[neuron]!)),
+    left: slopes(state.left),
+    right: slopes(state.right),
+  };
+}
+
+/** Exact forms of an activation's kinks and regions in the analysis's arithmetic. */
+interface Shape<T> {
+  kinks: T[];
+  slopes: T[];
+  offsets: T[];
+  /** True for ReLU, which takes a shorter path. */
+  relu: boolean;
+}
+
+function shapeIn<T>(arithmetic: Arithmetic<T>, activation: Activation): Shape<T> {
+  const shape: ActivationShape = activationShape(activation);
+  return {
+    kinks: shape.kinks.map((k) => arithmetic.from(k)),
+    slopes: shape.regions.map((r) => arithmetic.from(r.slope)),
+    offsets: shape.regions.map((r) => arithmetic.from(r.offset)),
+    relu: activation.name === "relu",
+  };
+}
+
+/** Applies the activation to one value. */
+function activate<T>(arithmetic: Arithmetic<T>, shape: Shape<T>, value: T): T {
+  if (shape.relu) return arithmetic.sign(value) < 0 ? arithmetic.zero : value;
+  let region = 0;
+  while (region < shape.kinks.length && arithmetic.compare(value, shape.kinks[region]!) > 0) {
+    region += 1;
+  }
+  return arithmetic.add(arithmetic.mul(shape.slopes[region]!, value), shape.offsets[region]!);
+}
+
+/**
+ * Returns a neuron's slope after the activation on an end ray that starts at `value` with
+ * slope `slope`; `travel` is -1 for the left ray and 1 for the right one. Values rising away
+ * from the grid sit in the activation's region above `value`, falling ones in the region below.
+ */
+function raySlope<T>(
+  arithmetic: Arithmetic<T>,
+  shape: Shape<T>,
+  value: T,
+  slope: T,
+  travel: number,
+): T {
+  const direction = arithmetic.sign(slope) * travel;
+  if (direction === 0) return slope;
+  let region = 0;
+  for (const kink of shape.kinks) {
+    const side = arithmetic.compare(value, kink);
+    if (side > 0 || (side === 0 && direction > 0)) region += 1;
+  }
+  return arithmetic.mul(shape.slopes[region]!, slope);
+}
+
+/**
+ * Applies the activation to every neuron of a layer. Where a neuron's value crosses a kink
+ * of the activation between two breakpoints or on an end ray, the crossing becomes a new
+ * breakpoint of the shared grid, so each neuron stays linear between breakpoints.
+ */
+function applyActivation<T>(
+  arithmetic: Arithmetic<T>,
+  state: LayerState<T>,
+  activation: Activation,
+  budget: AnalysisBudget,
+  layer: number,
+): LayerState<T> {
+  const shape = shapeIn(arithmetic, activation);
+  if (shape.kinks.length === 0) return state;
+  const { add, sub, mul, div, compare, sign, equals } = arithmetic;
+  const { xs, values } = state;
+  const width = values.length;
+  const size = xs.length;
+
+  const outXs: T[] = [];
+  const outValues: T[][] = values.map(() => []);
+  const emit = (x: T, valueAt: (neuron: number) => T) => {
+    if (outXs.length >= budget.maxBreakpoints) {
+      throw new BudgetExceeded(layer, outXs.length + 1, budget.maxBreakpoints);
+    }
+    outXs.push(x);
+    for (let k = 0; k < width; k++) outValues[k]!.push(activate(arithmetic, shape, valueAt(k)));
+  };
+
+  // Offsets from an end where a ray crosses a kink: negative on the left, positive on the right.
+  const rayCrossings = (rays: T[] | null, at: number, side: number): T[] => {
+    if (rays === null) return [];
+    const found: T[] = [];
+    rays.forEach((slope, k) => {
+      if (sign(slope) === 0) return;
+      for (const kink of shape.kinks) {
+        const offset = div(sub(kink, values[k]![at]!), slope);
+        if (sign(offset) === side && !found.some((o) => equals(o, offset))) found.push(offset);
+      }
+    });
+    return found.sort(compare);
+  };
+
+  for (const offset of rayCrossings(state.left, 0, -1)) {
+    emit(add(xs[0]!, offset), (k) => add(values[k]![0]!, mul(state.left![k]!, offset)));
+  }
+
+  const ratios: T[] = [];
+  for (let t = 0; t < size; t++) {
+    emit(xs[t]!, (k) => values[k]![t]!);
+    if (t === size - 1) break;
+    ratios.length = 0;
+    for (let k = 0; k < width; k++) {
+      const a = values[k]![t]!;
+      const b = values[k]![t + 1]!;
+      if (equals(a, b)) continue;
+      for (const kink of shape.kinks) {
+        if (compare(a, kink) * compare(b, kink) >= 0) continue;
+        const ratio = div(sub(kink, a), sub(b, a));
+        if (!ratios.some((r) => equals(r, ratio))) ratios.push(ratio);
+      }
+    }
+    if (ratios.length === 0) continue;
+    if (ratios.length > 1) ratios.sort(compare);
+    const x0 = xs[t]!;
+    const step = sub(xs[t + 1]!, x0);
+    for (const ratio of ratios) {
+      emit(add(x0, mul(ratio, step)), (k) => {
+        const a = values[k]![t]!;
+        return add(a, mul(ratio, sub(values[k]![t + 1]!, a)));
+      });
+    }
+  }
+
+  const last = size - 1;
+  for (const offset of rayCrossings(state.right, last, 1)) {
+    emit(add(xs[last]!, offset), (k) => add(values[k]![last]!, mul(state.right![k]!, offset)));
+  }
+
+  // The rays beyond the outermost crossings sit in one region of the activation each.
+  const outLast = outXs.length - 1;
+  const rays = (slopes: T[] | null, at: number, travel: number) =>
+    slopes === null
+      ? null
+      : slopes.map((slope, k) => raySlope(arithmetic, shape, rawValueAt(k, at), slope, travel));
+  const rawValueAt = (k: number, at: number): T => {
+    // The pre-activation value at an outer breakpoint, recovered from the end ray.
+    const x = outXs[at]!;
+    if (at === 0) return add(values[k]![0]!, mul(state.left![k]!, sub(x, xs[0]!)));
+    return add(values[k]![last]!, mul(state.right![k]!, sub(x, xs[last]!)));
+  };
+  return {
+    xs: outXs,
+    values: outValues,
+    left: rays(state.left, 0, -1),
+    right: rays(state.right, outLast, 1),
+  };
+}
+
+/** Splits a layer's state into one function per neuron. */
+function toFunctions<T>(arithmetic: Arithmetic<T>, state: LayerState<T>): Piecewise[] {
+  return state.values.map(
+    (ys, k) =>
+      new Piecewise(
+        arithmetic,
+        state.xs,
+        ys,
+        state.left === null ? null : state.left[k]!,
+        state.right === null ? null : state.right[k]!,
+      ) as Piecewise,
+  );
+}

@@ -1,0 +1,119 @@
+import Fraction from "fraction.js";
+
+import { exactDouble, rationalFromDouble, type Rational } from "../rational.js";
+
+/**
+ * The operations the analysis needs from a number type. Two implementations exist: exact
+ * rationals, and doubles that are checked after every operation to be exact (the dyadic fast
+ * path). Both give the same results; the second is far faster when it applies.
+ */
+export interface Arithmetic<T> {
+  readonly kind: "dyadic" | "rational";
+  readonly zero: T;
+  readonly one: T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  /** Divides by a non-zero value. */
+  div(a: T, b: T): T;
+  neg(a: T): T;
+  compare(a: T, b: T): number;
+  sign(a: T): number;
+  equals(a: T, b: T): boolean;
+  /** Converts from a rational; the dyadic arithmetic throws `Inexact` when no double is equal. */
+  from(value: Rational): T;
+  toRational(value: T): Rational;
+}
+
+/** Thrown by the dyadic arithmetic when a result is not exactly a double in its safe range. */
+export class Inexact extends Error {
+  constructor() {
+    super("result is not exactly representable as a double");
+    this.name = "Inexact";
+  }
+}
+
+const INEXACT = new Inexact();
+
+/**
+ * Magnitudes kept far from overflow and underflow, so that the error-free transformations
+ * below stay valid: Dekker's split overflows above 2^996, and products lose bits in subnormals.
+ */
+const LARGEST = 2 ** 900;
+const SMALLEST = 2 ** -900;
+const SPLITTER = 134217729; // 2^27 + 1, for Dekker's split of a double into two 26-bit halves
+
+function checked(value: number): number {
+  const size = value < 0 ? -value : value;
+  if (size > LARGEST || (size < SMALLEST && value !== 0) || size !== size) throw INEXACT;
+  return value;
+}
+
+/** Returns the rounding error of a·b given the rounded product p (Dekker's TwoProduct). */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const aHigh = t - (t - a);
+  const aLow = a - aHigh;
+  t = SPLITTER * b;
+  const bHigh = t - (t - b);
+  const bLow = b - bHigh;
+  return aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
+}
+
+/** Doubles with every operation checked to be exact (Knuth's TwoSum, Dekker's TwoProduct). */
+export const dyadic: Arithmetic<number> = {
+  kind: "dyadic",
+  zero: 0,
+  one: 1,
+  add(a, b) {
+    const s = a + b;
+    const bVirtual = s - a;
+    if (a - (s - bVirtual) + (b - bVirtual) !== 0) throw INEXACT;
+    return checked(s);
+  },
+  sub(a, b) {
+    const s = a - b;
+    const bVirtual = a - s;
+    if (a - (s + bVirtual) + (bVirtual - b) !== 0) throw INEXACT;
+    return checked(s);
+  },
+  mul(a, b) {
+    const p = a * b;
+    if (productError(a, b, p) !== 0) throw INEXACT;
+    return checked(p);
+  },
+  div(a, b) {
+    const q = a / b;
+    checked(q);
+    const back = q * b;
+    if (back !== a || productError(q, b, back) !== 0) throw INEXACT;
+    return q;
+  },
+  neg: (a) => -a,
+  compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
+  sign: (a) => (a < 0 ? -1 : a > 0 ? 1 : 0),
+  equals: (a, b) => a === b,
+  from(value) {
+    const double = exactDouble(value);
+    if (double === null) throw INEXACT;
+    return checked(double);
+  },
+  toRational: (value) => rationalFromDouble(value),
+};
+
+/** Exact rationals on fraction.js. */
+export const exact: Arithmetic<Rational> = {
+  kind: "rational",
+  zero: new Fraction(0n),
+  one: new Fraction(1n),
+  add: (a, b) => a.add(b),
+  sub: (a, b) => a.sub(b),
+  mul: (a, b) => a.mul(b),
+  div: (a, b) => a.div(b),
+  neg: (a) => a.neg(),
+  compare: (a, b) => a.compare(b),
+  sign: (a) => (a.n === 0n ? 0 : Number(a.s)),
+  equals: (a, b) => a.equals(b),
+  from: (value) => value,
+  toRational: (value) => value,
+};
