@@ -17,13 +17,7 @@ export const NUMBER_LIMITS = {
 } as const;
 
 export type NumberErrorCode =
-  | "empty"
-  | "nan"
-  | "infinite"
-  | "syntax"
-  | "zero-denominator"
-  | "too-long"
-  | "too-large";
+  "empty" | "nan" | "infinite" | "syntax" | "zero-denominator" | "too-long" | "too-large";
 
 /** Why a cell could not be read as a number; the caller adds the place. */
 export interface NumberError {
@@ -190,7 +184,8 @@ function parseDecimal(text: string): Rational | "syntax" | "too-large" {
 }
 
 function checkSize(raw: string, value: Rational): NumberResult {
-  if (value.n >= MAX_MAGNITUDE || value.d >= MAX_MAGNITUDE) return fail("too-large", raw, boundText());
+  if (value.n >= MAX_MAGNITUDE || value.d >= MAX_MAGNITUDE)
+    return fail("too-large", raw, boundText());
   return { ok: true, value };
 }
 

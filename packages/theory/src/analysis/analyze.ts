@@ -15,15 +15,19 @@ export const DEFAULT_BUDGET: AnalysisBudget = { maxBreakpoints: 2_200_000 };
 
 export interface AnalysisOptions {
   budget?: AnalysisBudget;
-  /** Keep each hidden neuron's function after its activation, for plots and dead neurons. */
+  /**
+   * Keep each hidden neuron's function after its activation, for plots and dead neurons, as
+   * long as no hidden layer's grid holds more than `neuronLimit` breakpoints (default 4097).
+   */
   neurons?: boolean;
+  neuronLimit?: number;
 }
 
 /** The exact function of a one-input network on a domain. */
 export interface Analysis {
   /** One function per output neuron, with collinear breakpoints merged. */
   outputs: Piecewise[];
-  /** For each hidden layer, each neuron's function after the activation (when requested). */
+  /** For each hidden layer, each neuron's function after the activation; null when not kept. */
   neurons: Piecewise[][] | null;
   /** Which arithmetic carried the analysis: exact doubles or rationals. */
   arithmetic: "dyadic" | "rational";
@@ -79,7 +83,8 @@ function propagate<T>(
   options: AnalysisOptions,
 ): Analysis {
   const budget = options.budget ?? DEFAULT_BUDGET;
-  const hidden = options.neurons ? ([] as Piecewise[][]) : null;
+  const neuronLimit = options.neuronLimit ?? 4097;
+  let hidden = options.neurons ? ([] as Piecewise[][]) : null;
   let state = inputState(arithmetic, domain);
   const lastLayer = network.layers.length - 1;
 
@@ -89,7 +94,9 @@ function propagate<T>(
     const activation = index === lastLayer ? network.outputActivation : network.activation;
     state = applyAffine(arithmetic, state, weights, biases);
     state = applyActivation(arithmetic, state, activation, budget, index + 1);
-    if (hidden && index < lastLayer) hidden.push(toFunctions(arithmetic, state));
+    if (hidden && index < lastLayer) {
+      hidden = state.xs.length > neuronLimit ? null : [...hidden, toFunctions(arithmetic, state)];
+    }
   });
 
   return {

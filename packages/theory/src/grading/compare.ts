@@ -1,0 +1,212 @@
+import { exact, Inexact, type Arithmetic } from "../analysis/arithmetic.js";
+import { Piecewise } from "../analysis/piecewise.js";
+import type { Rational } from "../rational.js";
+
+/** A maximal interval where two functions differ; a null end is unbounded. */
+export interface Interval {
+  lo: Rational | null;
+  hi: Rational | null;
+}
+
+/** How two continuous piecewise-linear functions on the same domain differ, exactly. */
+export interface Difference {
+  equal: boolean;
+  /** The leftmost breakpoint where they differ, with both values; null when equal. */
+  counterexample: { x: Rational; expected: Rational; actual: Rational } | null;
+  /** The largest |expected − actual| on the domain, or "unbounded" when the end slopes differ. */
+  supNorm: Rational | "unbounded";
+  /** Where that largest difference is reached (null when unbounded or equal everywhere). */
+  supAt: Rational | null;
+  /** The first `maxIntervals` intervals where the functions differ, left to right. */
+  intervals: Interval[];
+  /** How many such intervals there are in all. */
+  intervalCount: number;
+}
+
+/** How many difference intervals a comparison lists; the count covers them all. */
+export const MAX_LISTED_INTERVALS = 50;
+
+/**
+ * Compares two functions on the same domain. Two continuous piecewise-linear functions agree
+ * on an interval exactly when they agree at its ends, at every breakpoint of either, and on
+ * unbounded ends also in slope; their largest difference is reached at one of those points.
+ */
+export function compareFunctions(expected: Piecewise, actual: Piecewise): Difference {
+  if (expected.arithmetic.kind === "dyadic" && actual.arithmetic.kind === "dyadic") {
+    try {
+      return comparePiecewise(expected.arithmetic, expected, actual as typeof expected);
+    } catch (error) {
+      if (!(error instanceof Inexact)) throw error;
+    }
+  }
+  return comparePiecewise(exact, expected.toExact(), actual.toExact());
+}
+
+/** Values of both functions on the union of their breakpoints. */
+interface Merged<T> {
+  xs: T[];
+  expected: T[];
+  actual: T[];
+}
+
+function comparePiecewise<T>(
+  arithmetic: Arithmetic<T>,
+  expected: Piecewise<T>,
+  actual: Piecewise<T>,
+): Difference {
+  const { sub, sign, compare, neg, toRational } = arithmetic;
+  const merged = mergeGrids(arithmetic, expected, actual);
+  const { xs } = merged;
+  const last = xs.length - 1;
+  const gaps = merged.expected.map((e, i) => sub(e, merged.actual[i]!));
+
+  const slopeGap = (a: T | null, b: T | null) => (a === null || b === null ? null : sub(a, b));
+  const leftGap = slopeGap(expected.leftSlope, actual.leftSlope);
+  const rightGap = slopeGap(expected.rightSlope, actual.rightSlope);
+  const leftDiffers = leftGap !== null && (sign(leftGap) !== 0 || sign(gaps[0]!) !== 0);
+  const rightDiffers = rightGap !== null && (sign(rightGap) !== 0 || sign(gaps[last]!) !== 0);
+
+  // Maximal runs of segments on which the gap is not identically zero.
+  const intervals: Interval[] = [];
+  let intervalCount = 0;
+  let openAt: number | "ray" | null = leftDiffers ? "ray" : null;
+  const close = (end: number | null) => {
+    intervalCount += 1;
+    if (intervals.length >= MAX_LISTED_INTERVALS) return;
+    const lo = openAt === "ray" ? null : toRational(xs[openAt as number]!);
+    intervals.push({ lo, hi: end === null ? null : toRational(xs[end]!) });
+  };
+  for (let i = 0; i < last; i++) {
+    const differs = sign(gaps[i]!) !== 0 || sign(gaps[i + 1]!) !== 0;
+    if (differs && openAt === null) openAt = i;
+    if (!differs && openAt !== null) {
+      close(i);
+      openAt = null;
+    }
+  }
+  if (rightDiffers) {
+    if (openAt === null) openAt = last;
+    close(null);
+  } else if (openAt !== null) {
+    close(last);
+  }
+
+  let supIndex = -1;
+  let supGap = arithmetic.zero;
+  gaps.forEach((gap, i) => {
+    const size = sign(gap) < 0 ? neg(gap) : gap;
+    if (compare(size, supGap) > 0) {
+      supGap = size;
+      supIndex = i;
+    }
+  });
+  const unbounded =
+    (leftGap !== null && sign(leftGap) !== 0) || (rightGap !== null && sign(rightGap) !== 0);
+  const equal = intervalCount === 0;
+
+  return {
+    equal,
+    counterexample: equal ? null : counterexample(arithmetic, merged, gaps, expected, actual),
+    supNorm: unbounded ? "unbounded" : toRational(supGap),
+    supAt: unbounded || supIndex < 0 ? null : toRational(xs[supIndex]!),
+    intervals,
+    intervalCount,
+  };
+}
+
+/**
+ * Picks the leftmost breakpoint where the values differ. When they agree at every breakpoint,
+ * the end slopes differ, and a point one unit (or more, to reach an integer) out on that ray
+ * is taken.
+ */
+function counterexample<T>(
+  arithmetic: Arithmetic<T>,
+  merged: Merged<T>,
+  gaps: T[],
+  expected: Piecewise<T>,
+  actual: Piecewise<T>,
+): Difference["counterexample"] {
+  const { toRational, sign } = arithmetic;
+  const index = gaps.findIndex((gap) => sign(gap) !== 0);
+  const expectedExact = expected.toExact();
+  const actualExact = actual.toExact();
+  let x: Rational;
+  if (index >= 0) {
+    x = toRational(merged.xs[index]!);
+  } else {
+    const last = merged.xs.length - 1;
+    const leftSlopesDiffer =
+      expected.leftSlope !== null && !arithmetic.equals(expected.leftSlope, actual.leftSlope!);
+    const end = toRational(merged.xs[leftSlopesDiffer ? 0 : last]!);
+    x = leftSlopesDiffer ? end.floor().sub(1) : end.ceil().add(1);
+  }
+  return { x, expected: expectedExact.valueAt(x), actual: actualExact.valueAt(x) };
+}
+
+/** Evaluates both functions on the sorted union of their breakpoints. */
+function mergeGrids<T>(
+  arithmetic: Arithmetic<T>,
+  expected: Piecewise<T>,
+  actual: Piecewise<T>,
+): Merged<T> {
+  const { compare } = arithmetic;
+  const a = expected.xs;
+  const b = actual.xs;
+  if (a.length === b.length && a.every((x, i) => arithmetic.equals(x, b[i]!))) {
+    return { xs: a.slice(), expected: expected.ys.slice(), actual: actual.ys.slice() };
+  }
+  const xs: T[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && compare(a[i]!, b[j]!) < 0)) xs.push(a[i++]!);
+    else if (i >= a.length || compare(b[j]!, a[i]!) < 0) xs.push(b[j++]!);
+    else {
+      xs.push(a[i++]!);
+      j += 1;
+    }
+  }
+  return {
+    xs,
+    expected: sampleAt(arithmetic, expected, xs),
+    actual: sampleAt(arithmetic, actual, xs),
+  };
+}
+
+/** Evaluates a function at sorted points that lie in its domain, in one sweep. */
+function sampleAt<T>(arithmetic: Arithmetic<T>, f: Piecewise<T>, points: T[]): T[] {
+  const { add, sub, mul, div, compare } = arithmetic;
+  const { xs, ys } = f;
+  const last = xs.length - 1;
+  let segment = 0;
+  return points.map((x) => {
+    if (compare(x, xs[0]!) < 0) return add(ys[0]!, mul(f.leftSlope!, sub(x, xs[0]!)));
+    if (compare(x, xs[last]!) > 0) return add(ys[last]!, mul(f.rightSlope!, sub(x, xs[last]!)));
+    while (segment < last && compare(x, xs[segment + 1]!) >= 0) segment += 1;
+    if (segment === last || compare(x, xs[segment]!) === 0) return ys[segment]!;
+    const ratio = div(sub(x, xs[segment]!), sub(xs[segment + 1]!, xs[segment]!));
+    return add(ys[segment]!, mul(ratio, sub(ys[segment + 1]!, ys[segment]!)));
+  });
+}
+
+/** Restricts a function to a closed sub-domain, adding the new ends as breakpoints. */
+export function restrict(f: Piecewise, lo: Rational | null, hi: Rational | null): Piecewise {
+  const g = f.toExact();
+  const inside = (x: Rational) =>
+    (lo === null || x.compare(lo) > 0) && (hi === null || x.compare(hi) < 0);
+  const xs: Rational[] = [];
+  if (lo !== null) xs.push(lo);
+  g.xs.forEach((x) => {
+    if (inside(x)) xs.push(x);
+  });
+  if (hi !== null && (lo === null || !hi.equals(lo))) xs.push(hi);
+  if (xs.length === 0) xs.push(g.xs[0]!);
+  const ys = xs.map((x) => g.valueAt(x));
+  return new Piecewise(
+    exact,
+    xs,
+    ys,
+    lo === null ? g.leftSlope : null,
+    hi === null ? g.rightSlope : null,
+  ) as Piecewise;
+}

@@ -1,0 +1,87 @@
+import { exact } from "../analysis/arithmetic.js";
+import { analyzeNetwork, type AnalysisBudget } from "../analysis/analyze.js";
+import type { Domain } from "../analysis/domain.js";
+import { Piecewise } from "../analysis/piecewise.js";
+import type { Network } from "../network/network.js";
+import { formatRational, type Rational } from "../rational.js";
+import { compareFunctions, type Difference } from "./compare.js";
+import type { Finding } from "./feedback.js";
+
+/** Functions larger than this get no diagnosis beyond the counterexample, to bound the cost. */
+const MAX_DIAGNOSED_BREAKPOINTS = 10_000;
+
+/**
+ * Names the likely mistake behind a wrong function: the slope on the first wrong piece, a sign
+ * flip, or an output ReLU missing or added. These findings let a tutor group wrong answers.
+ */
+export function diagnose(
+  expected: Piecewise,
+  actual: Piecewise,
+  network: Network,
+  domain: Domain,
+  difference: Difference,
+  budget: AnalysisBudget,
+): Finding[] {
+  if (expected.size > MAX_DIAGNOSED_BREAKPOINTS || actual.size > MAX_DIAGNOSED_BREAKPOINTS)
+    return [];
+  const findings: Finding[] = [];
+  const first = difference.intervals[0];
+  if (first) findings.push(slopeFinding(expected.toExact(), actual.toExact(), first.lo, first.hi));
+  if (compareFunctions(negate(expected), actual).equal) findings.push({ code: "function.negated" });
+
+  const output = network.outputActivation.name;
+  if (output === "identity" || output === "relu") {
+    const swapped: Network = {
+      ...network,
+      outputActivation: { name: output === "identity" ? "relu" : "identity" },
+    };
+    const other = analyzeNetwork(swapped, domain, { budget }).outputs[0]!;
+    if (compareFunctions(expected, other).equal) {
+      const code =
+        output === "identity" ? "function.missing-output-relu" : "function.extra-output-relu";
+      findings.push({ code });
+    }
+  }
+  return findings;
+}
+
+function negate(f: Piecewise): Piecewise {
+  const g = f.toExact();
+  const flip = (s: Rational | null) => (s === null ? null : s.neg());
+  return new Piecewise(
+    exact,
+    g.xs,
+    g.ys.map((y) => y.neg()),
+    flip(g.leftSlope),
+    flip(g.rightSlope),
+  ) as Piecewise;
+}
+
+/** Returns f's slope just right of x, or just left of it when `fromLeft`. */
+function slopeNear(f: Piecewise<Rational>, x: Rational, fromLeft: boolean): Rational {
+  const { xs, ys } = f;
+  const last = xs.length - 1;
+  if (fromLeft ? x.compare(xs[0]!) <= 0 : x.compare(xs[0]!) < 0) return f.leftSlope!;
+  if (fromLeft ? x.compare(xs[last]!) > 0 : x.compare(xs[last]!) >= 0) return f.rightSlope!;
+  let i = 0;
+  while (i < last - 1 && (fromLeft ? x.compare(xs[i + 1]!) > 0 : x.compare(xs[i + 1]!) >= 0)) i++;
+  return ys[i + 1]!.sub(ys[i]!).div(xs[i + 1]!.sub(xs[i]!));
+}
+
+/** Describes the first interval where the functions differ by the two slopes at its start. */
+function slopeFinding(
+  expected: Piecewise<Rational>,
+  actual: Piecewise<Rational>,
+  lo: Rational | null,
+  hi: Rational | null,
+): Finding {
+  // At an unbounded left end the slopes are those of the left rays.
+  const at = lo ?? hi!;
+  const fromLeft = lo === null;
+  return {
+    code: "function.slope",
+    interval: [lo === null ? null : formatRational(lo), hi === null ? null : formatRational(hi)],
+    expected: formatRational(slopeNear(expected, at, fromLeft)),
+    actual: formatRational(slopeNear(actual, at, fromLeft)),
+  };
+}
