@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import { countAttempts, hashSubmission, recordAttempt, type NewAttempt } from "./attempts.js";
+import { createTestDatabase, type TestDatabase } from "./testing/test-database.js";
+
+let testDatabase: TestDatabase;
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  const { db } = testDatabase;
+  for (const id of ["alice", "bob"]) {
+    await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
+  }
+  await db.course.create({
+    data: {
+      id: "course",
+      slug: "course",
+      title: "Course",
+      exercises: {
+        create: [
+          { id: "tent", slug: "tent", title: "Tent", position: 0 },
+          { id: "saw", slug: "saw", title: "Saw", position: 1 },
+        ],
+      },
+    },
+  });
+  await db.exerciseVersion.create({
+    data: { id: "tent-1", exerciseId: "tent", version: 1, definition: "{}" },
+  });
+  await db.exerciseVersion.create({
+    data: { id: "tent-2", exerciseId: "tent", version: 2, definition: "{}" },
+  });
+  await db.exerciseVersion.create({
+    data: { id: "saw-1", exerciseId: "saw", version: 1, definition: "{}" },
+  });
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+function attempt(overrides: Partial<NewAttempt> = {}): NewAttempt {
+  return {
+    userId: "alice",
+    exerciseId: "tent",
+    exerciseVersionId: "tent-1",
+    raw: '{ "layers": [] }',
+    network: '{"layers":[]}',
+    verdict: "incorrect",
+    score: 0,
+    feedback: "{}",
+    gradingMs: 3,
+    ...overrides,
+  };
+}
+
+describe("recordAttempt", () => {
+  test("stores every field as given", async () => {
+    const { attempt: stored, duplicate } = await recordAttempt(testDatabase.db, attempt());
+
+    expect(duplicate).toBe(false);
+    expect(stored.raw).toBe('{ "layers": [] }');
+    expect(stored.network).toBe('{"layers":[]}');
+    expect(stored.verdict).toBe("incorrect");
+    expect(stored.gradingMs).toBe(3);
+    expect(stored.submissionHash).toBe(hashSubmission('{"layers":[]}'));
+  });
+
+  test("returns the earlier attempt for the same network", async () => {
+    const db = testDatabase.db;
+    const first = await recordAttempt(db, attempt());
+
+    const second = await recordAttempt(db, attempt({ raw: '{"layers":[]}' }));
+
+    expect(second.duplicate).toBe(true);
+    expect(second.attempt.id).toBe(first.attempt.id);
+    expect(second.attempt.raw).toBe('{ "layers": [] }');
+    expect(await countAttempts(db, "alice", "tent")).toBe(1);
+  });
+
+  test("dedups across exercise versions", async () => {
+    const db = testDatabase.db;
+    await recordAttempt(db, attempt({ exerciseVersionId: "tent-1" }));
+
+    const second = await recordAttempt(db, attempt({ exerciseVersionId: "tent-2" }));
+
+    expect(second.duplicate).toBe(true);
+    expect(await countAttempts(db, "alice", "tent")).toBe(1);
+  });
+
+  test("stores one attempt for concurrent identical requests", async () => {
+    const db = testDatabase.db;
+
+    const results = await Promise.all([1, 2, 3].map(() => recordAttempt(db, attempt())));
+
+    expect(results.filter((result) => !result.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((result) => result.attempt.id)).size).toBe(1);
+    expect(await countAttempts(db, "alice", "tent")).toBe(1);
+  });
+
+  test("stores a different network separately", async () => {
+    const db = testDatabase.db;
+    await recordAttempt(db, attempt());
+
+    const other = await recordAttempt(db, attempt({ network: '{"layers":[1]}' }));
+
+    expect(other.duplicate).toBe(false);
+    expect(await countAttempts(db, "alice", "tent")).toBe(2);
+  });
+
+  test("keeps users and exercises apart", async () => {
+    const db = testDatabase.db;
+    await recordAttempt(db, attempt());
+
+    const bob = await recordAttempt(db, attempt({ userId: "bob" }));
+    const saw = await recordAttempt(db, attempt({ exerciseId: "saw", exerciseVersionId: "saw-1" }));
+
+    expect(bob.duplicate).toBe(false);
+    expect(saw.duplicate).toBe(false);
+    expect(await db.attempt.count()).toBe(3);
+  });
+
+  test("rejects a second row with the same hash", async () => {
+    const db = testDatabase.db;
+    const { attempt: stored } = await recordAttempt(db, attempt());
+    const copy = db.attempt.create({
+      data: { ...attempt({ raw: "another layout" }), submissionHash: stored.submissionHash },
+    });
+
+    await expect(copy).rejects.toMatchObject({ code: "P2002" });
+  });
+});

@@ -1,0 +1,33 @@
+// Loads the lecture's course, and on the embedded demo database the demo accounts, into a new
+// database. Run after `prisma migrate deploy`; a database that has users or courses is skipped.
+import { createDatabase } from "../client.js";
+import { defaultCourseFolder, loadCourseExercises } from "../course-files.js";
+import { DEMO_PASSWORD } from "../demo/demo-data.js";
+import { seedNewDatabase } from "../demo/seed.js";
+import { isEmbeddedDatabase, resolveDatabaseUrl } from "../location.js";
+
+const url = resolveDatabaseUrl();
+// Demo accounts share a public password, so a database named by DATABASE_URL gets them only
+// when SAWTOOTH_DEMO=1 requests them.
+const demoAccounts = isEmbeddedDatabase(url) || process.env["SAWTOOTH_DEMO"] === "1";
+
+const db = createDatabase(url);
+try {
+  const folder = defaultCourseFolder();
+  const exercises = await loadCourseExercises(folder);
+  const result = await seedNewDatabase(db, { exercises, demoAccounts });
+  if (!result.seeded) {
+    process.stdout.write("Database already has users or courses: demo data not loaded.\n");
+  } else {
+    process.stdout.write(
+      `Loaded the course with ${result.exerciseCount} exercises from ${folder}.\n`,
+    );
+    if (result.accountEmails.length > 0) {
+      process.stdout.write(
+        `Demo accounts (password ${DEMO_PASSWORD}): ${result.accountEmails.join(", ")}\n`,
+      );
+    }
+  }
+} finally {
+  await db.$disconnect();
+}

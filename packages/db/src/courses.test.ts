@@ -1,0 +1,180 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import { findCourseMembership, listCoursesOfUser } from "./courses.js";
+import { findExercise, listExercises } from "./exercises.js";
+import { parseRole, isStaffRole } from "./roles.js";
+import { createTestDatabase, type TestDatabase } from "./testing/test-database.js";
+
+let testDatabase: TestDatabase;
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  const { db } = testDatabase;
+  for (const id of ["student", "tutor", "outsider"]) {
+    await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
+  }
+  await db.course.create({
+    data: {
+      id: "dl",
+      slug: "deep-learning-theory",
+      title: "Theories of Deep Learning",
+      memberships: {
+        create: [
+          { userId: "student", role: "student" },
+          { userId: "tutor", role: "tutor" },
+        ],
+      },
+      exercises: {
+        create: [
+          {
+            slug: "visible-b",
+            title: "B",
+            position: 2,
+            versions: { create: { version: 1, definition: "{}" } },
+          },
+          {
+            slug: "visible-a",
+            title: "A",
+            position: 1,
+            versions: {
+              create: [
+                { version: 1, definition: '{"v":1}' },
+                { version: 2, definition: '{"v":2}' },
+              ],
+            },
+          },
+          {
+            slug: "hidden",
+            title: "H",
+            position: 0,
+            visibility: "hidden",
+            versions: { create: { version: 1, definition: "{}" } },
+          },
+          { slug: "no-version", title: "N", position: 3 },
+        ],
+      },
+    },
+  });
+  await db.course.create({ data: { id: "other", slug: "other", title: "Another course" } });
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+describe("listCoursesOfUser", () => {
+  test("lists member courses with roles", async () => {
+    const courses = await listCoursesOfUser(testDatabase.db, "tutor");
+
+    expect(courses).toHaveLength(1);
+    expect(courses[0]?.course.slug).toBe("deep-learning-theory");
+    expect(courses[0]?.role).toBe("tutor");
+  });
+
+  test("lists nothing for a non-member", async () => {
+    expect(await listCoursesOfUser(testDatabase.db, "outsider")).toEqual([]);
+  });
+});
+
+describe("findCourseMembership", () => {
+  test("finds a member's course and role", async () => {
+    const membership = await findCourseMembership(
+      testDatabase.db,
+      "student",
+      "deep-learning-theory",
+    );
+
+    expect(membership?.course.title).toBe("Theories of Deep Learning");
+    expect(membership?.role).toBe("student");
+  });
+
+  test("returns null for a non-member", async () => {
+    expect(
+      await findCourseMembership(testDatabase.db, "outsider", "deep-learning-theory"),
+    ).toBeNull();
+    expect(await findCourseMembership(testDatabase.db, "student", "other")).toBeNull();
+  });
+
+  test("returns null for an unknown course", async () => {
+    expect(await findCourseMembership(testDatabase.db, "student", "no-such-course")).toBeNull();
+  });
+
+  test("rejects a stored role outside the list", async () => {
+    await testDatabase.db.membership.create({
+      data: { userId: "outsider", courseId: "other", role: "owner" },
+    });
+
+    await expect(findCourseMembership(testDatabase.db, "outsider", "other")).rejects.toThrow();
+  });
+
+  test("allows one membership per user and course", async () => {
+    const duplicate = testDatabase.db.membership.create({
+      data: { userId: "student", courseId: "dl", role: "tutor" },
+    });
+
+    await expect(duplicate).rejects.toMatchObject({ code: "P2002" });
+  });
+});
+
+describe("roles", () => {
+  test.each([
+    ["student", false],
+    ["tutor", true],
+    ["admin", true],
+  ] as const)("isStaffRole(%s) is %s", (role, staff) => {
+    expect(isStaffRole(parseRole(role))).toBe(staff);
+  });
+
+  test("parseRole rejects unknown roles", () => {
+    expect(() => parseRole("owner")).toThrow();
+    expect(() => parseRole("Student")).toThrow();
+  });
+});
+
+describe("listExercises", () => {
+  test("lists visible exercises in course order", async () => {
+    const exercises = await listExercises(testDatabase.db, "dl", { includeHidden: false });
+
+    expect(exercises.map((exercise) => exercise.slug)).toEqual([
+      "visible-a",
+      "visible-b",
+      "no-version",
+    ]);
+  });
+
+  test("includes hidden exercises for staff", async () => {
+    const exercises = await listExercises(testDatabase.db, "dl", { includeHidden: true });
+
+    expect(exercises.map((exercise) => exercise.slug)).toEqual([
+      "hidden",
+      "visible-a",
+      "visible-b",
+      "no-version",
+    ]);
+  });
+});
+
+describe("findExercise", () => {
+  test("returns the newest version", async () => {
+    const exercise = await findExercise(testDatabase.db, "dl", "visible-a", {
+      includeHidden: false,
+    });
+
+    expect(exercise?.version.number).toBe(2);
+    expect(exercise?.version.definition).toBe('{"v":2}');
+  });
+
+  test("hides a hidden exercise from students", async () => {
+    const db = testDatabase.db;
+
+    expect(await findExercise(db, "dl", "hidden", { includeHidden: false })).toBeNull();
+    expect(await findExercise(db, "dl", "hidden", { includeHidden: true })).not.toBeNull();
+  });
+
+  test("returns null without a version or in another course", async () => {
+    const db = testDatabase.db;
+
+    expect(await findExercise(db, "dl", "no-version", { includeHidden: true })).toBeNull();
+    expect(await findExercise(db, "other", "visible-a", { includeHidden: true })).toBeNull();
+  });
+});
