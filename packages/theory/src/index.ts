@@ -5,3 +5,4 @@ export * from "./analysis/arithmetic.js";
 export * from "./analysis/domain.js";
 export * from "./analysis/piecewise.js";
 export * from "./analysis/analyze.js";
+export * from "./submission/index.js";
