@@ -7,6 +7,7 @@ import { closestName } from "./suggest.js";
 const EXPECTED_TYPES: Record<string, string> = {
   array: "an array",
   object: "an object",
+  record: "an object",
   string: "a string",
 };
 
@@ -22,8 +23,17 @@ export function checkFields<Shape extends z.core.$ZodLooseShape>(
   place: Place,
   problems: ProblemList,
 ): z.infer<typeof schema> | undefined {
+  if (!isRecord(value)) {
+    problems.add({
+      code: "wrong-type",
+      place,
+      expected: "an object",
+      received: describeType(value),
+    });
+    return undefined;
+  }
   const parsed = schema.safeParse(value);
-  const record = isRecord(value) ? value : undefined;
+  const record = value;
   const missing = required.filter((field) => record !== undefined && record[field] === undefined);
   for (const field of missing) problems.add({ code: "missing-field", place, field });
   if (parsed.success) return missing.length === 0 ? parsed.data : undefined;

@@ -92,15 +92,18 @@ export function describeProblem(problem: Problem): string {
         `${where} is not a parameter of nn.Linear: only nn.Linear layers and parameter-free ` +
         `activations such as nn.ReLU can be read, so remove other modules such as BatchNorm`
       );
-    case "unparseable-key":
-      return (
-        `${where} is not of the form "<index>.weight" or "<index>.bias": export the state_dict ` +
-        `of an nn.Sequential of nn.Linear layers`
-      );
+    case "unparseable-key": {
+      const wrap = ACTIVATION_FIELDS.includes(problem.key)
+        ? `; to set activations, wrap the state_dict as {"state_dict": {...}, "${problem.key}": ...}`
+        : ": export the state_dict of an nn.Sequential of nn.Linear layers";
+      return `${where} is not of the form "<index>.weight" or "<index>.bias"${wrap}`;
+    }
     case "too-many-problems":
       return `more problems follow; fix these ${problem.bound} first`;
   }
 }
+
+const ACTIVATION_FIELDS = ["activation", "outputActivation"];
 
 const ACTIVATION_LIST = `"relu", "identity", "leaky-relu(<slope>)", "abs", "hard-tanh"`;
 

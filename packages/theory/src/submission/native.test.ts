@@ -285,6 +285,10 @@ describe("readNative", () => {
     `);
   });
 
+  test("reports a layer that is no object", () => {
+    expect(messagesOf(`{"layers": [3]}`)).toEqual(["layer 1 must be an object but is a number"]);
+  });
+
   test("reports a missing layers field", () => {
     expect(messagesOf(`{"activation": "relu", "layers ": []}`)).toMatchInlineSnapshot(`
       [

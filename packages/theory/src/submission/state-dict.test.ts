@@ -142,6 +142,16 @@ describe("readStateDict", () => {
     `);
   });
 
+  test("reports an activation beside the keys", () => {
+    expect(messagesOf({ "0.weight": [[1]], "0.bias": [0], activation: "abs" })).toEqual([
+      'key "activation" is not of the form "<index>.weight" or "<index>.bias"; to set activations, wrap the state_dict as {"state_dict": {...}, "activation": ...}',
+    ]);
+  });
+
+  test("reports a state_dict that is no object", () => {
+    expect(messagesOf({ state_dict: 3 })).toEqual(["state_dict must be an object but is a number"]);
+  });
+
   test("reports two keys for one parameter", () => {
     const value = { "0.weight": [[1]], "00.weight": [[1]], "0.bias": [0] };
     expect(messagesOf(value)).toMatchInlineSnapshot(`
