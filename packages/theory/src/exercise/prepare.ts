@@ -47,8 +47,11 @@ export function prepareExercise(input: unknown): PrepareResult {
   const targetNetwork =
     target.kind === "network" ? readNetwork(target.network, "target.network") : undefined;
   problems.push(...checkTargetDomain(exercise));
+  // A known-wrong submission that must be rejected as unreadable is the one kind not read here.
   exercise.knownWrong.forEach((wrong, index) => {
-    readNetwork(wrong.submission, `knownWrong.${index}.submission`);
+    if (wrong.finding !== "submission.invalid") {
+      readNetwork(wrong.submission, `knownWrong.${index}.submission`);
+    }
   });
 
   if (problems.length > 0 || reference === undefined) return { ok: false, problems };

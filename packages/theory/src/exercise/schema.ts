@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import type { FindingCode } from "../grading/feedback.js";
 import { parseRational, type Rational } from "../rational.js";
 
 /** An exact number in an exercise file: a JSON number or any text `parseRational` reads. */
@@ -117,12 +118,44 @@ export const scoringSchema = z
   })
   .strict();
 
+/** Every finding code the grader can produce, so an exercise file cannot name a misspelt one. */
+export const FINDING_CODES = [
+  "submission.invalid",
+  "architecture.inputs",
+  "architecture.outputs",
+  "architecture.too-deep",
+  "architecture.too-shallow",
+  "architecture.too-wide",
+  "architecture.too-many-parameters",
+  "architecture.activation",
+  "architecture.numbers",
+  "budget.exceeded",
+  "function.equal",
+  "function.differs",
+  "function.slope",
+  "function.negated",
+  "function.missing-output-relu",
+  "function.extra-output-relu",
+  "neurons.dead",
+  "approximation.within",
+  "approximation.exceeds",
+  "approximation.undecided",
+  "classification.errors",
+  "pieces.count",
+] as const satisfies readonly FindingCode[];
+
+// Fails to compile when `Finding` gains a code that the list above lacks.
+const listsEveryCode: Exclude<FindingCode, (typeof FINDING_CODES)[number]> extends never
+  ? true
+  : false = true;
+void listsEveryCode;
+
 /** A submission that must fail, with the finding code it must produce. */
 export const knownWrongSchema = z
   .object({
     name: z.string().min(1),
     submission: z.unknown(),
-    finding: z.string().min(1),
+    finding: z.enum(FINDING_CODES),
   })
   .strict();
 
