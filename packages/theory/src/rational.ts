@@ -76,16 +76,22 @@ export function rationalFromDouble(x: number): Rational {
 }
 
 /**
- * Returns the double equal to `value`, or null when no double is exactly equal to it.
- * The fast dyadic path of the analysis works on such doubles.
+ * Returns the double equal to `value`, or null when there is none in the range the dyadic
+ * fast path of the analysis works in: an odd part below 2^53 and a denominator of at most
+ * 2^900, so subnormals such as 2^-1074 give null too.
  */
 export function exactDouble(value: Rational): number | null {
   const d = value.d;
-  if ((d & (d - 1n)) !== 0n) return null;
-  const top = numerator(value);
-  const bits = top < 0n ? -top : top;
-  if (bits >= 1n << 53n || d > 1n << 900n) return null;
-  return Number(top) / Number(d);
+  if ((d & (d - 1n)) !== 0n || d > 1n << 900n) return null;
+  let top = value.n;
+  let shift = 0n;
+  while (top !== 0n && (top & 1n) === 0n && top >= 1n << 53n) {
+    top >>= 1n;
+    shift += 1n;
+  }
+  if (top >= 1n << 53n || shift > 900n) return null;
+  const size = (Number(top) * 2 ** Number(shift)) / Number(d);
+  return value.s < 0n ? -size : size;
 }
 
 /** Compares two rationals: -1, 0 or 1. */

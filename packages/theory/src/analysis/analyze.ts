@@ -1,4 +1,5 @@
 import { dyadic, exact, Inexact, type Arithmetic } from "./arithmetic.js";
+import { activateInteriorDyadic, combineDyadic } from "./kernel.js";
 import type { Domain } from "./domain.js";
 import { Piecewise } from "./piecewise.js";
 import { activationShape, type Activation, type ActivationShape } from "../network/activation.js";
@@ -47,9 +48,9 @@ export class BudgetExceeded extends Error {
 
 /** The values of every neuron of one layer on a shared grid of breakpoints. */
 interface LayerState<T> {
-  xs: T[];
+  xs: ArrayLike<T>;
   /** values[neuron][breakpoint] */
-  values: T[][];
+  values: ArrayLike<T>[];
   /** Slope of each neuron left of xs[0], or null on a closed left end. */
   left: T[] | null;
   right: T[] | null;
@@ -109,17 +110,27 @@ function propagate<T>(
 function inputState<T>(arithmetic: Arithmetic<T>, domain: Domain): LayerState<T> {
   const { lo, hi } = domain;
   const { from, zero, one } = arithmetic;
-  let xs: T[];
-  if (lo !== null && hi !== null) xs = lo.equals(hi) ? [from(lo)] : [from(lo), from(hi)];
-  else if (lo !== null) xs = [from(lo)];
-  else if (hi !== null) xs = [from(hi)];
-  else xs = [zero];
+  let points: T[];
+  if (lo !== null && hi !== null) points = lo.equals(hi) ? [from(lo)] : [from(lo), from(hi)];
+  else if (lo !== null) points = [from(lo)];
+  else if (hi !== null) points = [from(hi)];
+  else points = [zero];
+  const xs = storage(arithmetic, points);
   return {
     xs,
-    values: [xs.slice()],
+    values: [xs],
     left: lo === null ? [one] : null,
     right: hi === null ? [one] : null,
   };
+}
+
+/**
+ * Stores values as the arithmetic's loops expect them: the dyadic kernel reads Float64Arrays
+ * only, because mixing them with plain arrays would make its element loads polymorphic.
+ */
+function storage<T>(arithmetic: Arithmetic<T>, values: T[]): ArrayLike<T> {
+  if (arithmetic.kind !== "dyadic") return values;
+  return Float64Array.from(values as number[]) as unknown as ArrayLike<T>;
 }
 
 function applyAffine<T>(
@@ -130,7 +141,7 @@ function applyAffine<T>(
 ): LayerState<T> {
   const { add, mul, sign, equals, one, zero } = arithmetic;
   const size = state.xs.length;
-  const combine = (inputs: T[][], row: T[], bias: T): T[] => {
+  const combineGeneric = (inputs: ArrayLike<T>[], row: T[], bias: T): T[] => {
     const out = new Array<T>(size).fill(bias);
     row.forEach((weight, column) => {
       if (sign(weight) === 0) return;
@@ -140,6 +151,16 @@ function applyAffine<T>(
     });
     return out;
   };
+  const combine =
+    arithmetic.kind === "dyadic"
+      ? (inputs: ArrayLike<T>[], row: T[], bias: T) =>
+          combineDyadic(
+            inputs as ArrayLike<number>[],
+            row as number[],
+            bias as number,
+            size,
+          ) as unknown as ArrayLike<T>
+      : combineGeneric;
   const slopes = (rays: T[] | null) =>
     rays === null
       ? null
@@ -203,6 +224,12 @@ function raySlope<T>(
   return arithmetic.mul(shape.slopes[region]!, slope);
 }
 
+/** A grid with each neuron's values, after the activation. */
+interface Grid<T> {
+  xs: ArrayLike<T>;
+  values: ArrayLike<T>[];
+}
+
 /**
  * Applies the activation to every neuron of a layer. Where a neuron's value crosses a kink
  * of the activation between two breakpoints or on an end ray, the crossing becomes a new
@@ -217,44 +244,121 @@ function applyActivation<T>(
 ): LayerState<T> {
   const shape = shapeIn(arithmetic, activation);
   if (shape.kinks.length === 0) return state;
-  const { add, sub, mul, div, compare, sign, equals } = arithmetic;
+  const { add, mul } = arithmetic;
   const { xs, values } = state;
-  const width = values.length;
-  const size = xs.length;
+  const last = xs.length - 1;
 
+  const leftOffsets = rayCrossings(arithmetic, shape, state, state.left, 0, -1);
+  const rightOffsets = rayCrossings(arithmetic, shape, state, state.right, last, 1);
+  const room = budget.maxBreakpoints - leftOffsets.length - rightOffsets.length;
+  const interior =
+    arithmetic.kind === "dyadic"
+      ? (activateInteriorDyadic(
+          xs as ArrayLike<number>,
+          values as ArrayLike<number>[],
+          shape as Shape<number>,
+          room,
+        ) as Grid<T> | null)
+      : activateInteriorGeneric(arithmetic, shape, xs, values, room);
+  if (interior === null)
+    throw new BudgetExceeded(layer, budget.maxBreakpoints + 1, budget.maxBreakpoints);
+
+  // Points on the rays: the value there is the end value moved along the ray's slope.
+  const rayPoint = (offset: T, at: number, slopes: T[]) => ({
+    x: add(xs[at]!, offset),
+    values: values.map((v, k) => activate(arithmetic, shape, add(v[at]!, mul(slopes[k]!, offset)))),
+  });
+  const before = leftOffsets.map((offset) => rayPoint(offset, 0, state.left!));
+  const after = rightOffsets.map((offset) => rayPoint(offset, last, state.right!));
+  const grid =
+    before.length + after.length === 0 ? interior : joinGrid(arithmetic, before, interior, after);
+
+  // The rays beyond the outermost crossings sit in one region of the activation each.
+  const outerValue = (k: number, offsets: T[], at: number, slopes: T[], travel: number) => {
+    const outermost = travel < 0 ? offsets[0] : offsets[offsets.length - 1];
+    return add(values[k]![at]!, mul(slopes[k]!, outermost ?? arithmetic.zero));
+  };
+  const rays = (slopes: T[] | null, offsets: T[], at: number, travel: number) =>
+    slopes === null
+      ? null
+      : slopes.map((slope, k) =>
+          raySlope(arithmetic, shape, outerValue(k, offsets, at, slopes, travel), slope, travel),
+        );
+  return {
+    xs: grid.xs,
+    values: grid.values,
+    left: rays(state.left, leftOffsets, 0, -1),
+    right: rays(state.right, rightOffsets, last, 1),
+  };
+}
+
+/** Offsets from an end where a ray crosses a kink: negative on the left, positive on the right. */
+function rayCrossings<T>(
+  arithmetic: Arithmetic<T>,
+  shape: Shape<T>,
+  state: LayerState<T>,
+  rays: T[] | null,
+  at: number,
+  side: number,
+): T[] {
+  if (rays === null) return [];
+  const { div, sub, sign, equals, compare } = arithmetic;
+  const found: T[] = [];
+  rays.forEach((slope, k) => {
+    if (sign(slope) === 0) return;
+    for (const kink of shape.kinks) {
+      const offset = div(sub(kink, state.values[k]![at]!), slope);
+      if (sign(offset) === side && !found.some((o) => equals(o, offset))) found.push(offset);
+    }
+  });
+  return found.sort(compare);
+}
+
+function joinGrid<T>(
+  arithmetic: Arithmetic<T>,
+  before: { x: T; values: T[] }[],
+  interior: Grid<T>,
+  after: { x: T; values: T[] }[],
+): Grid<T> {
+  const join = (head: T[], middle: ArrayLike<T>, tail: T[]) =>
+    storage(arithmetic, [...head, ...Array.from(middle), ...tail]);
+  return {
+    xs: join(
+      before.map((p) => p.x),
+      interior.xs,
+      after.map((p) => p.x),
+    ),
+    values: interior.values.map((v, k) =>
+      join(
+        before.map((p) => p.values[k]!),
+        v,
+        after.map((p) => p.values[k]!),
+      ),
+    ),
+  };
+}
+
+/** The generic form of `activateInteriorDyadic`, for rationals. */
+function activateInteriorGeneric<T>(
+  arithmetic: Arithmetic<T>,
+  shape: Shape<T>,
+  xs: ArrayLike<T>,
+  values: ArrayLike<T>[],
+  limit: number,
+): Grid<T> | null {
+  const { add, sub, mul, div, compare, equals } = arithmetic;
+  const size = xs.length;
+  const width = values.length;
   const outXs: T[] = [];
   const outValues: T[][] = values.map(() => []);
-  const emit = (x: T, valueAt: (neuron: number) => T) => {
-    if (outXs.length >= budget.maxBreakpoints) {
-      throw new BudgetExceeded(layer, outXs.length + 1, budget.maxBreakpoints);
-    }
-    outXs.push(x);
-    for (let k = 0; k < width; k++) outValues[k]!.push(activate(arithmetic, shape, valueAt(k)));
-  };
-
-  // Offsets from an end where a ray crosses a kink: negative on the left, positive on the right.
-  const rayCrossings = (rays: T[] | null, at: number, side: number): T[] => {
-    if (rays === null) return [];
-    const found: T[] = [];
-    rays.forEach((slope, k) => {
-      if (sign(slope) === 0) return;
-      for (const kink of shape.kinks) {
-        const offset = div(sub(kink, values[k]![at]!), slope);
-        if (sign(offset) === side && !found.some((o) => equals(o, offset))) found.push(offset);
-      }
-    });
-    return found.sort(compare);
-  };
-
-  for (const offset of rayCrossings(state.left, 0, -1)) {
-    emit(add(xs[0]!, offset), (k) => add(values[k]![0]!, mul(state.left![k]!, offset)));
-  }
-
   const ratios: T[] = [];
   for (let t = 0; t < size; t++) {
-    emit(xs[t]!, (k) => values[k]![t]!);
-    if (t === size - 1) break;
-    ratios.length = 0;
+    if (outXs.length >= limit) return null;
+    outXs.push(xs[t]!);
+    for (let k = 0; k < width; k++) outValues[k]!.push(activate(arithmetic, shape, values[k]![t]!));
+    if (t + 1 === size) break;
+
+    ratios.splice(0);
     for (let k = 0; k < width; k++) {
       const a = values[k]![t]!;
       const b = values[k]![t + 1]!;
@@ -265,41 +369,20 @@ function applyActivation<T>(
         if (!ratios.some((r) => equals(r, ratio))) ratios.push(ratio);
       }
     }
-    if (ratios.length === 0) continue;
     if (ratios.length > 1) ratios.sort(compare);
     const x0 = xs[t]!;
     const step = sub(xs[t + 1]!, x0);
     for (const ratio of ratios) {
-      emit(add(x0, mul(ratio, step)), (k) => {
+      if (outXs.length >= limit) return null;
+      outXs.push(add(x0, mul(ratio, step)));
+      for (let k = 0; k < width; k++) {
         const a = values[k]![t]!;
-        return add(a, mul(ratio, sub(values[k]![t + 1]!, a)));
-      });
+        const value = add(a, mul(ratio, sub(values[k]![t + 1]!, a)));
+        outValues[k]!.push(activate(arithmetic, shape, value));
+      }
     }
   }
-
-  const last = size - 1;
-  for (const offset of rayCrossings(state.right, last, 1)) {
-    emit(add(xs[last]!, offset), (k) => add(values[k]![last]!, mul(state.right![k]!, offset)));
-  }
-
-  // The rays beyond the outermost crossings sit in one region of the activation each.
-  const outLast = outXs.length - 1;
-  const rays = (slopes: T[] | null, at: number, travel: number) =>
-    slopes === null
-      ? null
-      : slopes.map((slope, k) => raySlope(arithmetic, shape, rawValueAt(k, at), slope, travel));
-  const rawValueAt = (k: number, at: number): T => {
-    // The pre-activation value at an outer breakpoint, recovered from the end ray.
-    const x = outXs[at]!;
-    if (at === 0) return add(values[k]![0]!, mul(state.left![k]!, sub(x, xs[0]!)));
-    return add(values[k]![last]!, mul(state.right![k]!, sub(x, xs[last]!)));
-  };
-  return {
-    xs: outXs,
-    values: outValues,
-    left: rays(state.left, 0, -1),
-    right: rays(state.right, outLast, 1),
-  };
+  return { xs: outXs, values: outValues };
 }
 
 /** Splits a layer's state into one function per neuron. */

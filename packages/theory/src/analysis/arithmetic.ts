@@ -60,35 +60,66 @@ function productError(a: number, b: number, p: number): number {
   return aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
 }
 
-/** Doubles with every operation checked to be exact (Knuth's TwoSum, Dekker's TwoProduct). */
+/**
+ * Returns a + b, or throws `Inexact` when the sum rounds (Knuth's TwoSum). A sum never rounds
+ * in the subnormal range, and an overflow makes the error term NaN, so no range check is needed.
+ */
+export function exactAdd(a: number, b: number): number {
+  const s = a + b;
+  const bVirtual = s - a;
+  if (a - (s - bVirtual) + (b - bVirtual) !== 0) throw INEXACT;
+  return s;
+}
+
+/** Returns a − b, or throws `Inexact` when the difference rounds. */
+export function exactSub(a: number, b: number): number {
+  const s = a - b;
+  const bVirtual = a - s;
+  if (a - (s + bVirtual) + (bVirtual - b) !== 0) throw INEXACT;
+  return s;
+}
+
+/** Returns a·b, or throws `Inexact` when the product rounds (Dekker's TwoProduct). */
+export function exactMul(a: number, b: number): number {
+  const p = a * b;
+  if (productError(a, b, p) !== 0) throw INEXACT;
+  return checkedProduct(p, a, b);
+}
+
+/** Checks the range of a product, which also catches one that underflowed to zero. */
+function checkedProduct(p: number, a: number, b: number): number {
+  if (p === 0 && a !== 0 && b !== 0) throw INEXACT;
+  return checked(p);
+}
+
+/** Returns a / b, or throws `Inexact` when the quotient is not exactly a double. */
+export function exactDiv(a: number, b: number): number {
+  const q = checkedProduct(a / b, a, 1);
+  const back = q * b;
+  if (back !== a || productError(q, b, back) !== 0) throw INEXACT;
+  return q;
+}
+
+/** Returns a·2^k for a weight w = ±2^k, which is exact within the checked range. */
+export function exactScale(w: number, a: number): number {
+  return checkedProduct(w * a, w, a);
+}
+
+/** Tells whether w is ±2^k, so multiplying by it never rounds inside the checked range. */
+export function isPowerOfTwo(w: number): boolean {
+  const size = Math.abs(w);
+  return size > 0 && size === 2 ** Math.round(Math.log2(size));
+}
+
+/** Doubles with every operation checked to be exact. */
 export const dyadic: Arithmetic<number> = {
   kind: "dyadic",
   zero: 0,
   one: 1,
-  add(a, b) {
-    const s = a + b;
-    const bVirtual = s - a;
-    if (a - (s - bVirtual) + (b - bVirtual) !== 0) throw INEXACT;
-    return checked(s);
-  },
-  sub(a, b) {
-    const s = a - b;
-    const bVirtual = a - s;
-    if (a - (s + bVirtual) + (bVirtual - b) !== 0) throw INEXACT;
-    return checked(s);
-  },
-  mul(a, b) {
-    const p = a * b;
-    if (productError(a, b, p) !== 0) throw INEXACT;
-    return checked(p);
-  },
-  div(a, b) {
-    const q = a / b;
-    checked(q);
-    const back = q * b;
-    if (back !== a || productError(q, b, back) !== 0) throw INEXACT;
-    return q;
-  },
+  add: exactAdd,
+  sub: exactSub,
+  mul: exactMul,
+  div: exactDiv,
   neg: (a) => -a,
   compare: (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   sign: (a) => (a < 0 ? -1 : a > 0 ? 1 : 0),

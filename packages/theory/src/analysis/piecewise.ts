@@ -1,4 +1,5 @@
 import { exact, Inexact, type Arithmetic } from "./arithmetic.js";
+import { kinkFlagsDyadic } from "./kernel.js";
 import type { Domain } from "./domain.js";
 import type { Rational } from "../rational.js";
 
@@ -10,13 +11,17 @@ import type { Rational } from "../rational.js";
 export class Piecewise<T = unknown> {
   constructor(
     readonly arithmetic: Arithmetic<T>,
-    readonly xs: readonly T[],
-    readonly ys: readonly T[],
+    readonly xs: ArrayLike<T>,
+    readonly ys: ArrayLike<T>,
     /** Slope left of `xs[0]`, or null when the domain starts there. */
     readonly leftSlope: T | null,
     /** Slope right of the last breakpoint, or null when the domain ends there. */
     readonly rightSlope: T | null,
-  ) {}
+    /** True when the caller knows every breakpoint is a kink, which spares `simplify` a pass. */
+    simple = false,
+  ) {
+    if (simple) this.simplified = this;
+  }
 
   /** Number of stored breakpoints, which may include collinear ones until `simplify`. */
   get size(): number {
@@ -54,8 +59,8 @@ export class Piecewise<T = unknown> {
     const slope = (s: T | null) => (s === null ? null : toRational(s));
     return new Piecewise(
       exact,
-      this.xs.map(toRational),
-      this.ys.map(toRational),
+      Array.from(this.xs, toRational),
+      Array.from(this.ys, toRational),
       slope(this.leftSlope),
       slope(this.rightSlope),
     );
@@ -71,13 +76,25 @@ export class Piecewise<T = unknown> {
    * single point counts as one piece.
    */
   pieceCount(): number {
-    return withFallback(this, (p) => countPieces(p));
+    const g = this.simplify();
+    const rays = (g.leftSlope === null ? 0 : 1) + (g.rightSlope === null ? 0 : 1);
+    // Only a straight line on ℝ keeps a breakpoint that is not a kink.
+    if (g.size === 1 && rays === 2 && !isKink(g, 0)) return 1;
+    return Math.max(1, g.size - 1 + rays);
   }
 
   /** Returns the function with every collinear breakpoint removed. */
   simplify(): Piecewise {
-    return withFallback(this, (p) => simplifyPiecewise(p) as Piecewise);
+    if (this.simplified === undefined) {
+      const simple = withFallback(this as Piecewise, (p) => simplifyPiecewise(p) as Piecewise);
+      simple.simplified = simple;
+      this.simplified = simple as Piecewise<T>;
+    }
+    return this.simplified as Piecewise;
   }
+
+  /** The simplified form, once computed. */
+  private simplified: Piecewise<T> | undefined;
 }
 
 /** Runs `work` in the function's own arithmetic, repeating it exactly if a double rounds. */
@@ -132,25 +149,28 @@ function isKink<T>(p: Piecewise<T>, i: number): boolean {
   return !equals(leftRise, rightRise);
 }
 
-function countPieces<T>(p: Piecewise<T>): number {
-  const last = p.xs.length - 1;
-  let kinks = 0;
-  for (let i = 1; i < last; i++) if (isKink(p, i)) kinks += 1;
-  if (p.leftSlope !== null && isKink(p, 0) && (last > 0 || p.rightSlope !== null)) kinks += 1;
-  if (p.rightSlope !== null && last > 0 && isKink(p, last)) kinks += 1;
-  // A closed domain starts and ends a piece at its ends; each interior kink adds one piece.
-  if (p.leftSlope === null && p.rightSlope === null) return Math.max(1, kinks + 1);
-  return kinks + 1;
-}
-
 function simplifyPiecewise<T>(p: Piecewise<T>): Piecewise<T> {
   const last = p.xs.length - 1;
-  const keep: number[] = [];
-  for (let i = 0; i <= last; i++) if (isKink(p, i)) keep.push(i);
+  const flags = new Uint8Array(last + 1);
+  if (p.arithmetic.kind === "dyadic" && p.xs instanceof Float64Array && last > 1) {
+    flags.set(kinkFlagsDyadic(p.xs, p.ys as unknown as Float64Array));
+  } else {
+    for (let i = 1; i < last; i++) flags[i] = isKink(p, i) ? 1 : 0;
+  }
+  flags[0] = isKink(p, 0) ? 1 : 0;
+  flags[last] = isKink(p, last) ? 1 : 0;
+  let kept = 0;
+  for (let i = 0; i <= last; i++) kept += flags[i]!;
   // An unbounded line keeps one point to carry its value.
-  if (keep.length === 0) keep.push(0);
-  if (keep.length === p.xs.length) return p;
-  const xs = keep.map((i) => p.xs[i]!);
-  const ys = keep.map((i) => p.ys[i]!);
-  return new Piecewise(p.arithmetic, xs, ys, p.leftSlope, p.rightSlope);
+  if (kept === 0) flags[0] = 1;
+  if (kept === last + 1) return p;
+
+  const pick = (values: ArrayLike<T>): ArrayLike<T> => {
+    const out =
+      values instanceof Float64Array ? new Float64Array(Math.max(kept, 1)) : new Array<T>();
+    let n = 0;
+    for (let i = 0; i <= last; i++) if (flags[i] === 1) (out as T[])[n++] = values[i]!;
+    return out as ArrayLike<T>;
+  };
+  return new Piecewise(p.arithmetic, pick(p.xs), pick(p.ys), p.leftSlope, p.rightSlope);
 }

@@ -1,4 +1,4 @@
-import { exact, Inexact, type Arithmetic } from "../analysis/arithmetic.js";
+import { exact, exactSub, Inexact, type Arithmetic } from "../analysis/arithmetic.js";
 import { Piecewise } from "../analysis/piecewise.js";
 import type { Rational } from "../rational.js";
 
@@ -44,9 +44,9 @@ export function compareFunctions(expected: Piecewise, actual: Piecewise): Differ
 
 /** Values of both functions on the union of their breakpoints. */
 interface Merged<T> {
-  xs: T[];
-  expected: T[];
-  actual: T[];
+  xs: ArrayLike<T>;
+  expected: ArrayLike<T>;
+  actual: ArrayLike<T>;
 }
 
 function comparePiecewise<T>(
@@ -54,17 +54,17 @@ function comparePiecewise<T>(
   expected: Piecewise<T>,
   actual: Piecewise<T>,
 ): Difference {
-  const { sub, sign, compare, neg, toRational } = arithmetic;
+  const { sub, sign, toRational } = arithmetic;
   const merged = mergeGrids(arithmetic, expected, actual);
   const { xs } = merged;
   const last = xs.length - 1;
-  const gaps = merged.expected.map((e, i) => sub(e, merged.actual[i]!));
+  const { gaps, signs, supIndex } = gapsOf(arithmetic, merged);
 
   const slopeGap = (a: T | null, b: T | null) => (a === null || b === null ? null : sub(a, b));
   const leftGap = slopeGap(expected.leftSlope, actual.leftSlope);
   const rightGap = slopeGap(expected.rightSlope, actual.rightSlope);
-  const leftDiffers = leftGap !== null && (sign(leftGap) !== 0 || sign(gaps[0]!) !== 0);
-  const rightDiffers = rightGap !== null && (sign(rightGap) !== 0 || sign(gaps[last]!) !== 0);
+  const leftDiffers = leftGap !== null && (sign(leftGap) !== 0 || signs[0] !== 0);
+  const rightDiffers = rightGap !== null && (sign(rightGap) !== 0 || signs[last] !== 0);
 
   // Maximal runs of segments on which the gap is not identically zero.
   const intervals: Interval[] = [];
@@ -77,7 +77,7 @@ function comparePiecewise<T>(
     intervals.push({ lo, hi: end === null ? null : toRational(xs[end]!) });
   };
   for (let i = 0; i < last; i++) {
-    const differs = sign(gaps[i]!) !== 0 || sign(gaps[i + 1]!) !== 0;
+    const differs = signs[i] !== 0 || signs[i + 1] !== 0;
     if (differs && openAt === null) openAt = i;
     if (!differs && openAt !== null) {
       close(i);
@@ -91,27 +91,58 @@ function comparePiecewise<T>(
     close(last);
   }
 
-  let supIndex = -1;
-  let supGap = arithmetic.zero;
-  gaps.forEach((gap, i) => {
-    const size = sign(gap) < 0 ? neg(gap) : gap;
-    if (compare(size, supGap) > 0) {
-      supGap = size;
-      supIndex = i;
-    }
-  });
   const unbounded =
     (leftGap !== null && sign(leftGap) !== 0) || (rightGap !== null && sign(rightGap) !== 0);
   const equal = intervalCount === 0;
-
+  const supGap = supIndex < 0 ? arithmetic.zero : gaps[supIndex]!;
   return {
     equal,
-    counterexample: equal ? null : counterexample(arithmetic, merged, gaps, expected, actual),
-    supNorm: unbounded ? "unbounded" : toRational(supGap),
+    counterexample: equal ? null : counterexample(arithmetic, merged, signs, expected, actual),
+    supNorm: unbounded ? "unbounded" : toRational(supGap).abs(),
     supAt: unbounded || supIndex < 0 ? null : toRational(xs[supIndex]!),
     intervals,
     intervalCount,
   };
+}
+
+/** Returns expected − actual at every merged breakpoint, its signs and where |gap| is largest. */
+function gapsOf<T>(
+  arithmetic: Arithmetic<T>,
+  merged: Merged<T>,
+): { gaps: ArrayLike<T>; signs: Int8Array; supIndex: number } {
+  const size = merged.xs.length;
+  const signs = new Int8Array(size);
+  let supIndex = -1;
+  if (arithmetic.kind === "dyadic") {
+    const expected = merged.expected as ArrayLike<number>;
+    const actual = merged.actual as ArrayLike<number>;
+    const gaps = new Float64Array(size);
+    let largest = 0;
+    for (let i = 0; i < size; i++) {
+      const gap = exactSub(expected[i]!, actual[i]!);
+      gaps[i] = gap;
+      signs[i] = gap < 0 ? -1 : gap > 0 ? 1 : 0;
+      if (Math.abs(gap) > largest) {
+        largest = Math.abs(gap);
+        supIndex = i;
+      }
+    }
+    return { gaps: gaps as unknown as ArrayLike<T>, signs, supIndex };
+  }
+  const { sub, sign, compare, neg } = arithmetic;
+  const gaps = new Array<T>(size);
+  let largest = arithmetic.zero;
+  for (let i = 0; i < size; i++) {
+    const gap = sub(merged.expected[i]!, merged.actual[i]!);
+    gaps[i] = gap;
+    signs[i] = sign(gap);
+    const size = signs[i]! < 0 ? neg(gap) : gap;
+    if (compare(size, largest) > 0) {
+      largest = size;
+      supIndex = i;
+    }
+  }
+  return { gaps, signs, supIndex };
 }
 
 /**
@@ -122,14 +153,12 @@ function comparePiecewise<T>(
 function counterexample<T>(
   arithmetic: Arithmetic<T>,
   merged: Merged<T>,
-  gaps: T[],
+  signs: Int8Array,
   expected: Piecewise<T>,
   actual: Piecewise<T>,
 ): Difference["counterexample"] {
-  const { toRational, sign } = arithmetic;
-  const index = gaps.findIndex((gap) => sign(gap) !== 0);
-  const expectedExact = expected.toExact();
-  const actualExact = actual.toExact();
+  const { toRational } = arithmetic;
+  const index = signs.findIndex((sign) => sign !== 0);
   let x: Rational;
   if (index >= 0) {
     x = toRational(merged.xs[index]!);
@@ -140,7 +169,7 @@ function counterexample<T>(
     const end = toRational(merged.xs[leftSlopesDiffer ? 0 : last]!);
     x = leftSlopesDiffer ? end.floor().sub(1) : end.ceil().add(1);
   }
-  return { x, expected: expectedExact.valueAt(x), actual: actualExact.valueAt(x) };
+  return { x, expected: expected.valueAt(x), actual: actual.valueAt(x) };
 }
 
 /** Evaluates both functions on the sorted union of their breakpoints. */
@@ -152,9 +181,7 @@ function mergeGrids<T>(
   const { compare } = arithmetic;
   const a = expected.xs;
   const b = actual.xs;
-  if (a.length === b.length && a.every((x, i) => arithmetic.equals(x, b[i]!))) {
-    return { xs: a.slice(), expected: expected.ys.slice(), actual: actual.ys.slice() };
-  }
+  if (sameGrid(arithmetic, a, b)) return { xs: a, expected: expected.ys, actual: actual.ys };
   const xs: T[] = [];
   let i = 0;
   let j = 0;
@@ -171,6 +198,16 @@ function mergeGrids<T>(
     expected: sampleAt(arithmetic, expected, xs),
     actual: sampleAt(arithmetic, actual, xs),
   };
+}
+
+function sameGrid<T>(arithmetic: Arithmetic<T>, a: ArrayLike<T>, b: ArrayLike<T>): boolean {
+  if (a.length !== b.length) return false;
+  if (arithmetic.kind === "dyadic") {
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+  for (let i = 0; i < a.length; i++) if (!arithmetic.equals(a[i]!, b[i]!)) return false;
+  return true;
 }
 
 /** Evaluates a function at sorted points that lie in its domain, in one sweep. */
@@ -196,9 +233,7 @@ export function restrict(f: Piecewise, lo: Rational | null, hi: Rational | null)
     (lo === null || x.compare(lo) > 0) && (hi === null || x.compare(hi) < 0);
   const xs: Rational[] = [];
   if (lo !== null) xs.push(lo);
-  g.xs.forEach((x) => {
-    if (inside(x)) xs.push(x);
-  });
+  for (let i = 0; i < g.xs.length; i++) if (inside(g.xs[i]!)) xs.push(g.xs[i]!);
   if (hi !== null && (lo === null || !hi.equals(lo))) xs.push(hi);
   if (xs.length === 0) xs.push(g.xs[0]!);
   const ys = xs.map((x) => g.valueAt(x));

@@ -51,7 +51,7 @@ function negate(f: Piecewise): Piecewise {
   return new Piecewise(
     exact,
     g.xs,
-    g.ys.map((y) => y.neg()),
+    Array.from(g.ys, (y) => y.neg()),
     flip(g.leftSlope),
     flip(g.rightSlope),
   ) as Piecewise;
@@ -76,7 +76,7 @@ function slopeFinding(
   hi: Rational | null,
 ): Finding {
   // At an unbounded left end the slopes are those of the left rays.
-  const at = lo ?? hi!;
+  const at = lo ?? hi ?? expected.xs[0]!;
   const fromLeft = lo === null;
   return {
     code: "function.slope",

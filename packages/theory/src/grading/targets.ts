@@ -67,14 +67,14 @@ function onDomain(f: Piecewise, domain: Domain): Piecewise {
 function sawtooth(k: number, domain: Domain, budget: AnalysisBudget): Piecewise {
   const count = 2 ** k + 1;
   if (count > budget.maxBreakpoints) throw new BudgetExceeded(0, count, budget.maxBreakpoints);
-  const xs = new Array<number>(count);
-  const ys = new Array<number>(count);
+  const xs = new Float64Array(count);
+  const ys = new Float64Array(count);
   const step = 2 ** -k;
   for (let i = 0; i < count; i++) {
     xs[i] = i * step;
     ys[i] = i % 2;
   }
   const unitInterval = domain.lo?.equals(0) === true && domain.hi?.equals(1) === true;
-  if (unitInterval) return new Piecewise(dyadic, xs, ys, null, null) as Piecewise;
-  return onDomain(new Piecewise(dyadic, xs, ys, 0, 0) as Piecewise, domain);
+  if (unitInterval) return new Piecewise(dyadic, xs, ys, null, null, true) as Piecewise;
+  return onDomain(new Piecewise(dyadic, xs, ys, 0, 0, true) as Piecewise, domain);
 }
