@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import { countAttempts, hashSubmission, recordAttempt, type NewAttempt } from "./attempts.js";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database.js";
+import { countAttempts, hashSubmission, recordAttempt, type NewAttempt } from "./attempts";
+import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
 let testDatabase: TestDatabase;
 

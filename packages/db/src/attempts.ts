@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 
 import { z } from "zod";
 
-import type { Database } from "./client.js";
-import { Prisma, type Attempt } from "./generated/prisma/client.js";
+import type { Database } from "./client";
+import { Prisma, type Attempt } from "./generated/prisma/client";
 
 /** The grader's decision on an attempt. */
 export const verdictSchema = z.enum(["correct", "incorrect"]);

@@ -1,7 +1,7 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 
-import { PrismaClient } from "./generated/prisma/client.js";
-import { resolveDatabaseUrl } from "./location.js";
+import { PrismaClient } from "./generated/prisma/client";
+import { resolveDatabaseUrl } from "./location";
 
 /** A connected Prisma client; every query function of this package takes one. */
 export type Database = PrismaClient;

@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import { loadCourseExercises } from "./course-files.js";
+import { loadCourseExercises } from "./course-files";
 
 let folder: string;
 
@@ -27,9 +27,15 @@ describe("loadCourseExercises", () => {
     const second = write("02-saw.json", {
       id: "sawtooth-f3",
       title: "Saw",
+      statement: "Compute $f_3$.",
       reveal: { targetPlot: false },
     });
-    write("01-tent.json", { id: "tent-h2", title: "Tent", attemptLimit: 3 });
+    write("01-tent.json", {
+      id: "tent-h2",
+      title: "Tent",
+      statement: "Compute $h_2$.",
+      attemptLimit: 3,
+    });
     write("notes.md", "not an exercise");
 
     const exercises = await loadCourseExercises(folder);
@@ -51,16 +57,24 @@ describe("loadCourseExercises", () => {
   });
 
   test("rejects a file without a title", async () => {
-    write("untitled.json", { id: "untitled" });
+    write("untitled.json", { id: "untitled", statement: "Compute." });
 
     await expect(loadCourseExercises(folder)).rejects.toThrow(
       /untitled\.json: invalid exercise file/,
     );
   });
 
+  test("rejects a file without a statement", async () => {
+    write("silent.json", { id: "silent", title: "Silent" });
+
+    await expect(loadCourseExercises(folder)).rejects.toThrow(
+      /silent\.json: invalid exercise file/,
+    );
+  });
+
   test("rejects a repeated exercise id", async () => {
-    write("a.json", { id: "tent-h2", title: "One" });
-    write("b.json", { id: "tent-h2", title: "Two" });
+    write("a.json", { id: "tent-h2", title: "One", statement: "One." });
+    write("b.json", { id: "tent-h2", title: "Two", statement: "Two." });
 
     await expect(loadCourseExercises(folder)).rejects.toThrow(/b\.json: exercise id "tent-h2"/);
   });

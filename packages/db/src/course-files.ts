@@ -4,7 +4,7 @@ import path from "node:path";
 
 import { z } from "zod";
 
-import { findRepositoryRoot } from "./location.js";
+import { findRepositoryRoot } from "./location";
 
 /** An exercise read from a course folder, reduced to what the database keeps in columns. */
 export interface CourseExerciseFile {
@@ -24,6 +24,7 @@ export interface CourseExerciseFile {
 const exerciseFileSchema = z.looseObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
   title: z.string().min(1),
+  statement: z.string().min(1),
   attemptLimit: z.number().int().min(1).optional(),
   reveal: z.looseObject({ targetPlot: z.boolean().optional() }).optional(),
 });

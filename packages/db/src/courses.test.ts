@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import { findCourseMembership, listCoursesOfUser } from "./courses.js";
-import { findExercise, listExercises } from "./exercises.js";
-import { parseRole, isStaffRole } from "./roles.js";
-import { createTestDatabase, type TestDatabase } from "./testing/test-database.js";
+import { findCourseMembership, listCoursesOfUser } from "./courses";
+import { findExercise, listExercises } from "./exercises";
+import { parseRole, isStaffRole } from "./roles";
+import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
 let testDatabase: TestDatabase;
 

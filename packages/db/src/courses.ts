@@ -1,5 +1,5 @@
-import type { Database } from "./client.js";
-import { parseRole, type Role } from "./roles.js";
+import type { Database } from "./client";
+import { parseRole, type Role } from "./roles";
 
 /** A course as shown in lists and headings. */
 export interface CourseSummary {

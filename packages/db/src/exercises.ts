@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import type { Database } from "./client.js";
+import type { Database } from "./client";
 
 /** Visibility of an exercise: "visible" to every member, "hidden" from students. */
 export const visibilitySchema = z.enum(["visible", "hidden"]);

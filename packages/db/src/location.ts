@@ -10,7 +10,8 @@ const WORKSPACE_MARKER = "pnpm-workspace.yaml";
  * package folder, and bundling moves this file, so the search starts from the working directory.
  */
 export function findRepositoryRoot(start: string = process.cwd()): string {
-  let folder = path.resolve(start);
+  // The ignore comment keeps Turbopack from tracing the whole repository into the server output.
+  let folder = path.resolve(/*turbopackIgnore: true*/ start);
   for (;;) {
     if (existsSync(path.join(folder, WORKSPACE_MARKER))) {
       return folder;

@@ -1,10 +1,11 @@
 // Loads the lecture's course, and on the embedded demo database the demo accounts, into a new
 // database. Run after `prisma migrate deploy`; a database that has users or courses is skipped.
-import { createDatabase } from "../client.js";
-import { defaultCourseFolder, loadCourseExercises } from "../course-files.js";
-import { DEMO_PASSWORD } from "../demo/demo-data.js";
-import { seedNewDatabase } from "../demo/seed.js";
-import { isEmbeddedDatabase, resolveDatabaseUrl } from "../location.js";
+// SAWTOOTH_COURSE_DIR replaces the folder of exercise files, packages/theory/course.
+import { createDatabase } from "../client";
+import { defaultCourseFolder, loadCourseExercises } from "../course-files";
+import { DEMO_PASSWORD } from "../demo/demo-data";
+import { seedNewDatabase } from "../demo/seed";
+import { isEmbeddedDatabase, resolveDatabaseUrl } from "../location";
 
 const url = resolveDatabaseUrl();
 // Demo accounts share a public password, so a database named by DATABASE_URL gets them only
@@ -13,15 +14,15 @@ const demoAccounts = isEmbeddedDatabase(url) || process.env["SAWTOOTH_DEMO"] ===
 
 const db = createDatabase(url);
 try {
-  const folder = defaultCourseFolder();
+  const folder = process.env["SAWTOOTH_COURSE_DIR"] || defaultCourseFolder();
   const exercises = await loadCourseExercises(folder);
   const result = await seedNewDatabase(db, { exercises, demoAccounts });
   if (!result.seeded) {
     process.stdout.write("Database already has users or courses: demo data not loaded.\n");
   } else {
-    process.stdout.write(
-      `Loaded the course with ${result.exerciseCount} exercises from ${folder}.\n`,
-    );
+    const count = result.exerciseCount;
+    const noun = count === 1 ? "exercise" : "exercises";
+    process.stdout.write(`Loaded the course with ${count} ${noun} from ${folder}.\n`);
     if (result.accountEmails.length > 0) {
       process.stdout.write(
         `Demo accounts (password ${DEMO_PASSWORD}): ${result.accountEmails.join(", ")}\n`,

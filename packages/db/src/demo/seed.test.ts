@@ -1,10 +1,10 @@
 import { verifyPassword } from "better-auth/crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import type { CourseExerciseFile } from "../course-files.js";
-import { createTestDatabase, type TestDatabase } from "../testing/test-database.js";
-import { DEMO_COURSE_SLUG, DEMO_PASSWORD } from "./demo-data.js";
-import { isNewDatabase, seedNewDatabase } from "./seed.js";
+import type { CourseExerciseFile } from "../course-files";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { DEMO_COURSE_SLUG, DEMO_PASSWORD } from "./demo-data";
+import { isNewDatabase, seedNewDatabase } from "./seed";
 
 const exercises: CourseExerciseFile[] = [
   {

@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 
 import { hashPassword } from "better-auth/crypto";
 
-import type { Database } from "../client.js";
-import type { CourseExerciseFile } from "../course-files.js";
-import type { Prisma } from "../generated/prisma/client.js";
-import { DEMO_ACCOUNTS, DEMO_COURSE, DEMO_PASSWORD } from "./demo-data.js";
+import type { Database } from "../client";
+import type { CourseExerciseFile } from "../course-files";
+import type { Prisma } from "../generated/prisma/client";
+import { DEMO_ACCOUNTS, DEMO_COURSE, DEMO_PASSWORD } from "./demo-data";
 
 /** Options of {@link seedNewDatabase}: the data to load into a new database. */
 export interface SeedOptions {

@@ -4,8 +4,8 @@ import path from "node:path";
 
 import Sqlite from "better-sqlite3";
 
-import { createDatabase, type Database } from "../client.js";
-import { findRepositoryRoot } from "../location.js";
+import { createDatabase, type Database } from "../client";
+import { findRepositoryRoot } from "../location";
 
 /** A migrated SQLite database in a temporary folder, for one test file. */
 export interface TestDatabase {
