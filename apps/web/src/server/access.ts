@@ -1,0 +1,83 @@
+import "server-only";
+
+import { headers } from "next/headers";
+import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+
+import {
+  findCourseMembership,
+  findExercise,
+  getDatabase,
+  isStaffRole,
+  type CourseMembership,
+  type ExerciseWithDefinition,
+} from "@sawtooth/db";
+
+import { getAuth } from "./auth";
+
+/** The signed-in user as the pages need it. */
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/** A signed-in member of a course, with the course and the member's role. */
+export interface CourseAccess extends CourseMembership {
+  user: SessionUser;
+}
+
+/** A course member's access to one exercise that the member's role allows them to see. */
+export interface ExerciseAccess extends CourseAccess {
+  exercise: ExerciseWithDefinition;
+}
+
+/** Returns the signed-in user, or null. Cached per request, so several callers share one lookup. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await getAuth().api.getSession({ headers: await headers() });
+  if (!session) {
+    return null;
+  }
+  const { id, name, email } = session.user;
+  return { id, name, email };
+});
+
+/** Returns the signed-in user, redirecting to the sign-in page when no one is signed in. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) {
+    redirect("/sign-in");
+  }
+  return user;
+}
+
+/**
+ * Returns the signed-in user's access to a course. Shows the 404 page when the course does not
+ * exist or the user is not a member, so a non-member cannot learn which courses exist.
+ */
+export async function requireCourseMember(courseSlug: string): Promise<CourseAccess> {
+  const user = await requireUser();
+  const membership = await findCourseMembership(getDatabase(), user.id, courseSlug);
+  if (!membership) {
+    notFound();
+  }
+  return { ...membership, user };
+}
+
+/**
+ * Returns the signed-in user's access to an exercise. Students see visible exercises only; tutors
+ * and admins also see hidden ones. Anything else shows the 404 page.
+ */
+export async function requireExercise(
+  courseSlug: string,
+  exerciseSlug: string,
+): Promise<ExerciseAccess> {
+  const access = await requireCourseMember(courseSlug);
+  const exercise = await findExercise(getDatabase(), access.course.id, exerciseSlug, {
+    includeHidden: isStaffRole(access.role),
+  });
+  if (!exercise) {
+    notFound();
+  }
+  return { ...access, exercise };
+}

@@ -1,0 +1,51 @@
+import "server-only";
+
+import { betterAuth } from "better-auth";
+import { nextCookies } from "better-auth/next-js";
+
+import { createAuthDatabaseAdapter } from "@sawtooth/db";
+
+import { resolveAuthSecret } from "./auth-secret";
+
+/**
+ * Returns the base URL of the auth routes. `BETTER_AUTH_URL` fixes it. Otherwise it follows the
+ * request's host when that is a loopback name, so http://localhost:3000 and 127.0.0.1 both work.
+ */
+function authBaseUrl() {
+  const configured = process.env["BETTER_AUTH_URL"];
+  if (configured) {
+    return configured;
+  }
+  return {
+    allowedHosts: ["localhost:*", "127.0.0.1:*", "[::1]:*"],
+    protocol: "http" as const,
+  };
+}
+
+function createAuth() {
+  return betterAuth({
+    appName: "Sawtooth",
+    baseURL: authBaseUrl(),
+    secret: resolveAuthSecret(),
+    database: createAuthDatabaseAdapter(),
+    // Sign-up is off because accounts are created for course members, not by visitors.
+    emailAndPassword: { enabled: true, disableSignUp: true },
+    telemetry: { enabled: false },
+    // nextCookies must come last: it copies Set-Cookie headers from calls made in server actions.
+    plugins: [nextCookies()],
+  });
+}
+
+/** The configured better-auth instance. */
+export type Auth = ReturnType<typeof createAuth>;
+
+let instance: Auth | undefined;
+
+/**
+ * Returns the better-auth instance, creating it on first use. Creating it lazily keeps `next build`
+ * from reading the secret or opening the database.
+ */
+export function getAuth(): Auth {
+  instance ??= createAuth();
+  return instance;
+}
