@@ -1,6 +1,7 @@
 import js from "@eslint/js";
 import nextPlugin from "@next/eslint-plugin-next";
 import reactHooks from "eslint-plugin-react-hooks";
+import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
@@ -14,6 +15,10 @@ export default tseslint.config(
       "no-console": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
     },
+  },
+  {
+    files: ["scripts/**/*.mjs", "**/*.config.mjs"],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ["apps/web/**/*.{ts,tsx}"],

@@ -1,25 +1,18 @@
-/** Slug of the lecture's course, loaded into every new database. */
-export const DEMO_COURSE_SLUG = "deep-learning-theory";
+// The values live in demo-data.json so that scripts/start.mjs, which runs before anything is
+// compiled, prints the same accounts that the seed creates.
+import demo from "./demo-data.json";
 
 /** The lecture's course as created on a new database. */
-export const DEMO_COURSE = {
-  slug: DEMO_COURSE_SLUG,
-  title: "Theories of Deep Learning",
-  description:
-    "Build small ReLU networks by hand and have them checked exactly: tent maps, sawtooth " +
-    "functions and the depth separation results of the lecture.",
-  acceptLate: false,
-} as const;
+export const DEMO_COURSE = demo.course;
+
+/** Slug of the lecture's course, loaded into every new database. */
+export const DEMO_COURSE_SLUG = demo.course.slug;
 
 /**
  * Password of the demo accounts. It is public on purpose: demo accounts exist only in the
  * embedded demo database unless `SAWTOOTH_DEMO=1` requests them elsewhere.
  */
-export const DEMO_PASSWORD = "sawtooth-demo";
+export const DEMO_PASSWORD = demo.password;
 
 /** Demo accounts, one per role, all members of the lecture's course. */
-export const DEMO_ACCOUNTS = [
-  { email: "student@example.com", name: "Demo Student", role: "student" },
-  { email: "tutor@example.com", name: "Demo Tutor", role: "tutor" },
-  { email: "admin@example.com", name: "Demo Admin", role: "admin" },
-] as const;
+export const DEMO_ACCOUNTS = demo.accounts;
