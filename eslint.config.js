@@ -13,7 +13,12 @@ export default tseslint.config(
   {
     rules: {
       "no-console": "error",
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      // A leading underscore marks a binding that is unused on purpose, such as a field taken
+      // out of an object with a rest pattern.
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true },
+      ],
     },
   },
   {

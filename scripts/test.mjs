@@ -1,0 +1,92 @@
+// Runs every check of the repository with nothing but Node.js 20 on the machine: `npm test` at
+// the repository root, and `.ci/run` in CI. It installs what the checks need (the pnpm
+// workspace and, for the browser tests, Debian's Chromium), then runs formatting, lint, type
+// and unit checks and the browser tests through turbo. Plain JavaScript without dependencies,
+// because it runs before anything is installed.
+import { spawnSync } from "node:child_process";
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const PNPM_VERSION = "10.34.9";
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const root = fileURLToPath(new URL("..", import.meta.url));
+const env = {
+  ...process.env,
+  CHROMIUM_PATH: CHROMIUM,
+  NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
+};
+
+const pnpm = findPnpm();
+if (needsInstall()) {
+  step("Installing dependencies");
+  run(pnpm, ["install", "--frozen-lockfile"]);
+}
+ensureChromium();
+
+step("Checking formatting");
+run(pnpm, ["exec", "prettier", "--check", "."]);
+
+step("Lint, type checks, unit and integration tests, browser tests");
+run(pnpm, ["exec", "turbo", "run", "lint", "typecheck", "test", "test:e2e", "--output-logs=full"]);
+
+step("All checks passed");
+
+/** Returns the command that runs pnpm 10: the global one if it has that major version, else npx. */
+function findPnpm() {
+  const probe = spawnSync("pnpm", ["--version"], { encoding: "utf8" });
+  const version = probe.status === 0 ? probe.stdout.trim() : "";
+  if (version.split(".")[0] === PNPM_VERSION.split(".")[0]) return ["pnpm"];
+  return ["npx", "--yes", `pnpm@${PNPM_VERSION}`];
+}
+
+/** Checks whether the installed packages are missing or older than the lockfile. */
+function needsInstall() {
+  const marker = path.join(root, "node_modules", ".modules.yaml");
+  if (!existsSync(marker)) return true;
+  return statSync(path.join(root, "pnpm-lock.yaml")).mtimeMs > statSync(marker).mtimeMs;
+}
+
+/**
+ * Installs Debian's Chromium for the browser tests when it is missing. Without root the tests
+ * cannot install it, so the run stops with the command to run rather than skipping them.
+ */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  if (typeof process.getuid !== "function" || process.getuid() !== 0) {
+    fail(
+      `Chromium was not found at ${CHROMIUM}. Install it with ` +
+        "`sudo apt-get install -y chromium`, or set CHROMIUM_PATH to a Chromium binary.",
+    );
+  }
+  step("Installing Debian's Chromium for the browser tests");
+  runCommand("apt-get", ["update"]);
+  runCommand("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+    DEBIAN_FRONTEND: "noninteractive",
+  });
+}
+
+function step(title) {
+  process.stdout.write(`\n==> ${title}\n`);
+}
+
+function run(command, args) {
+  runCommand(command[0], [...command.slice(1), ...args]);
+}
+
+function runCommand(command, args, extraEnv = {}) {
+  const result = spawnSync(command, args, {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: "inherit",
+  });
+  if (result.error) fail(`${command} could not be started: ${result.error.message}`);
+  if (result.status !== 0)
+    fail(`${command} ${args.join(" ")} failed with exit code ${result.status}.`);
+}
+
+function fail(message) {
+  process.stderr.write(`\nTests failed: ${message}\n`);
+  process.exit(1);
+}
