@@ -55,7 +55,7 @@ export type ExerciseFileResult =
 export interface LoadCourseOptions {
   /**
    * Grade each exercise's reference and known-wrong submissions and report every one that does
-   * not behave as the file says (default true).
+   * not behave as the file states (default true).
    */
   selfTest?: boolean;
 }
@@ -63,7 +63,7 @@ export interface LoadCourseOptions {
 /**
  * Reads `course.json` and every `exercises/*.json` of a course folder and validates each
  * exercise with `prepareExercise`. It collects the problems of all files before it returns, so
- * an author sees every mistake at once; the course is returned only when there are none.
+ * an author gets every mistake at once, and the course is returned only when there are none.
  */
 export async function loadCourse(
   folder: string = DEFAULT_COURSE_FOLDER,
@@ -136,9 +136,14 @@ export async function listExerciseIds(folder: string = DEFAULT_COURSE_FOLDER): P
   return files.map((file) => path.basename(file, ".json"));
 }
 
-/** Formats a problem as `file: path: message`, with the file relative to `base` when given. */
+/**
+ * Formats a problem as `file: path: message`. The file is relative to `base` when given and
+ * inside it, and absolute otherwise.
+ */
 export function formatCourseProblem(problem: CourseProblem, base?: string): string {
-  const file = base === undefined ? problem.file : path.relative(base, problem.file);
+  const relative = base === undefined ? undefined : path.relative(base, problem.file);
+  const inside = relative !== undefined && relative !== "" && !relative.startsWith("..");
+  const file = inside ? relative : problem.file;
   return problem.path === ""
     ? `${file}: ${problem.message}`
     : `${file}: ${problem.path}: ${problem.message}`;
@@ -211,7 +216,7 @@ async function readJsonFile(file: string): Promise<JsonFileResult> {
 
 /**
  * Converts the strict reader's output to plain values for the exercise schema. An integer
- * literal that a double holds exactly becomes a number, so integer fields such as `maxDepth`
+ * literal that a double represents exactly becomes a number, so integer fields such as `maxDepth`
  * read as numbers; every other number keeps its literal text, which the exact number fields
  * and the submission reader parse without rounding.
  */

@@ -1,0 +1,63 @@
+/** The command line split into a command, flags, option values and positional arguments. */
+export interface ParsedArguments {
+  command: string | undefined;
+  positionals: string[];
+  options: Map<string, string>;
+  flags: Set<string>;
+}
+
+export type ParseResult = { ok: true; value: ParsedArguments } | { ok: false; message: string };
+
+/** Options that take a value, with their short aliases. */
+const VALUE_OPTIONS = new Map([
+  ["--exercise", "--exercise"],
+  ["-e", "--exercise"],
+  ["--domain", "--domain"],
+  ["--course", "--course"],
+]);
+
+const FLAGS = new Map([
+  ["--json", "--json"],
+  ["--help", "--help"],
+  ["-h", "--help"],
+]);
+
+/**
+ * Parses `command [options] [arguments]`. An option's value is the next argument even when it
+ * starts with a dash, so `--domain -1,1` works; `--option=value` works as well. A lone `-`
+ * is a positional argument, which the commands read as standard input.
+ */
+export function parseArguments(argv: readonly string[]): ParseResult {
+  const parsed: ParsedArguments = {
+    command: undefined,
+    positionals: [],
+    options: new Map(),
+    flags: new Set(),
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const argument = argv[i]!;
+    const [name, inlineValue] = splitInline(argument);
+    const option = VALUE_OPTIONS.get(name);
+    const flag = FLAGS.get(argument);
+    if (option !== undefined) {
+      const value = inlineValue ?? argv[++i];
+      if (value === undefined) return { ok: false, message: `${name} needs a value` };
+      parsed.options.set(option, value);
+    } else if (flag !== undefined) {
+      parsed.flags.add(flag);
+    } else if (argument.startsWith("-") && argument !== "-") {
+      return { ok: false, message: `unknown option ${argument}` };
+    } else if (parsed.command === undefined) {
+      parsed.command = argument;
+    } else {
+      parsed.positionals.push(argument);
+    }
+  }
+  return { ok: true, value: parsed };
+}
+
+function splitInline(argument: string): [string, string | undefined] {
+  const equals = argument.indexOf("=");
+  if (!argument.startsWith("--") || equals < 0) return [argument, undefined];
+  return [argument.slice(0, equals), argument.slice(equals + 1)];
+}

@@ -1,0 +1,193 @@
+import { execFile } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+const PACKAGE = fileURLToPath(new URL("../../", import.meta.url));
+const TSX = path.join(PACKAGE, "node_modules", ".bin", "tsx");
+const MAIN = path.join(PACKAGE, "src", "cli", "main.ts");
+const EXERCISES = path.join(PACKAGE, "..", "courses", "deep-learning-theory", "exercises");
+
+const TENT_H2 = {
+  layers: [
+    { weights: [[1], [1]], biases: [0, "-1/2"] },
+    { weights: [[2, -4]], biases: [0] },
+  ],
+};
+const WRONG = {
+  layers: [
+    { weights: [[1], [1]], biases: [0, "-1/2"] },
+    { weights: [[2, -2]], biases: [0] },
+  ],
+};
+
+interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI in a child process from `cwd`, as `pnpm theory` would with INIT_CWD. */
+function cli(args: string[], options: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+  const cwd = options.cwd ?? PACKAGE;
+  return new Promise((resolve) => {
+    const child = execFile(
+      TSX,
+      [MAIN, ...args],
+      { cwd: PACKAGE, env: { ...process.env, INIT_CWD: cwd } },
+      (error, stdout, stderr) => {
+        let code = 0;
+        if (error !== null) code = typeof error.code === "number" ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+    child.stdin?.end(options.stdin ?? "");
+  });
+}
+
+describe("theory grade", { timeout: 20_000 }, () => {
+  it("exits 0 with JSON for a correct network", async () => {
+    const run = await cli(["grade", "--exercise", "tent-h2", "-", "--json"], {
+      stdin: JSON.stringify(TENT_H2),
+    });
+    expect(run.code).toBe(0);
+    const feedback = JSON.parse(run.stdout);
+    expect(feedback.verdict).toBe("correct");
+    expect(feedback.score).toBe(1);
+    expect(feedback.pieces).toEqual({ submitted: 3, target: 3, bound: "16" });
+  });
+
+  it("exits 1 with a counterexample for wrong weights", async () => {
+    const run = await cli(["grade", "-e", "tent-h2", "-", "--json"], {
+      stdin: JSON.stringify(WRONG),
+    });
+    expect(run.code).toBe(1);
+    const feedback = JSON.parse(run.stdout);
+    expect(feedback.verdict).toBe("incorrect");
+    expect(feedback.counterexample).toEqual({ x: "2", expected: "-2", actual: "1" });
+    expect(feedback.checks.map((c: { id: string }) => c.id)).toEqual([
+      "submission",
+      "architecture",
+      "target",
+    ]);
+  });
+
+  it("exits 2 naming line and column of malformed JSON", async () => {
+    const run = await cli(["grade", "--exercise", "tent-h2", "-", "--json"], {
+      stdin: '{"layers": [\n  {"weights": [[1]] "biases": [0]}]}',
+    });
+    expect(run.code).toBe(2);
+    const feedback = JSON.parse(run.stdout);
+    expect(feedback.verdict).toBe("invalid");
+    expect(feedback.messages[1]).toMatch(/line 2, column 21/);
+  });
+
+  it("prints a text report without --json", async () => {
+    const run = await cli(["grade", "--exercise", "tent-h2", "-"], {
+      stdin: JSON.stringify(WRONG),
+    });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("Verdict: incorrect (score 0)");
+    expect(run.stdout).toContain("Counterexample: x = 2, expected -2, actual 1");
+    expect(run.stdout).toContain("Sup norm of the difference: unbounded");
+  });
+
+  it("resolves paths against the caller's folder", async () => {
+    const run = await cli(["grade", "--exercise", "./tent-h3.json", "-", "--json"], {
+      cwd: EXERCISES,
+      stdin: JSON.stringify({ ...TENT_H2, outputActivation: "relu" }),
+    });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).verdict).toBe("correct");
+  });
+
+  it("exits 2 for an unknown exercise with empty stdout", async () => {
+    const run = await cli(["grade", "--exercise", "tent-h9", "-", "--json"], { stdin: "{}" });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain('no exercise with id "tent-h9"');
+  });
+
+  it("exits 2 for a missing submission file", async () => {
+    const run = await cli(["grade", "--exercise", "tent-h2", "missing.json"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cannot read missing\.json .*no such file/);
+  });
+
+  it("exits 2 for a network over the width limit", async () => {
+    const wide = {
+      layers: [
+        { weights: [[1], [1], [1]], biases: [0, 0, 0] },
+        { weights: [[1, 1, 1]], biases: [0] },
+      ],
+    };
+    const run = await cli(["grade", "--exercise", "tent-h2", "-", "--json"], {
+      stdin: JSON.stringify(wide),
+    });
+    expect(run.code).toBe(2);
+    expect(JSON.parse(run.stdout).checks[1].findings[0].code).toBe("architecture.too-wide");
+  });
+});
+
+describe("theory inspect", { timeout: 20_000 }, () => {
+  it("reports the function and neurons as JSON", async () => {
+    const run = await cli(["inspect", "-", "--domain", "-1,1", "--json"], {
+      stdin: JSON.stringify(TENT_H2),
+    });
+    expect(run.code).toBe(0);
+    const inspection = JSON.parse(run.stdout);
+    expect(inspection.domain).toBe("[-1, 1]");
+    expect(inspection.outputs[0].points).toEqual([
+      ["-1", "0"],
+      ["0", "0"],
+      ["1/2", "1"],
+      ["1", "0"],
+    ]);
+    expect(inspection.outputs[0].pieces).toBe(3);
+    expect(inspection.pieceBound).toEqual({ t: 2, m: 2, l: 2, bound: "16" });
+    expect(inspection.neurons).toHaveLength(2);
+    expect(inspection.deadNeurons).toEqual([]);
+  });
+
+  it("names dead neurons in the text report", async () => {
+    const dead = {
+      layers: [
+        { weights: [[1], [0]], biases: [0, -1] },
+        { weights: [[1, 1]], biases: [0] },
+      ],
+    };
+    const run = await cli(["inspect", "-"], { stdin: JSON.stringify(dead) });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Dead neurons: layer 1 neuron 2");
+    expect(run.stdout).toContain("(t·m)^ℓ = (2·2)^2 = 16");
+  });
+
+  it("exits 2 for an invalid domain", async () => {
+    const run = await cli(["inspect", "-", "--domain", "1,0"], { stdin: JSON.stringify(TENT_H2) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("the lower end is above the upper end");
+  });
+});
+
+describe("theory list and help", { timeout: 20_000 }, () => {
+  it("lists the course's exercises", async () => {
+    const run = await cli(["list", "--json"]);
+    expect(run.code).toBe(0);
+    const ids = JSON.parse(run.stdout).map((e: { id: string }) => e.id);
+    expect(ids).toContain("tent-h2");
+    expect(ids).toContain("square-yarotsky-m3");
+  });
+
+  it("prints usage for --help", async () => {
+    const run = await cli(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("grade --exercise <id or path>");
+  });
+
+  it("exits 2 for an unknown command", async () => {
+    const run = await cli(["frobnicate"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown command "frobnicate"');
+  });
+});
