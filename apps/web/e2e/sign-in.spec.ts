@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
 
-import { DEMO_ACCOUNTS, DEMO_COURSE, DEMO_PASSWORD } from "@sawtooth/db/demo";
+import { DEMO_COURSE, DEMO_PASSWORD, DEMO_STUDENT } from "@sawtooth/db/demo";
 
-const student = DEMO_ACCOUNTS[0];
+const student = DEMO_STUDENT;
 
 test("demo student signs in and sees the course", async ({ page }) => {
   await page.goto("/");

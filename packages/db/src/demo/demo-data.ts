@@ -16,3 +16,14 @@ export const DEMO_PASSWORD = demo.password;
 
 /** Demo accounts, one per role, all members of the lecture's course. */
 export const DEMO_ACCOUNTS = demo.accounts;
+
+/** The demo account with the student role, the one browser tests sign in with. */
+export const DEMO_STUDENT = findDemoAccount("student");
+
+function findDemoAccount(role: string) {
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.role === role);
+  if (!account) {
+    throw new Error(`demo-data.json has no account with the role "${role}".`);
+  }
+  return account;
+}
