@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { FindingCode } from "../grading/feedback.js";
-import { parseRational, type Rational } from "../rational.js";
+import { parseRational } from "../rational.js";
 
 /** An exact number in an exercise file: a JSON number or any text `parseRational` reads. */
 export const exactNumber = z.union([z.string(), z.number()]).transform((input, context) => {
@@ -181,4 +181,3 @@ export const exerciseSchema = z
 export type Exercise = z.output<typeof exerciseSchema>;
 export type ExerciseInput = z.input<typeof exerciseSchema>;
 
-export type { Rational };
