@@ -65,7 +65,7 @@ describe("theory grade", { timeout: 20_000 }, () => {
     expect(run.code).toBe(1);
     const feedback = JSON.parse(run.stdout);
     expect(feedback.verdict).toBe("incorrect");
-    expect(feedback.counterexample).toEqual({ x: "2", expected: "-2", actual: "1" });
+    expect(feedback.counterexample).toEqual({ x: "1", expected: "0", actual: "1" });
     expect(feedback.checks.map((c: { id: string }) => c.id)).toEqual([
       "submission",
       "architecture",
@@ -89,7 +89,7 @@ describe("theory grade", { timeout: 20_000 }, () => {
     });
     expect(run.code).toBe(1);
     expect(run.stdout).toContain("Verdict: incorrect (score 0)");
-    expect(run.stdout).toContain("Counterexample: x = 2, expected -2, actual 1");
+    expect(run.stdout).toContain("Counterexample: x = 1, expected 0, actual 1");
     expect(run.stdout).toContain("Sup norm of the difference: unbounded");
   });
 

@@ -108,7 +108,7 @@ describe("feedback messages", () => {
     expect(messages).toMatchInlineSnapshot(`
       [
         "Incorrect: your network does not meet the target on ℝ.",
-        "At x = 2 your network gives 1 while the target is -2. The functions differ on 1 interval.",
+        "At x = 1 your network gives 1 while the target is 0. The functions differ on 1 interval.",
         "On [1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
       ]
     `);

@@ -180,4 +180,3 @@ export const exerciseSchema = z
 
 export type Exercise = z.output<typeof exerciseSchema>;
 export type ExerciseInput = z.input<typeof exerciseSchema>;
-

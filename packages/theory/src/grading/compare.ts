@@ -147,8 +147,7 @@ function gapsOf<T>(
 
 /**
  * Picks the leftmost breakpoint where the values differ. When they agree at every breakpoint,
- * the end slopes differ, and a point one unit (or more, to reach an integer) out on that ray
- * is taken.
+ * the end slopes differ, and the nearest integer out on that ray is taken.
  */
 function counterexample<T>(
   arithmetic: Arithmetic<T>,
@@ -167,7 +166,11 @@ function counterexample<T>(
     const leftSlopesDiffer =
       expected.leftSlope !== null && !arithmetic.equals(expected.leftSlope, actual.leftSlope!);
     const end = toRational(merged.xs[leftSlopesDiffer ? 0 : last]!);
-    x = leftSlopesDiffer ? end.floor().sub(1) : end.ceil().add(1);
+    // The nearest integer strictly beyond the end keeps the example easy to check by hand.
+    const floor = end.floor();
+    const ceil = end.ceil();
+    if (leftSlopesDiffer) x = floor.compare(end) < 0 ? floor : end.sub(1);
+    else x = ceil.compare(end) > 0 ? ceil : end.add(1);
   }
   return { x, expected: expected.valueAt(x), actual: actual.valueAt(x) };
 }
