@@ -22,6 +22,26 @@ export default tseslint.config(
     },
   },
   {
+    // The engine's core also runs in the browser for live previews, so only its command line,
+    // its course loader, its benchmark and its tests may use Node's modules.
+    files: ["packages/theory/src/**/*.ts"],
+    ignores: ["packages/theory/src/cli/**", "packages/theory/src/course/**", "**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["node:*", "fs", "path", "os", "child_process", "url"],
+              message:
+                "The engine's core must stay browser-safe: keep Node APIs in src/cli or src/course.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["scripts/**/*.mjs", "**/*.config.mjs"],
     languageOptions: { globals: globals.node },
   },
