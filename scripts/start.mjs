@@ -7,6 +7,7 @@
 // SAWTOOTH_DEMO=1 creates the demo accounts on a database named by DATABASE_URL too.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -22,6 +23,9 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   TURBO_TELEMETRY_DISABLED: "1",
 };
+
+// Checked first, so a server already on the port is not mistaken for this one.
+await ensurePortFree();
 
 const pnpm = findPnpm();
 if (needsInstall()) {
@@ -40,6 +44,17 @@ step("Loading the demo course into a new database");
 run(pnpm[0], [...pnpm.slice(1), "run", "--silent", "seed"], dbFolder);
 
 startServer();
+
+/** Exits with a message when something already listens on HOST:PORT. */
+function ensurePortFree() {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error) => {
+      fail(`cannot listen on ${host}:${port} (${error.code}). Stop the other server or set PORT.`);
+    });
+    probe.listen(Number(port), host, () => probe.close(resolve));
+  });
+}
 
 /** Returns the command that runs pnpm 10: the global one if it has that major version, else npx. */
 function findPnpm() {
