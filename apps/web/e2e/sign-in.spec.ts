@@ -1,46 +1,77 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 
-import { DEMO_COURSE, DEMO_PASSWORD, DEMO_STUDENT } from "@sawtooth/db/demo";
+import { DEMO_PASSWORD, DEMO_STUDENT } from "@sawtooth/db/demo";
 
-const student = DEMO_STUDENT;
+const COURSE_TITLE = "Theories of Deep Learning";
+
+async function signInAsStudent(page: Page): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DEMO_STUDENT.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+}
 
 test("demo student signs in and sees the course", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-in$/);
 
-  await page.getByLabel("Email").fill(student.email);
+  await page.getByLabel("Email").fill(DEMO_STUDENT.email);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page).toHaveURL(/\/courses$/);
-  await page.getByRole("link", { name: new RegExp(DEMO_COURSE.title) }).click();
-  await expect(page).toHaveURL(new RegExp(`/courses/${DEMO_COURSE.slug}$`));
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(DEMO_COURSE.title);
+  await page.getByRole("link", { name: new RegExp(COURSE_TITLE) }).click();
+  await expect(page).toHaveURL(/\/courses\/deep-learning-theory$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(COURSE_TITLE);
+  await expect(page.getByRole("link", { name: "The tent map h2" })).toBeVisible();
+});
+
+test("exercise page renders the statement", async ({ page }) => {
+  await signInAsStudent(page);
+
+  await page.goto("/courses/deep-learning-theory/exercises/tent-h2");
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The tent map h2");
+  const statement = page.getByRole("region", { name: "Statement" });
+  await expect(statement).toContainText("Build the tent map");
+  await expect(statement.locator(".katex").first()).toBeVisible();
 });
 
 test("wrong password shows an error", async ({ page }) => {
   await page.goto("/sign-in");
 
-  await page.getByLabel("Email").fill(student.email);
+  await page.getByLabel("Email").fill(DEMO_STUDENT.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
 
   // Next.js adds an empty role="alert" route announcer, so the message is found by its text.
-  await expect(
-    page.getByRole("alert").filter({ hasText: "Invalid email or password." }),
-  ).toBeVisible();
+  const message = page.getByRole("alert").filter({ hasText: "Invalid email or password." });
+  await expect(message).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in$/);
+  await expect(page.getByLabel("Email")).toHaveValue(DEMO_STUDENT.email);
 });
 
 test("unknown course shows the 404 page", async ({ page }) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(student.email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/courses$/);
+  await signInAsStudent(page);
 
   const response = await page.goto("/courses/no-such-course");
 
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
+
+test("unknown exercise shows the 404 page", async ({ page }) => {
+  await signInAsStudent(page);
+
+  const response = await page.goto("/courses/deep-learning-theory/exercises/no-such-exercise");
+
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
+
+test("signed-out visitor is sent to sign in", async ({ page }) => {
+  await page.goto("/courses/deep-learning-theory");
+
+  await expect(page).toHaveURL(/\/sign-in$/);
 });

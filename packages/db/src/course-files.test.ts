@@ -1,81 +1,99 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import { loadCourseExercises } from "./course-files";
+import { loadCourseFolder } from "./course-files";
+import { seedNewDatabase } from "./demo/seed";
+import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
-let folder: string;
+describe("loadCourseFolder", () => {
+  test("loads the lecture's course", async () => {
+    const { course, exercises } = await loadCourseFolder();
 
-beforeEach(() => {
-  folder = mkdtempSync(path.join(tmpdir(), "sawtooth-course-"));
+    expect(course.slug).toBe("deep-learning-theory");
+    expect(course.title).toBe("Theories of Deep Learning");
+    const slugs = exercises.map((exercise) => exercise.slug);
+    expect(slugs).toContain("tent-h2");
+    expect(slugs).toContain("sawtooth-f3");
+    expect(new Set(slugs).size).toBe(slugs.length);
+    expect(exercises.map((exercise) => exercise.position)).toEqual(slugs.map((_, index) => index));
+  });
+
+  test("keeps each file's text as the definition", async () => {
+    const { exercises } = await loadCourseFolder();
+    const tent = exercises.find((exercise) => exercise.slug === "tent-h2");
+
+    expect(tent).toBeDefined();
+    expect(JSON.parse(tent?.definition ?? "null")).toMatchObject({ id: "tent-h2" });
+    expect(tent?.title).toBe(JSON.parse(tent?.definition ?? "null").title);
+  });
+
+  describe("with a broken folder", () => {
+    let folder: string;
+
+    beforeEach(() => {
+      folder = mkdtempSync(path.join(tmpdir(), "sawtooth-course-"));
+      mkdirSync(path.join(folder, "exercises"));
+    });
+
+    afterEach(() => {
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    test("rejects a file with invalid JSON", async () => {
+      writeFileSync(
+        path.join(folder, "course.json"),
+        JSON.stringify({ slug: "c", title: "C", description: "D" }),
+      );
+      writeFileSync(path.join(folder, "exercises", "broken.json"), "{ not json");
+
+      await expect(loadCourseFolder(folder)).rejects.toThrow(
+        /Invalid course folder[\s\S]*broken\.json/,
+      );
+    });
+
+    test("rejects a folder without course.json", async () => {
+      await expect(loadCourseFolder(folder)).rejects.toThrow(/course\.json/);
+    });
+  });
 });
 
-afterEach(() => {
-  rmSync(folder, { recursive: true, force: true });
-});
+describe("seeding the lecture's course", () => {
+  let testDatabase: TestDatabase;
 
-function write(name: string, content: unknown): string {
-  const text = typeof content === "string" ? content : JSON.stringify(content, null, 2);
-  writeFileSync(path.join(folder, name), text);
-  return text;
-}
+  beforeEach(() => {
+    testDatabase = createTestDatabase();
+  });
 
-describe("loadCourseExercises", () => {
-  test("reads json files in name order", async () => {
-    const second = write("02-saw.json", {
-      id: "sawtooth-f3",
-      title: "Saw",
-      statement: "Compute $f_3$.",
-      reveal: { targetPlot: false },
+  afterEach(async () => {
+    await testDatabase.remove();
+  });
+
+  test("stores every exercise with version 1", async () => {
+    const { db } = testDatabase;
+    const folder = await loadCourseFolder();
+
+    await seedNewDatabase(db, { ...folder, demoAccounts: true });
+
+    const stored = await db.exercise.findMany({
+      include: { versions: true, course: true },
+      orderBy: { position: "asc" },
     });
-    write("01-tent.json", {
-      id: "tent-h2",
-      title: "Tent",
-      statement: "Compute $h_2$.",
-      attemptLimit: 3,
-    });
-    write("notes.md", "not an exercise");
-
-    const exercises = await loadCourseExercises(folder);
-
-    expect(exercises.map((exercise) => exercise.slug)).toEqual(["tent-h2", "sawtooth-f3"]);
-    expect(exercises[0]).toMatchObject({ position: 0, attemptLimit: 3, showTarget: true });
-    expect(exercises[1]).toMatchObject({ position: 1, attemptLimit: null, showTarget: false });
-    expect(exercises[1]?.definition).toBe(second);
-  });
-
-  test("returns nothing for a missing folder", async () => {
-    expect(await loadCourseExercises(path.join(folder, "missing"))).toEqual([]);
-  });
-
-  test("rejects invalid JSON with the file name", async () => {
-    write("broken.json", "{ not json");
-
-    await expect(loadCourseExercises(folder)).rejects.toThrow(/broken\.json: invalid JSON/);
-  });
-
-  test("rejects a file without a title", async () => {
-    write("untitled.json", { id: "untitled", statement: "Compute." });
-
-    await expect(loadCourseExercises(folder)).rejects.toThrow(
-      /untitled\.json: invalid exercise file/,
+    expect(stored.map((exercise) => exercise.slug)).toEqual(
+      folder.exercises.map((exercise) => exercise.slug),
     );
-  });
-
-  test("rejects a file without a statement", async () => {
-    write("silent.json", { id: "silent", title: "Silent" });
-
-    await expect(loadCourseExercises(folder)).rejects.toThrow(
-      /silent\.json: invalid exercise file/,
+    for (const exercise of stored) {
+      expect(exercise.course.slug).toBe("deep-learning-theory");
+      expect(exercise.versions).toHaveLength(1);
+      expect(exercise.versions[0]?.version).toBe(1);
+    }
+    const tent = stored.find((exercise) => exercise.slug === "tent-h2");
+    const file = path.join(
+      import.meta.dirname,
+      "../../courses/deep-learning-theory/exercises/tent-h2.json",
     );
-  });
-
-  test("rejects a repeated exercise id", async () => {
-    write("a.json", { id: "tent-h2", title: "One", statement: "One." });
-    write("b.json", { id: "tent-h2", title: "Two", statement: "Two." });
-
-    await expect(loadCourseExercises(folder)).rejects.toThrow(/b\.json: exercise id "tent-h2"/);
+    expect(tent?.versions[0]?.definition).toBe(readFileSync(file, "utf8"));
   });
 });

@@ -1,17 +1,13 @@
-import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
+import { readFile } from "node:fs/promises";
 
-import { z } from "zod";
+import { formatCourseProblem, loadCourse } from "@sawtooth/theory/course";
 
-import { findRepositoryRoot } from "./location";
-
-/** An exercise read from a course folder, reduced to what the database keeps in columns. */
+/** An exercise of a course folder, reduced to what the database keeps in columns. */
 export interface CourseExerciseFile {
   /** The exercise id, used as `Exercise.slug`. */
   slug: string;
   title: string;
-  /** Index of the file in name order, so files can be ordered by a numeric name prefix. */
+  /** Index in the course, in the engine's order (by file name). */
   position: number;
   attemptLimit: number | null;
   showTarget: boolean;
@@ -19,61 +15,36 @@ export interface CourseExerciseFile {
   definition: string;
 }
 
-// TODO: replace this partial schema with the engine's exercise schema and course loader from
-// @sawtooth/theory once its course folder lands, so seeding rejects every file the engine would.
-const exerciseFileSchema = z.looseObject({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
-  title: z.string().min(1),
-  statement: z.string().min(1),
-  attemptLimit: z.number().int().min(1).optional(),
-  reveal: z.looseObject({ targetPlot: z.boolean().optional() }).optional(),
-});
-
-/** Folder of the lecture's exercise files: `packages/theory/course` in the repository. */
-export function defaultCourseFolder(root: string = findRepositoryRoot()): string {
-  return path.join(root, "packages", "theory", "course");
+/** A course as its folder describes it: `course.json` and the exercise files. */
+export interface CourseFolder {
+  course: { slug: string; title: string; description: string };
+  exercises: CourseExerciseFile[];
 }
 
 /**
- * Reads every `*.json` file of `folder` in name order. A missing folder gives an empty list; an
- * invalid file or a repeated exercise id throws an error naming the file.
+ * Loads a course folder with the engine's loader, which validates every exercise file and grades
+ * its reference and known-wrong submissions. Throws an error listing every problem it found.
+ * The folder defaults to the lecture's course.
  */
-export async function loadCourseExercises(folder: string): Promise<CourseExerciseFile[]> {
-  if (!existsSync(folder)) {
-    return [];
+export async function loadCourseFolder(folder?: string): Promise<CourseFolder> {
+  const result = await loadCourse(folder);
+  if (!result.ok) {
+    const problems = result.problems.map((problem) => `  ${formatCourseProblem(problem)}`);
+    throw new Error(`Invalid course folder ${folder ?? "(default)"}:\n${problems.join("\n")}`);
   }
-  const names = (await readdir(folder)).filter((name) => name.endsWith(".json")).sort();
-  const exercises: CourseExerciseFile[] = [];
-  for (const [position, name] of names.entries()) {
-    const file = path.join(folder, name);
-    const exercise = parseExerciseFile(file, await readFile(file, "utf8"), position);
-    if (exercises.some((other) => other.slug === exercise.slug)) {
-      throw new Error(`${file}: exercise id "${exercise.slug}" is used by another file.`);
-    }
-    exercises.push(exercise);
-  }
-  return exercises;
-}
 
-function parseExerciseFile(file: string, text: string, position: number): CourseExerciseFile {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`${file}: invalid JSON (${(error as Error).message}).`, { cause: error });
-  }
-  const result = exerciseFileSchema.safeParse(json);
-  if (!result.success) {
-    throw new Error(`${file}: invalid exercise file.\n${z.prettifyError(result.error)}`);
-  }
-  const fields = result.data;
+  const { info, exercises } = result.course;
   return {
-    slug: fields.id,
-    title: fields.title,
-    position,
-    attemptLimit: fields.attemptLimit ?? null,
-    // The engine's schema draws the target unless an exercise turns it off.
-    showTarget: fields.reveal?.targetPlot ?? true,
-    definition: text,
+    course: { slug: info.slug, title: info.title, description: info.description },
+    exercises: await Promise.all(
+      exercises.map(async ({ file, prepared }, position) => ({
+        slug: prepared.exercise.id,
+        title: prepared.exercise.title,
+        position,
+        attemptLimit: prepared.exercise.attemptLimit ?? null,
+        showTarget: prepared.exercise.reveal.targetPlot,
+        definition: await readFile(file, "utf8"),
+      })),
+    ),
   };
 }

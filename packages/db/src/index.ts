@@ -1,7 +1,6 @@
 export * from "./auth-adapter";
 export * from "./attempts";
 export * from "./client";
-export * from "./course-files";
 export * from "./courses";
 export * from "./demo/demo-data";
 export * from "./demo/seed";

@@ -1,8 +1,8 @@
 // Loads the lecture's course, and on the embedded demo database the demo accounts, into a new
-// database. Run after `prisma migrate deploy`; a database that has users or courses is skipped.
-// SAWTOOTH_COURSE_DIR replaces the folder of exercise files, packages/theory/course.
+// database. Run after `prisma migrate deploy`. A database that has users or courses is skipped.
+// SAWTOOTH_COURSE_DIR names another course folder (with course.json and exercises/*.json).
 import { createDatabase } from "../client";
-import { defaultCourseFolder, loadCourseExercises } from "../course-files";
+import { loadCourseFolder } from "../course-files";
 import { DEMO_PASSWORD } from "../demo/demo-data";
 import { seedNewDatabase } from "../demo/seed";
 import { isEmbeddedDatabase, resolveDatabaseUrl } from "../location";
@@ -12,17 +12,16 @@ const url = resolveDatabaseUrl();
 // when SAWTOOTH_DEMO=1 requests them.
 const demoAccounts = isEmbeddedDatabase(url) || process.env["SAWTOOTH_DEMO"] === "1";
 
+const folder = await loadCourseFolder(process.env["SAWTOOTH_COURSE_DIR"] || undefined);
 const db = createDatabase(url);
 try {
-  const folder = process.env["SAWTOOTH_COURSE_DIR"] || defaultCourseFolder();
-  const exercises = await loadCourseExercises(folder);
-  const result = await seedNewDatabase(db, { exercises, demoAccounts });
+  const result = await seedNewDatabase(db, { ...folder, demoAccounts });
   if (!result.seeded) {
     process.stdout.write("Database already has users or courses: demo data not loaded.\n");
   } else {
     const count = result.exerciseCount;
     const noun = count === 1 ? "exercise" : "exercises";
-    process.stdout.write(`Loaded the course with ${count} ${noun} from ${folder}.\n`);
+    process.stdout.write(`Loaded the course "${folder.course.title}" with ${count} ${noun}.\n`);
     if (result.accountEmails.length > 0) {
       process.stdout.write(
         `Demo accounts (password ${DEMO_PASSWORD}): ${result.accountEmails.join(", ")}\n`,

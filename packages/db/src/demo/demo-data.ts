@@ -1,12 +1,6 @@
 // The values live in demo-data.json so that scripts/start.mjs, which runs before anything is
 // compiled, prints the same accounts that the seed creates.
-import demo from "./demo-data.json";
-
-/** The lecture's course as created on a new database. */
-export const DEMO_COURSE = demo.course;
-
-/** Slug of the lecture's course, loaded into every new database. */
-export const DEMO_COURSE_SLUG = demo.course.slug;
+import demo from "./demo-data.json" with { type: "json" };
 
 /**
  * Password of the demo accounts. It is public on purpose: demo accounts exist only in the

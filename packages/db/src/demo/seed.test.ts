@@ -3,8 +3,14 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 import type { CourseExerciseFile } from "../course-files";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { DEMO_COURSE_SLUG, DEMO_PASSWORD } from "./demo-data";
+import { DEMO_PASSWORD } from "./demo-data";
 import { isNewDatabase, seedNewDatabase } from "./seed";
+
+const courseInfo = {
+  slug: "deep-learning-theory",
+  title: "Theories of Deep Learning",
+  description: "Depth beats width.",
+};
 
 const exercises: CourseExerciseFile[] = [
   {
@@ -39,7 +45,7 @@ describe("seedNewDatabase", () => {
   test("loads the course and its exercises", async () => {
     const { db } = testDatabase;
 
-    const result = await seedNewDatabase(db, { exercises, demoAccounts: true });
+    const result = await seedNewDatabase(db, { course: courseInfo, exercises, demoAccounts: true });
 
     expect(result).toEqual({
       seeded: true,
@@ -47,7 +53,7 @@ describe("seedNewDatabase", () => {
       accountEmails: ["student@example.com", "tutor@example.com", "admin@example.com"],
     });
     const course = await db.course.findUniqueOrThrow({
-      where: { slug: DEMO_COURSE_SLUG },
+      where: { slug: courseInfo.slug },
       include: { exercises: { include: { versions: true }, orderBy: { position: "asc" } } },
     });
     expect(course.title).toBe("Theories of Deep Learning");
@@ -62,27 +68,27 @@ describe("seedNewDatabase", () => {
   test("creates one demo account per role", async () => {
     const { db } = testDatabase;
 
-    await seedNewDatabase(db, { exercises: [], demoAccounts: true });
+    await seedNewDatabase(db, { course: courseInfo, exercises: [], demoAccounts: true });
 
     const memberships = await db.membership.findMany({
       select: { role: true, user: { select: { email: true } }, course: { select: { slug: true } } },
       orderBy: { user: { email: "asc" } },
     });
     expect(memberships).toEqual([
-      { role: "admin", user: { email: "admin@example.com" }, course: { slug: DEMO_COURSE_SLUG } },
+      { role: "admin", user: { email: "admin@example.com" }, course: { slug: courseInfo.slug } },
       {
         role: "student",
         user: { email: "student@example.com" },
-        course: { slug: DEMO_COURSE_SLUG },
+        course: { slug: courseInfo.slug },
       },
-      { role: "tutor", user: { email: "tutor@example.com" }, course: { slug: DEMO_COURSE_SLUG } },
+      { role: "tutor", user: { email: "tutor@example.com" }, course: { slug: courseInfo.slug } },
     ]);
   });
 
   test("stores a password hash better-auth accepts", async () => {
     const { db } = testDatabase;
 
-    await seedNewDatabase(db, { exercises: [], demoAccounts: true });
+    await seedNewDatabase(db, { course: courseInfo, exercises: [], demoAccounts: true });
 
     const account = await db.account.findFirstOrThrow({
       where: { user: { email: "student@example.com" } },
@@ -99,7 +105,11 @@ describe("seedNewDatabase", () => {
   test("skips demo accounts when not asked", async () => {
     const { db } = testDatabase;
 
-    const result = await seedNewDatabase(db, { exercises, demoAccounts: false });
+    const result = await seedNewDatabase(db, {
+      course: courseInfo,
+      exercises,
+      demoAccounts: false,
+    });
 
     expect(result).toEqual({ seeded: true, exerciseCount: 2, accountEmails: [] });
     expect(await db.user.count()).toBe(0);
@@ -108,15 +118,15 @@ describe("seedNewDatabase", () => {
 
   test("leaves a used database unchanged", async () => {
     const { db } = testDatabase;
-    await seedNewDatabase(db, { exercises, demoAccounts: true });
-    await db.course.update({ where: { slug: DEMO_COURSE_SLUG }, data: { title: "Renamed" } });
+    await seedNewDatabase(db, { course: courseInfo, exercises, demoAccounts: true });
+    await db.course.update({ where: { slug: courseInfo.slug }, data: { title: "Renamed" } });
 
-    const result = await seedNewDatabase(db, { exercises, demoAccounts: true });
+    const result = await seedNewDatabase(db, { course: courseInfo, exercises, demoAccounts: true });
 
     expect(result).toEqual({ seeded: false });
     expect(await db.user.count()).toBe(3);
     expect(await db.exercise.count()).toBe(2);
-    const course = await db.course.findUniqueOrThrow({ where: { slug: DEMO_COURSE_SLUG } });
+    const course = await db.course.findUniqueOrThrow({ where: { slug: courseInfo.slug } });
     expect(course.title).toBe("Renamed");
   });
 
@@ -127,7 +137,9 @@ describe("seedNewDatabase", () => {
     await db.user.create({ data: { id: "u1", name: "Someone", email: "someone@example.com" } });
 
     expect(await isNewDatabase(db)).toBe(false);
-    expect(await seedNewDatabase(db, { exercises, demoAccounts: true })).toEqual({ seeded: false });
+    expect(
+      await seedNewDatabase(db, { course: courseInfo, exercises, demoAccounts: true }),
+    ).toEqual({ seeded: false });
     expect(await db.course.count()).toBe(0);
   });
 });

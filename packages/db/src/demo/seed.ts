@@ -3,15 +3,13 @@ import { randomUUID } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 
 import type { Database } from "../client";
-import type { CourseExerciseFile } from "../course-files";
+import type { CourseExerciseFile, CourseFolder } from "../course-files";
 import type { Prisma } from "../generated/prisma/client";
-import { DEMO_ACCOUNTS, DEMO_COURSE, DEMO_PASSWORD } from "./demo-data";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-data";
 
 /** Options of {@link seedNewDatabase}: the data to load into a new database. */
-export interface SeedOptions {
-  /** Exercises of the lecture's course, in course order. */
-  exercises: CourseExerciseFile[];
-  /** Whether to create the demo accounts, which share a public password. */
+export interface SeedOptions extends CourseFolder {
+  /** Whether to create the demo accounts, which share a public password, in the course. */
   demoAccounts: boolean;
 }
 
@@ -28,7 +26,7 @@ export async function isNewDatabase(db: Database | Transaction): Promise<boolean
 }
 
 /**
- * Loads the lecture's course with its exercises and, when asked, the demo accounts, but only
+ * Loads a course with its exercises and, when asked, the demo accounts as its members, but only
  * into a new database: one that already has a user or a course is left unchanged. Everything is
  * written in one transaction, so a failure leaves the database new and the next start retries.
  */
@@ -47,7 +45,7 @@ export async function seedNewDatabase(db: Database, options: SeedOptions): Promi
     if (!(await isNewDatabase(tx))) {
       return { seeded: false };
     }
-    const course = await tx.course.create({ data: DEMO_COURSE });
+    const course = await tx.course.create({ data: options.course });
     for (const exercise of options.exercises) {
       await createExercise(tx, course.id, exercise);
     }
