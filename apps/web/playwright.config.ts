@@ -28,6 +28,9 @@ export default defineConfig({
     browserName: "chromium",
     screenshot: "on",
     trace: "retain-on-failure",
-    launchOptions: { executablePath: "/usr/bin/chromium", args: chromiumArgs },
+    launchOptions: {
+      executablePath: process.env["CHROMIUM_PATH"] || "/usr/bin/chromium",
+      args: chromiumArgs,
+    },
   },
 });
