@@ -10,15 +10,18 @@ import { dataDirectory } from "@sawtooth/db";
 const SECRET_FILE_NAME = "auth-secret";
 
 /**
- * Returns `BETTER_AUTH_SECRET`, or else the secret stored in `data/auth-secret`, generating and
+ * Returns `BETTER_AUTH_SECRET`, or else the secret stored in `auth-secret` of the data folder, generating and
  * storing a random one on first use. Sessions survive restarts because the file is reused.
  */
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
+export function resolveAuthSecret(
+  env: Record<string, string | undefined> = process.env,
+  folder: string = dataDirectory(),
+): string {
   const configured = env["BETTER_AUTH_SECRET"];
   if (configured) {
     return configured;
   }
-  const file = path.join(dataDirectory(), SECRET_FILE_NAME);
+  const file = path.join(folder, SECRET_FILE_NAME);
   return readSecret(file) ?? createSecret(file);
 }
 
