@@ -6,6 +6,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { createDatabase } from "@sawtooth/db";
+
 const webFolder = fileURLToPath(new URL("..", import.meta.url));
 const dbFolder = path.join(webFolder, "..", "..", "packages", "db");
 const nextBin = path.join(webFolder, "node_modules", "next", "dist", "bin", "next");
@@ -28,6 +30,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   };
   run("pnpm", ["exec", "prisma", "migrate", "deploy"], dbFolder, env);
   run("pnpm", ["run", "seed"], dbFolder, env);
+  await addCourseWithoutMembers(env.DATABASE_URL);
 
   const port = await findFreePort();
   const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", `${port}`], {
@@ -43,6 +46,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     await stop(server);
     rmSync(folder, { recursive: true, force: true });
   };
+}
+
+/** Adds a course that exists but has no members, for the test that a non-member gets a 404. */
+async function addCourseWithoutMembers(url: string): Promise<void> {
+  const db = createDatabase(url);
+  try {
+    await db.course.create({ data: { slug: "private-course", title: "Private course" } });
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string>): void {

@@ -61,6 +61,16 @@ test("unknown course shows the 404 page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 
+test("non-member gets the 404 page", async ({ page }) => {
+  await signInAsStudent(page);
+
+  const response = await page.goto("/courses/private-course");
+
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+  await expect(page.getByText("Private course")).toHaveCount(0);
+});
+
 test("unknown exercise shows the 404 page", async ({ page }) => {
   await signInAsStudent(page);
 
