@@ -32,6 +32,8 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     return { error: "Enter your email address and password.", email: typedEmail };
   }
 
+  // NOTE: better-auth (1.7.29) applies its rate limiter only in its HTTP handler, so sign-in
+  // attempts through this server action are not rate-limited yet.
   try {
     await getAuth().api.signInEmail({ body: credentials.data, headers: await headers() });
   } catch (error) {
