@@ -1,4 +1,4 @@
-import type { Domain } from "../analysis/domain.js";
+import { formatDomain, inDomain, type Domain } from "../analysis/domain.js";
 import type { Network } from "../network/network.js";
 import { describeProblem, readSubmission } from "../submission/index.js";
 import { exerciseSchema, type Exercise } from "./schema.js";
@@ -68,6 +68,13 @@ function checkTargetDomain(exercise: Exercise): ExerciseProblem[] {
   }
   if (target.kind === "pieces" && !bounded) {
     return [{ path: "domain", message: "a piece-count target needs a closed domain [lo, hi]" }];
+  }
+  if (target.kind === "classification") {
+    const outside = target.points.findIndex(([x]) => !inDomain(domain, x));
+    if (outside >= 0) {
+      const message = `point ${outside + 1} lies outside the domain ${formatDomain(domain)}`;
+      return [{ path: `target.points.${outside}`, message }];
+    }
   }
   if (target.kind === "points") {
     const xs = target.points.map(([x]) => x);

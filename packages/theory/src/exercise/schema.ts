@@ -113,7 +113,10 @@ export const revealSchema = z
 /** How a verdict becomes a score. */
 export const scoringSchema = z
   .object({
-    /** "all-or-nothing": 1 when correct; "partial": also credit for a classification error or sup error below twice the bound. */
+    /**
+     * "all-or-nothing": 1 when correct, else 0. "partial": a wrong answer still earns 1 − R for
+     * classification, tolerance / error for approximation, and the ratio of piece counts.
+     */
     mode: z.enum(["all-or-nothing", "partial"]).default("all-or-nothing"),
   })
   .strict();
@@ -134,6 +137,7 @@ export const FINDING_CODES = [
   "function.differs",
   "function.slope",
   "function.negated",
+  "function.offset",
   "function.missing-output-relu",
   "function.extra-output-relu",
   "neurons.dead",

@@ -118,8 +118,7 @@ describe("grade on a classification target", () => {
     expect(feedback.verdict).toBe("correct");
   });
 
-  // Wrong: a point outside the domain is accepted, and grading then throws a RangeError.
-  it.fails("rejects points outside the domain", () => {
+  it("rejects points outside the domain", () => {
     const result = prepareExercise({
       id: "outside",
       title: "Outside",

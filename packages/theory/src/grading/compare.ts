@@ -17,7 +17,7 @@ export interface Difference {
   supNorm: Rational | "unbounded";
   /** Where that largest difference is reached (null when unbounded or equal everywhere). */
   supAt: Rational | null;
-  /** The first `maxIntervals` intervals where the functions differ, left to right. */
+  /** The first `MAX_LISTED_INTERVALS` intervals where the functions differ, left to right. */
   intervals: Interval[];
   /** How many such intervals there are in all. */
   intervalCount: number;
@@ -89,6 +89,10 @@ function comparePiecewise<T>(
     close(null);
   } else if (openAt !== null) {
     close(last);
+  } else if (last === 0 && signs[0] !== 0) {
+    // A domain of one point has no segment, so the point itself is the difference.
+    openAt = 0;
+    close(0);
   }
 
   const unbounded =
@@ -97,7 +101,9 @@ function comparePiecewise<T>(
   const supGap = supIndex < 0 ? arithmetic.zero : gaps[supIndex]!;
   return {
     equal,
-    counterexample: equal ? null : counterexample(arithmetic, merged, signs, expected, actual),
+    counterexample: equal
+      ? null
+      : counterexample(arithmetic, merged, signs, leftDiffers, expected, actual),
     supNorm: unbounded ? "unbounded" : toRational(supGap).abs(),
     supAt: unbounded || supIndex < 0 ? null : toRational(xs[supIndex]!),
     intervals,
@@ -146,31 +152,32 @@ function gapsOf<T>(
 }
 
 /**
- * Picks the leftmost breakpoint where the values differ. When they agree at every breakpoint,
- * the end slopes differ, and the nearest integer out on that ray is taken.
+ * Picks the leftmost point where the functions differ. That is a point on the left ray when
+ * they differ there but agree at the first breakpoint; otherwise the leftmost breakpoint where
+ * the values differ; and when the values agree at every breakpoint, a point on the right ray.
+ * Points on a ray are the nearest integers beyond its end, which are easy to check by hand.
  */
 function counterexample<T>(
   arithmetic: Arithmetic<T>,
   merged: Merged<T>,
   signs: Int8Array,
+  leftDiffers: boolean,
   expected: Piecewise<T>,
   actual: Piecewise<T>,
 ): Difference["counterexample"] {
   const { toRational } = arithmetic;
   const index = signs.findIndex((sign) => sign !== 0);
   let x: Rational;
-  if (index >= 0) {
+  if (leftDiffers && index !== 0) {
+    const end = toRational(merged.xs[0]!);
+    const floor = end.floor();
+    x = floor.compare(end) < 0 ? floor : end.sub(1);
+  } else if (index >= 0) {
     x = toRational(merged.xs[index]!);
   } else {
-    const last = merged.xs.length - 1;
-    const leftSlopesDiffer =
-      expected.leftSlope !== null && !arithmetic.equals(expected.leftSlope, actual.leftSlope!);
-    const end = toRational(merged.xs[leftSlopesDiffer ? 0 : last]!);
-    // The nearest integer strictly beyond the end keeps the example easy to check by hand.
-    const floor = end.floor();
+    const end = toRational(merged.xs[merged.xs.length - 1]!);
     const ceil = end.ceil();
-    if (leftSlopesDiffer) x = floor.compare(end) < 0 ? floor : end.sub(1);
-    else x = ceil.compare(end) > 0 ? ceil : end.add(1);
+    x = ceil.compare(end) > 0 ? ceil : end.add(1);
   }
   return { x, expected: expected.valueAt(x), actual: actual.valueAt(x) };
 }

@@ -82,7 +82,20 @@ describe("diagnosis of a wrong tent", () => {
 
   it("names no mistake for an unrelated function", () => {
     const feedback = gradeNetwork(TENT_H2, tentWithOutput([3, -1], 2));
-    expect(codesOf(feedback)).toEqual(["function.differs", "function.slope"]);
+    expect(codesOf(feedback)).toEqual(["function.differs"]);
+  });
+
+  it("names an offset on all of ℝ without a slope", () => {
+    const feedback = gradeNetwork(TENT_H2, tentWithOutput([2, -4], 1));
+    expect(findingsOf(feedback)).toContainEqual({ code: "function.offset", by: "1" });
+    expect(codesOf(feedback)).not.toContain("function.slope");
+  });
+
+  it("hides revealing diagnoses with hidden values", () => {
+    const hidden = prepareOrThrow({ reveal: { targetPlot: false, expectedValues: false } });
+    const feedback = gradeNetwork(hidden, tentWithOutput([2, -4], 1));
+    expect(codesOf(feedback)).not.toContain("function.offset");
+    expect(JSON.stringify(feedback)).not.toContain('"expected"');
   });
 });
 
@@ -103,12 +116,6 @@ describe("diagnosis slope on the first wrong piece", () => {
         outputActivation: IDENTITY,
       },
       { code: "function.slope", interval: ["1/4", null], expected: "2", actual: "-2" },
-    ],
-    [
-      "an offset on all of ℝ",
-      TENT_H2,
-      tentWithOutput([2, -4], 1),
-      { code: "function.slope", interval: [null, null], expected: "0", actual: "0" },
     ],
     [
       "f^1 for f^2 on [0, 1]",

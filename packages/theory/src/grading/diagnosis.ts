@@ -12,7 +12,8 @@ const MAX_DIAGNOSED_BREAKPOINTS = 10_000;
 
 /**
  * Names the likely mistake behind a wrong function: the slope on the first wrong piece, a sign
- * flip, or an output ReLU missing or added. These findings let a tutor group wrong answers.
+ * flip, a constant offset, or an output ReLU missing or added. These findings let a tutor group
+ * incorrect attempts by mistake.
  */
 export function diagnose(
   expected: Piecewise,
@@ -26,8 +27,16 @@ export function diagnose(
     return [];
   const findings: Finding[] = [];
   const first = difference.intervals[0];
-  if (first) findings.push(slopeFinding(expected.toExact(), actual.toExact(), first.lo, first.hi));
+  const slope = first && slopeFinding(expected.toExact(), actual.toExact(), first.lo, first.hi);
+  if (slope) findings.push(slope);
   if (compareFunctions(negate(expected), actual).equal) findings.push({ code: "function.negated" });
+  const example = difference.counterexample;
+  if (example) {
+    const by = example.actual.sub(example.expected);
+    if (compareFunctions(shift(expected, by), actual).equal) {
+      findings.push({ code: "function.offset", by: formatRational(by) });
+    }
+  }
 
   const output = network.outputActivation.name;
   if (output === "identity" || output === "relu") {
@@ -57,6 +66,12 @@ function negate(f: Piecewise): Piecewise {
   ) as Piecewise;
 }
 
+function shift(f: Piecewise, by: Rational): Piecewise {
+  const g = f.toExact();
+  const ys = Array.from(g.ys, (y) => y.add(by));
+  return new Piecewise(exact, g.xs, ys, g.leftSlope, g.rightSlope) as Piecewise;
+}
+
 /** Returns f's slope just right of x, or just left of it when `fromLeft`. */
 function slopeNear(f: Piecewise<Rational>, x: Rational, fromLeft: boolean): Rational {
   const { xs, ys } = f;
@@ -68,20 +83,26 @@ function slopeNear(f: Piecewise<Rational>, x: Rational, fromLeft: boolean): Rati
   return ys[i + 1]!.sub(ys[i]!).div(xs[i + 1]!.sub(xs[i]!));
 }
 
-/** Describes the first interval where the functions differ by the two slopes at its start. */
+/**
+ * Describes the first interval where the functions differ by the two slopes at its start, or
+ * returns null when those slopes are equal and say nothing about the mistake.
+ */
 function slopeFinding(
   expected: Piecewise<Rational>,
   actual: Piecewise<Rational>,
   lo: Rational | null,
   hi: Rational | null,
-): Finding {
+): Finding | null {
   // At an unbounded left end the slopes are those of the left rays.
   const at = lo ?? hi ?? expected.xs[0]!;
   const fromLeft = lo === null;
+  const expectedSlope = slopeNear(expected, at, fromLeft);
+  const actualSlope = slopeNear(actual, at, fromLeft);
+  if (expectedSlope.equals(actualSlope)) return null;
   return {
     code: "function.slope",
     interval: [lo === null ? null : formatRational(lo), hi === null ? null : formatRational(hi)],
-    expected: formatRational(slopeNear(expected, at, fromLeft)),
-    actual: formatRational(slopeNear(actual, at, fromLeft)),
+    expected: formatRational(expectedSlope),
+    actual: formatRational(actualSlope),
   };
 }

@@ -50,6 +50,8 @@ export type Finding =
       actual: ExactText;
     }
   | { code: "function.negated" }
+  /** The submitted function is the target plus a constant. */
+  | { code: "function.offset"; by: ExactText }
   | { code: "function.missing-output-relu" }
   | { code: "function.extra-output-relu" }
   | { code: "neurons.dead"; neurons: { layer: number; neuron: number }[] }

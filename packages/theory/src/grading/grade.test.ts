@@ -245,8 +245,7 @@ describe("grade on a piece-count target", () => {
     expect(feedback.score).toBe(0.5);
   });
 
-  // Wrong: 8 pieces where exactly 4 are required scores 1 (count / required capped at 1).
-  it.fails("gives an exact count overshoot less than full credit", () => {
+  it("gives an exact count overshoot less than full credit", () => {
     const feedback = gradeNetwork(prepareCount("exactly", 4, true), sawtoothNetwork(3));
     expect(feedback.verdict).toBe("incorrect");
     expect(feedback.score).toBeLessThan(1);

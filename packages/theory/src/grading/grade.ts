@@ -160,7 +160,13 @@ function checkTarget(
         relation: target.relation,
         required: target.count,
       };
-      return record(passed, [finding], partial ? Math.min(1, count / target.count) : 0);
+      // Partial credit is the ratio of the smaller count to the larger, or to the required
+      // count for "at least", so it reaches 1 only when the count passes.
+      const ratio =
+        target.relation === "exactly"
+          ? Math.min(count, target.count) / Math.max(count, target.count)
+          : Math.min(1, count / target.count);
+      return record(passed, [finding], partial ? ratio : 0);
     }
   }
 }
@@ -208,14 +214,23 @@ function finish(prepared: PreparedExercise, feedback: Feedback): Feedback {
   if (!reveal.expectedValues) {
     if (feedback.counterexample) delete feedback.counterexample.expected;
     for (const check of feedback.checks) {
-      check.findings = check.findings.map((finding) => hideExpected(finding));
+      check.findings = check.findings.flatMap((finding) => hideExpected(finding) ?? []);
     }
   }
   feedback.messages = renderMessages(feedback, prepared.exercise);
   return feedback;
 }
 
-function hideExpected(finding: Finding): Finding {
+/** Findings that state the target in terms of the student's own function. */
+const REVEALING_CODES = new Set<Finding["code"]>([
+  "function.negated",
+  "function.offset",
+  "function.missing-output-relu",
+  "function.extra-output-relu",
+]);
+
+function hideExpected(finding: Finding): Finding | null {
+  if (REVEALING_CODES.has(finding.code)) return null;
   if (finding.code === "function.differs") {
     const { expected: _hidden, ...counterexample } = finding.counterexample;
     return { ...finding, counterexample };

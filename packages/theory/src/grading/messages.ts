@@ -75,10 +75,18 @@ export function describeFinding(finding: Finding): string[] {
         `At ${place} the value ${finding.value} is not ${kind}, which this exercise requires.`,
       ];
     }
-    case "budget.exceeded":
+    case "budget.exceeded": {
+      const limit = finding.limit.toLocaleString("en");
+      // Layer 0 stands for the target, whose size the exercise's author chose.
+      if (finding.layer === 0) {
+        return [
+          `This exercise's target has more than ${limit} breakpoints, beyond what the grader analyses; please tell the course staff.`,
+        ];
+      }
       return [
-        `The network's function has too many pieces to grade: layer ${finding.layer} needs more than ${finding.limit.toLocaleString("en")} breakpoints.`,
+        `The network's function has too many pieces to grade: layer ${finding.layer} needs more than ${limit} breakpoints.`,
       ];
+    }
     case "function.equal":
       return ["Your network computes exactly the target function."];
     case "function.differs": {
@@ -95,6 +103,10 @@ export function describeFinding(finding: Finding): string[] {
         `On ${interval(lo, hi)} the first wrong piece starts with slope ${finding.actual}${target}.`,
       ];
     }
+    case "function.offset":
+      return [
+        `Your function is the target shifted by ${finding.by} everywhere: check the bias of the last layer.`,
+      ];
     case "function.negated":
       return [
         "Your function is the target with its sign flipped: check the signs of the last layer.",

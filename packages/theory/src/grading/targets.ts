@@ -41,8 +41,14 @@ export function targetFunction(
     }
     case "network": {
       if (!reference) throw new Error("a network target needs its reference network");
-      const outputs = analyzeNetwork(reference, domain, { budget }).outputs;
-      return outputs[0]!;
+      try {
+        return analyzeNetwork(reference, domain, { budget }).outputs[0]!;
+      } catch (error) {
+        // Layer 0 marks the target as the part over budget, not the student's network.
+        if (error instanceof BudgetExceeded)
+          throw new BudgetExceeded(0, error.breakpoints, error.limit);
+        throw error;
+      }
     }
   }
 }
