@@ -34,7 +34,10 @@ export interface ExerciseAccess extends CourseAccess {
 
 /** Returns the signed-in user, or null. Cached per request, so several callers share one lookup. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getAuth().api.getSession({ headers: await headers() });
+  // Reading the headers first makes `next build` stop here when it prerenders, before the auth
+  // instance would create a secret file.
+  const requestHeaders = await headers();
+  const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) {
     return null;
   }
