@@ -1,5 +1,5 @@
-import type { Piecewise } from "../src/analysis/piecewise.js";
-import type { Network } from "../src/network/network.js";
+import type { Piecewise } from "../src/analysis/piecewise";
+import type { Network } from "../src/network/network";
 
 /** A network with its weights rounded to doubles, laid out for a tight loop. */
 interface FloatNetwork {

@@ -2,14 +2,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 
-import { analyzeNetwork } from "../src/analysis/analyze.js";
-import type { Exercise } from "../src/exercise/schema.js";
-import { prepareExercise, type PreparedExercise } from "../src/exercise/prepare.js";
-import { gradeNetwork } from "../src/grading/grade.js";
-import type { Feedback } from "../src/grading/feedback.js";
-import type { Network } from "../src/network/network.js";
-import { randomNetwork, sawtoothNetwork, yarotskySquareNetwork } from "../src/testing/networks.js";
-import { floatGrid, pieceMidpoints } from "./float-grid.js";
+import { analyzeNetwork } from "../src/analysis/analyze";
+import type { Exercise } from "../src/exercise/schema";
+import { prepareExercise, type PreparedExercise } from "../src/exercise/prepare";
+import { gradeNetwork } from "../src/grading/grade";
+import type { Feedback } from "../src/grading/feedback";
+import type { Network } from "../src/network/network";
+import { randomNetwork, sawtoothNetwork, yarotskySquareNetwork } from "../src/testing/networks";
+import { floatGrid, pieceMidpoints } from "./float-grid";
 
 /**
  * Times exact grading against a float64 evaluation of the same network at one point per piece,

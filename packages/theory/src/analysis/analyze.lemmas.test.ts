@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { analyzeNetwork } from "./analyze.js";
-import { REAL_LINE } from "./domain.js";
-import { pieceBound, type Network } from "../network/network.js";
+import { analyzeNetwork } from "./analyze";
+import { REAL_LINE } from "./domain";
+import { pieceBound, type Network } from "../network/network";
 import {
   ABS,
   HARD_TANH,
@@ -17,7 +17,7 @@ import {
   shallowSawtoothNetwork,
   sumNetwork,
   type NumberKind,
-} from "../testing/networks.js";
+} from "../testing/networks";
 
 const FAST_CHECK = { seed: 1_509_081_023, numRuns: 150 } as const;
 

@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { analyzeNetwork } from "./analyze.js";
-import { REAL_LINE, formatDomain, type Domain } from "./domain.js";
-import type { Piecewise } from "./piecewise.js";
-import { evaluateNetwork, type Network } from "../network/network.js";
-import { formatRational, rational, type Rational } from "../rational.js";
+import { analyzeNetwork } from "./analyze";
+import { REAL_LINE, formatDomain, type Domain } from "./domain";
+import type { Piecewise } from "./piecewise";
+import { evaluateNetwork, type Network } from "../network/network";
+import { formatRational, rational, type Rational } from "../rational";
 import {
   ABS,
   HARD_TANH,
@@ -17,8 +17,8 @@ import {
   rescaleHiddenNeuron,
   yarotskySquareNetwork,
   type NumberKind,
-} from "../testing/networks.js";
-import { breakpointsOf, describeDifference } from "../testing/piecewise.js";
+} from "../testing/networks";
+import { breakpointsOf, describeDifference } from "../testing/piecewise";
 
 const FAST_CHECK = { seed: 1_611_014_910, numRuns: 60 } as const;
 

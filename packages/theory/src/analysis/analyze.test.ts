@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { analyzeNetwork, BudgetExceeded, DEFAULT_BUDGET } from "./analyze.js";
-import { REAL_LINE, type Domain } from "./domain.js";
-import type { Piecewise } from "./piecewise.js";
-import type { Activation } from "../network/activation.js";
-import type { Network } from "../network/network.js";
-import { formatRational, rational, ONE, ZERO } from "../rational.js";
+import { analyzeNetwork, BudgetExceeded, DEFAULT_BUDGET } from "./analyze";
+import { REAL_LINE, type Domain } from "./domain";
+import type { Piecewise } from "./piecewise";
+import type { Activation } from "../network/activation";
+import type { Network } from "../network/network";
+import { formatRational, rational, ONE, ZERO } from "../rational";
 import {
   ABS,
   HARD_TANH,
@@ -19,8 +19,8 @@ import {
   IDENTITY,
   sawtoothNetwork,
   shallowSawtoothNetwork,
-} from "../testing/networks.js";
-import { breakpointsOf, describeDifference, piecewiseOf } from "../testing/piecewise.js";
+} from "../testing/networks";
+import { breakpointsOf, describeDifference, piecewiseOf } from "../testing/piecewise";
 
 const UNIT: Domain = { lo: ZERO, hi: ONE };
 

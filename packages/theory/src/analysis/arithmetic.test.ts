@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { dyadic, exact, Inexact } from "./arithmetic.js";
-import { exactDouble, formatRational, rationalFromDouble, type Rational } from "../rational.js";
+import { dyadic, exact, Inexact } from "./arithmetic";
+import { exactDouble, formatRational, rationalFromDouble, type Rational } from "../rational";
 
 const FAST_CHECK = { seed: 20_170_101, numRuns: 300 } as const;
 

@@ -1,6 +1,6 @@
 import Fraction from "fraction.js";
 
-import { exactDouble, rationalFromDouble, type Rational } from "../rational.js";
+import { exactDouble, rationalFromDouble, type Rational } from "../rational";
 
 /**
  * The operations the analysis needs from a number type. Two implementations exist: exact

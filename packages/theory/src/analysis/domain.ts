@@ -1,4 +1,4 @@
-import { formatRational, type Rational } from "../rational.js";
+import { formatRational, type Rational } from "../rational";
 
 /** A closed interval of the real line; a null end is unbounded, so {null, null} is ℝ. */
 export interface Domain {

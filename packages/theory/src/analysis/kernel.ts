@@ -1,4 +1,4 @@
-import * as checked from "./arithmetic.js";
+import * as checked from "./arithmetic";
 
 /**
  * The hot loops of the analysis specialised to checked doubles on Float64Arrays. They do the

@@ -1,10 +1,10 @@
-import { analyzeNetwork, BudgetExceeded } from "../analysis/analyze.js";
-import type { Domain } from "../analysis/domain.js";
-import type { NeuronPlot, Plot } from "../grading/feedback.js";
-import { neuronPlots, plotOf } from "../grading/plots.js";
-import { formatActivation, sawtoothPieces } from "../network/activation.js";
-import { architectureOf, inputCount, pieceBound, type Network } from "../network/network.js";
-import type { SubmissionFormat } from "../submission/index.js";
+import { analyzeNetwork, BudgetExceeded } from "../analysis/analyze";
+import type { Domain } from "../analysis/domain";
+import type { NeuronPlot, Plot } from "../grading/feedback";
+import { neuronPlots, plotOf } from "../grading/plots";
+import { formatActivation, sawtoothPieces } from "../network/activation";
+import { architectureOf, inputCount, pieceBound, type Network } from "../network/network";
+import type { SubmissionFormat } from "../submission/index";
 
 /** What `theory inspect` reports about one network, serialisable as JSON. */
 export interface Inspection {

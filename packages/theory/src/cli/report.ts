@@ -1,6 +1,6 @@
-import type { Feedback, Plot } from "../grading/feedback.js";
-import type { Exercise } from "../exercise/schema.js";
-import type { Inspection } from "./inspect.js";
+import type { Feedback, Plot } from "../grading/feedback";
+import type { Exercise } from "../exercise/schema";
+import type { Inspection } from "./inspect";
 
 /** Breakpoints listed in a text report before the rest is summarised. */
 const LISTED_POINTS = 24;

@@ -1,20 +1,20 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { formatDomain, REAL_LINE, type Domain } from "../analysis/domain.js";
+import { formatDomain, REAL_LINE, type Domain } from "../analysis/domain";
 import {
   DEFAULT_COURSE_FOLDER,
   findExercise,
   formatCourseProblem,
   loadCourse,
   type CourseProblem,
-} from "../course/index.js";
-import { grade } from "../grading/grade.js";
-import { parseRational } from "../rational.js";
-import { describeProblem, readSubmission } from "../submission/index.js";
-import { parseArguments, type ParsedArguments } from "./arguments.js";
-import { inspectNetwork } from "./inspect.js";
-import { formatFeedback, formatInspection } from "./report.js";
+} from "../course/index";
+import { grade } from "../grading/grade";
+import { parseRational } from "../rational";
+import { describeProblem, readSubmission } from "../submission/index";
+import { parseArguments, type ParsedArguments } from "./arguments";
+import { inspectNetwork } from "./inspect";
+import { formatFeedback, formatInspection } from "./report";
 
 /** Exit codes of the command line. */
 export const EXIT = {

@@ -1,2 +1,2 @@
-export * from "./load.js";
-export * from "./location.js";
+export * from "./load";
+export * from "./location";

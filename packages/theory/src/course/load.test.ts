@@ -4,8 +4,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { selfTest } from "../exercise/self-test.js";
-import { grade } from "../grading/grade.js";
+import { selfTest } from "../exercise/self-test";
+import { grade } from "../grading/grade";
 import {
   DEFAULT_COURSE_FOLDER,
   findExercise,
@@ -13,7 +13,7 @@ import {
   listExerciseIds,
   loadCourse,
   type Course,
-} from "./index.js";
+} from "./index";
 
 const LECTURE_IDS = [
   "tent-h2",

@@ -3,16 +3,16 @@ import path from "node:path";
 
 import { z } from "zod";
 
-import { prepareExercise, type PreparedExercise } from "../exercise/prepare.js";
-import { describeSelfTestFailure, selfTest } from "../exercise/self-test.js";
+import { prepareExercise, type PreparedExercise } from "../exercise/prepare";
+import { describeSelfTestFailure, selfTest } from "../exercise/self-test";
 import {
   describeProblem,
   jsonProblem,
   JsonNumber,
   parseJson,
   type JsonValue,
-} from "../submission/index.js";
-import { DEFAULT_COURSE_FOLDER } from "./location.js";
+} from "../submission/index";
+import { DEFAULT_COURSE_FOLDER } from "./location";
 
 /** The fields of a course folder's `course.json`. */
 export const courseInfoSchema = z

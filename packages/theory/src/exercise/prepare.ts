@@ -1,7 +1,7 @@
-import { formatDomain, inDomain, type Domain } from "../analysis/domain.js";
-import type { Network } from "../network/network.js";
-import { describeProblem, readSubmission } from "../submission/index.js";
-import { exerciseSchema, type Exercise } from "./schema.js";
+import { formatDomain, inDomain, type Domain } from "../analysis/domain";
+import type { Network } from "../network/network";
+import { describeProblem, readSubmission } from "../submission/index";
+import { exerciseSchema, type Exercise } from "./schema";
 
 /** An exercise whose file is valid and whose networks are read, ready for grading. */
 export interface PreparedExercise {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-import type { FindingCode } from "../grading/feedback.js";
-import { parseRational } from "../rational.js";
+import type { FindingCode } from "../grading/feedback";
+import { parseRational } from "../rational";
 
 /** An exact number in an exercise file: a JSON number or any text `parseRational` reads. */
 export const exactNumber = z.union([z.string(), z.number()]).transform((input, context) => {

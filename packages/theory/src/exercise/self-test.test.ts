@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { grade } from "../grading/grade.js";
-import { prepareExercise, type PreparedExercise } from "./prepare.js";
-import { describeSelfTestFailure, selfTest } from "./self-test.js";
-import type { ExerciseInput } from "./schema.js";
+import { grade } from "../grading/grade";
+import { prepareExercise, type PreparedExercise } from "./prepare";
+import { describeSelfTestFailure, selfTest } from "./self-test";
+import type { ExerciseInput } from "./schema";
 
 const TENT = [
   { weights: [[1], [1]], biases: [0, "-1/2"] },

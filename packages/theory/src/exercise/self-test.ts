@@ -1,6 +1,6 @@
-import type { Feedback, FindingCode } from "../grading/feedback.js";
-import { grade } from "../grading/grade.js";
-import type { PreparedExercise } from "./prepare.js";
+import type { Feedback, FindingCode } from "../grading/feedback";
+import { grade } from "../grading/grade";
+import type { PreparedExercise } from "./prepare";
 
 /** The outcome of grading one submission stored in an exercise file. */
 export interface SelfTestCase {

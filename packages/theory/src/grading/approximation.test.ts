@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { analyzeNetwork } from "../analysis/analyze.js";
-import type { Domain } from "../analysis/domain.js";
-import type { Piecewise } from "../analysis/piecewise.js";
-import type { Network } from "../network/network.js";
-import { formatRational, ONE, rational, ZERO, type Rational } from "../rational.js";
-import { layerOf, RELU, IDENTITY, rationalOf, yarotskySquareNetwork } from "../testing/networks.js";
-import { nativeOf, prepareOrThrow } from "../testing/exercises.js";
-import { checkApproximation } from "./approximation.js";
-import { gradeNetwork } from "./grade.js";
+import { analyzeNetwork } from "../analysis/analyze";
+import type { Domain } from "../analysis/domain";
+import type { Piecewise } from "../analysis/piecewise";
+import type { Network } from "../network/network";
+import { formatRational, ONE, rational, ZERO, type Rational } from "../rational";
+import { layerOf, RELU, IDENTITY, rationalOf, yarotskySquareNetwork } from "../testing/networks";
+import { nativeOf, prepareOrThrow } from "../testing/exercises";
+import { checkApproximation } from "./approximation";
+import { gradeNetwork } from "./grade";
 
 const UNIT: Domain = { lo: ZERO, hi: ONE };
 const SQUARE = [ZERO, ZERO, ONE];

@@ -1,6 +1,6 @@
-import type { Piecewise } from "../analysis/piecewise.js";
-import { formatRational, ZERO, type Rational } from "../rational.js";
-import type { Finding } from "./feedback.js";
+import type { Piecewise } from "../analysis/piecewise";
+import { formatRational, ZERO, type Rational } from "../rational";
+import type { Finding } from "./feedback";
 
 /** How often a piece is halved while the Bernstein bound of a degree-3+ error stays undecided. */
 const MAX_SUBDIVISIONS = 12;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import { constraintsSchema } from "../exercise/schema.js";
-import type { Network } from "../network/network.js";
+import { constraintsSchema } from "../exercise/schema";
+import type { Network } from "../network/network";
 import {
   ABS,
   h2Network,
@@ -11,11 +11,11 @@ import {
   leakyRelu,
   RELU,
   sawtoothNetwork,
-} from "../testing/networks.js";
-import { nativeOf, prepareOrThrow } from "../testing/exercises.js";
-import { checkArchitecture } from "./architecture.js";
-import type { Finding } from "./feedback.js";
-import { grade, gradeNetwork } from "./grade.js";
+} from "../testing/networks";
+import { nativeOf, prepareOrThrow } from "../testing/exercises";
+import { checkArchitecture } from "./architecture";
+import type { Finding } from "./feedback";
+import { grade, gradeNetwork } from "./grade";
 
 function network(layers: Network["layers"], activation = RELU, outputActivation = IDENTITY) {
   return { layers, activation, outputActivation };

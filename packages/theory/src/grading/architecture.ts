@@ -1,8 +1,8 @@
-import type { Constraints } from "../exercise/schema.js";
-import { formatActivation } from "../network/activation.js";
-import { architectureOf, type Network } from "../network/network.js";
-import { formatRational, type Rational } from "../rational.js";
-import type { Finding } from "./feedback.js";
+import type { Constraints } from "../exercise/schema";
+import { formatActivation } from "../network/activation";
+import { architectureOf, type Network } from "../network/network";
+import { formatRational, type Rational } from "../rational";
+import type { Finding } from "./feedback";
 
 /** Checks a network against an exercise's architecture constraints; returns the violations. */
 export function checkArchitecture(network: Network, constraints: Constraints): Finding[] {

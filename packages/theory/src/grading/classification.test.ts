@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 
-import { analyzeNetwork } from "../analysis/analyze.js";
-import type { Domain } from "../analysis/domain.js";
-import type { Piecewise } from "../analysis/piecewise.js";
-import { prepareExercise } from "../exercise/prepare.js";
-import { formatRational, ONE, rational, ZERO, type Rational } from "../rational.js";
-import { h3Network, rationalOf, sawtoothNetwork } from "../testing/networks.js";
-import { nativeOf, prepareOrThrow } from "../testing/exercises.js";
-import { classify } from "./classification.js";
-import { gradeNetwork } from "./grade.js";
+import { analyzeNetwork } from "../analysis/analyze";
+import type { Domain } from "../analysis/domain";
+import type { Piecewise } from "../analysis/piecewise";
+import { prepareExercise } from "../exercise/prepare";
+import { formatRational, ONE, rational, ZERO, type Rational } from "../rational";
+import { h3Network, rationalOf, sawtoothNetwork } from "../testing/networks";
+import { nativeOf, prepareOrThrow } from "../testing/exercises";
+import { classify } from "./classification";
+import { gradeNetwork } from "./grade";
 
 const UNIT: Domain = { lo: ZERO, hi: ONE };
 const HALF = rational(1n, 2n);

@@ -1,6 +1,6 @@
-import type { Piecewise } from "../analysis/piecewise.js";
-import { formatRational, rational, type Rational } from "../rational.js";
-import type { Finding } from "./feedback.js";
+import type { Piecewise } from "../analysis/piecewise";
+import { formatRational, rational, type Rational } from "../rational";
+import type { Finding } from "./feedback";
 
 /** The classification error of f on labelled points, exactly. */
 export interface ClassificationResult {

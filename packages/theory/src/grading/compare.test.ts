@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { analyzeNetwork, DEFAULT_BUDGET } from "../analysis/analyze.js";
-import { REAL_LINE, type Domain } from "../analysis/domain.js";
-import type { Piecewise } from "../analysis/piecewise.js";
-import type { Layer, Network } from "../network/network.js";
-import { formatRational, ONE, rational, ZERO, type Rational } from "../rational.js";
+import { analyzeNetwork, DEFAULT_BUDGET } from "../analysis/analyze";
+import { REAL_LINE, type Domain } from "../analysis/domain";
+import type { Piecewise } from "../analysis/piecewise";
+import type { Layer, Network } from "../network/network";
+import { formatRational, ONE, rational, ZERO, type Rational } from "../rational";
 import {
   h2Network,
   permuteHiddenNeurons,
@@ -14,10 +14,10 @@ import {
   rescaleHiddenNeuron,
   sawtoothNetwork,
   type NumberKind,
-} from "../testing/networks.js";
-import { piecewiseOf } from "../testing/piecewise.js";
-import { compareFunctions, MAX_LISTED_INTERVALS, type Difference } from "./compare.js";
-import { targetFunction } from "./targets.js";
+} from "../testing/networks";
+import { piecewiseOf } from "../testing/piecewise";
+import { compareFunctions, MAX_LISTED_INTERVALS, type Difference } from "./compare";
+import { targetFunction } from "./targets";
 
 const FAST_CHECK = { seed: 20_170_101, numRuns: 40 } as const;
 

@@ -1,6 +1,6 @@
-import { exact, exactSub, Inexact, type Arithmetic } from "../analysis/arithmetic.js";
-import { Piecewise } from "../analysis/piecewise.js";
-import type { Rational } from "../rational.js";
+import { exact, exactSub, Inexact, type Arithmetic } from "../analysis/arithmetic";
+import { Piecewise } from "../analysis/piecewise";
+import type { Rational } from "../rational";
 
 /** A maximal interval where two functions differ; a null end is unbounded. */
 export interface Interval {

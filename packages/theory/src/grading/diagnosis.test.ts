@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import type { PreparedExercise } from "../exercise/prepare.js";
-import type { Network } from "../network/network.js";
+import type { PreparedExercise } from "../exercise/prepare";
+import type { Network } from "../network/network";
 import {
   h2Network,
   h3Network,
@@ -9,10 +9,10 @@ import {
   layerOf,
   RELU,
   sawtoothNetwork,
-} from "../testing/networks.js";
-import { nativeOf, prepareOrThrow } from "../testing/exercises.js";
-import type { Feedback, Finding } from "./feedback.js";
-import { gradeNetwork } from "./grade.js";
+} from "../testing/networks";
+import { nativeOf, prepareOrThrow } from "../testing/exercises";
+import type { Feedback, Finding } from "./feedback";
+import { gradeNetwork } from "./grade";
 
 const TENT_H2 = prepareOrThrow({ target: { kind: "tent", variant: "h2" } });
 const TENT_H3 = prepareOrThrow({

@@ -1,11 +1,11 @@
-import { exact } from "../analysis/arithmetic.js";
-import { analyzeNetwork, type AnalysisBudget } from "../analysis/analyze.js";
-import type { Domain } from "../analysis/domain.js";
-import { Piecewise } from "../analysis/piecewise.js";
-import type { Network } from "../network/network.js";
-import { formatRational, type Rational } from "../rational.js";
-import { compareFunctions, type Difference } from "./compare.js";
-import type { Finding } from "./feedback.js";
+import { exact } from "../analysis/arithmetic";
+import { analyzeNetwork, type AnalysisBudget } from "../analysis/analyze";
+import type { Domain } from "../analysis/domain";
+import { Piecewise } from "../analysis/piecewise";
+import type { Network } from "../network/network";
+import { formatRational, type Rational } from "../rational";
+import { compareFunctions, type Difference } from "./compare";
+import type { Finding } from "./feedback";
 
 /** Functions larger than this get no diagnosis beyond the counterexample, to bound the cost. */
 const MAX_DIAGNOSED_BREAKPOINTS = 10_000;

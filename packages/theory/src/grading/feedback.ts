@@ -1,4 +1,4 @@
-import type { Problem } from "../submission/index.js";
+import type { Problem } from "../submission/index";
 
 /** An exact number in feedback, written as `-3`, `1/2` or `5/1024`. */
 export type ExactText = string;

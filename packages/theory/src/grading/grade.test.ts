@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
-import type { PreparedExercise } from "../exercise/prepare.js";
-import type { Network } from "../network/network.js";
+import type { PreparedExercise } from "../exercise/prepare";
+import type { Network } from "../network/network";
 import {
   h2Network,
   h3Network,
@@ -11,10 +11,10 @@ import {
   RELU,
   rescaleHiddenLayer,
   sawtoothNetwork,
-} from "../testing/networks.js";
-import { nativeOf, prepareOrThrow, TENT_H2_SUBMISSION } from "../testing/exercises.js";
-import type { Feedback } from "./feedback.js";
-import { grade, gradeNetwork } from "./grade.js";
+} from "../testing/networks";
+import { nativeOf, prepareOrThrow, TENT_H2_SUBMISSION } from "../testing/exercises";
+import type { Feedback } from "./feedback";
+import { grade, gradeNetwork } from "./grade";
 
 const TENT_H2 = prepareOrThrow({
   id: "tent-h2",

@@ -4,21 +4,21 @@ import {
   DEFAULT_BUDGET,
   type Analysis,
   type AnalysisBudget,
-} from "../analysis/analyze.js";
-import type { Piecewise } from "../analysis/piecewise.js";
-import type { PreparedExercise } from "../exercise/prepare.js";
-import { pieceBound, architectureOf, type Network } from "../network/network.js";
-import { formatRational, type Rational } from "../rational.js";
-import { readSubmission } from "../submission/index.js";
-import { checkApproximation } from "./approximation.js";
-import { checkArchitecture } from "./architecture.js";
-import { classify } from "./classification.js";
-import { compareFunctions } from "./compare.js";
-import { diagnose } from "./diagnosis.js";
-import type { Check, Feedback, Finding } from "./feedback.js";
-import { renderMessages } from "./messages.js";
-import { neuronPlots, plotOf } from "./plots.js";
-import { isFunctionTarget, targetFunction } from "./targets.js";
+} from "../analysis/analyze";
+import type { Piecewise } from "../analysis/piecewise";
+import type { PreparedExercise } from "../exercise/prepare";
+import { pieceBound, architectureOf, type Network } from "../network/network";
+import { formatRational, type Rational } from "../rational";
+import { readSubmission } from "../submission/index";
+import { checkApproximation } from "./approximation";
+import { checkArchitecture } from "./architecture";
+import { classify } from "./classification";
+import { compareFunctions } from "./compare";
+import { diagnose } from "./diagnosis";
+import type { Check, Feedback, Finding } from "./feedback";
+import { renderMessages } from "./messages";
+import { neuronPlots, plotOf } from "./plots";
+import { isFunctionTarget, targetFunction } from "./targets";
 
 export interface GradeOptions {
   budget?: AnalysisBudget;

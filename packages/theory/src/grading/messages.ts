@@ -1,7 +1,7 @@
-import { formatDomain } from "../analysis/domain.js";
-import type { Exercise } from "../exercise/schema.js";
-import { describeProblem } from "../submission/index.js";
-import type { Feedback, Finding } from "./feedback.js";
+import { formatDomain } from "../analysis/domain";
+import type { Exercise } from "../exercise/schema";
+import { describeProblem } from "../submission/index";
+import type { Feedback, Finding } from "./feedback";
 
 /**
  * Renders the sentences a student reads, from the verdict and every finding. All student-facing

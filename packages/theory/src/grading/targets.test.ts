@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 
-import { DEFAULT_BUDGET } from "../analysis/analyze.js";
-import { REAL_LINE, formatDomain, type Domain } from "../analysis/domain.js";
-import type { Piecewise } from "../analysis/piecewise.js";
-import type { TargetSpec } from "../exercise/schema.js";
-import { rationalOf, rescaleHiddenNeuron, h2Network } from "../testing/networks.js";
-import { nativeOf, prepareOrThrow } from "../testing/exercises.js";
-import { describeDifference, piecewiseOf } from "../testing/piecewise.js";
-import { isFunctionTarget, targetFunction, type FunctionTarget } from "./targets.js";
+import { DEFAULT_BUDGET } from "../analysis/analyze";
+import { REAL_LINE, formatDomain, type Domain } from "../analysis/domain";
+import type { Piecewise } from "../analysis/piecewise";
+import type { TargetSpec } from "../exercise/schema";
+import { rationalOf, rescaleHiddenNeuron, h2Network } from "../testing/networks";
+import { nativeOf, prepareOrThrow } from "../testing/exercises";
+import { describeDifference, piecewiseOf } from "../testing/piecewise";
+import { isFunctionTarget, targetFunction, type FunctionTarget } from "./targets";
 
 function domainOf(lo: string | null, hi: string | null): Domain {
   return { lo: lo === null ? null : rationalOf(lo), hi: hi === null ? null : rationalOf(hi) };

@@ -1,11 +1,11 @@
-import { dyadic, exact } from "../analysis/arithmetic.js";
-import { analyzeNetwork, BudgetExceeded, type AnalysisBudget } from "../analysis/analyze.js";
-import type { Domain } from "../analysis/domain.js";
-import { Piecewise } from "../analysis/piecewise.js";
-import type { TargetSpec } from "../exercise/schema.js";
-import type { Network } from "../network/network.js";
-import { ZERO } from "../rational.js";
-import { restrict } from "./compare.js";
+import { dyadic, exact } from "../analysis/arithmetic";
+import { analyzeNetwork, BudgetExceeded, type AnalysisBudget } from "../analysis/analyze";
+import type { Domain } from "../analysis/domain";
+import { Piecewise } from "../analysis/piecewise";
+import type { TargetSpec } from "../exercise/schema";
+import type { Network } from "../network/network";
+import { ZERO } from "../rational";
+import { restrict } from "./compare";
 
 /** A target that is one fixed function, to be compared for equality. */
 export type FunctionTarget = Extract<

@@ -5,8 +5,8 @@ import {
   formatActivation,
   sawtoothPieces,
   type Activation,
-} from "./activation.js";
-import { ABS, HARD_TANH, IDENTITY, RELU, leakyRelu, rationalOf } from "../testing/networks.js";
+} from "./activation";
+import { ABS, HARD_TANH, IDENTITY, RELU, leakyRelu, rationalOf } from "../testing/networks";
 
 describe("applyActivation", () => {
   const rows: [string, Activation, string, string][] = [

@@ -1,6 +1,6 @@
 import Fraction from "fraction.js";
 
-import { ONE, ZERO, formatRational, type Rational } from "../rational.js";
+import { ONE, ZERO, formatRational, type Rational } from "../rational";
 
 export type ActivationName = "relu" | "identity" | "leaky-relu" | "abs" | "hard-tanh";
 

@@ -6,7 +6,7 @@ import {
   inputCount,
   pieceBound,
   type Network,
-} from "./network.js";
+} from "./network";
 import {
   HARD_TANH,
   h2Network,
@@ -15,7 +15,7 @@ import {
   rationalOf,
   sawtoothNetwork,
   shallowSawtoothNetwork,
-} from "../testing/networks.js";
+} from "../testing/networks";
 
 function valueOf(network: Network, x: string): string {
   const [output] = evaluateNetwork(network, [rationalOf(x)]);

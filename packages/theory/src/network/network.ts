@@ -1,5 +1,5 @@
-import { ZERO, type Rational } from "../rational.js";
-import { applyActivation, sawtoothPieces, type Activation } from "./activation.js";
+import { ZERO, type Rational } from "../rational";
+import { applyActivation, sawtoothPieces, type Activation } from "./activation";
 
 /**
  * One affine layer x ↦ Wx + b. `weights` has one row per neuron of the layer and one column

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-import type { Activation, ActivationName } from "../network/activation.js";
-import { readCell } from "./cells.js";
-import { isRecord } from "./fields.js";
-import { describeType, type Place, type ProblemList } from "./problem.js";
-import { closestName } from "./suggest.js";
+import type { Activation, ActivationName } from "../network/activation";
+import { readCell } from "./cells";
+import { isRecord } from "./fields";
+import { describeType, type Place, type ProblemList } from "./problem";
+import { closestName } from "./suggest";
 
 const ACTIVATION_NAMES: readonly ActivationName[] = [
   "relu",

@@ -1,6 +1,6 @@
-import { parseRational, type Rational } from "../rational.js";
-import { JsonNumber } from "./json.js";
-import { describeType, type Place, type ProblemList, type Shape } from "./problem.js";
+import { parseRational, type Rational } from "../rational";
+import { JsonNumber } from "./json";
+import { describeType, type Place, type ProblemList, type Shape } from "./problem";
 
 /** A weights value as received: a rectangular or ragged matrix, a flat vector, or one cell. */
 export type WeightsGrid =

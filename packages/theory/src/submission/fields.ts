@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-import { JsonNumber } from "./json.js";
-import { describeType, type Place, type ProblemList } from "./problem.js";
-import { closestName } from "./suggest.js";
+import { JsonNumber } from "./json";
+import { describeType, type Place, type ProblemList } from "./problem";
+import { closestName } from "./suggest";
 
 const EXPECTED_TYPES: Record<string, string> = {
   array: "an array",

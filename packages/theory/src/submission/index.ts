@@ -1,6 +1,6 @@
-export * from "./json.js";
-export * from "./problem.js";
-export * from "./messages.js";
-export { DEFAULT_ACTIVATIONS } from "./native.js";
-export { commonPrefix, type LayerMapping } from "./state-dict.js";
-export * from "./submission.js";
+export * from "./json";
+export * from "./problem";
+export * from "./messages";
+export { DEFAULT_ACTIVATIONS } from "./native";
+export { commonPrefix, type LayerMapping } from "./state-dict";
+export * from "./submission";

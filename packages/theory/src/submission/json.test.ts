@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { JSON_LIMITS, JsonNumber, parseJson, type JsonValue } from "./json.js";
+import { JSON_LIMITS, JsonNumber, parseJson, type JsonValue } from "./json";
 
 function parse(text: string): JsonValue {
   const result = parseJson(text);

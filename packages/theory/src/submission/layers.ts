@@ -1,13 +1,13 @@
-import type { Layer } from "../network/network.js";
-import type { Rational } from "../rational.js";
+import type { Layer } from "../network/network";
+import type { Rational } from "../rational";
 import {
   formatJsonArray,
   readBiases,
   readWeights,
   type BiasesVector,
   type WeightsGrid,
-} from "./cells.js";
-import { NETWORK_LIMITS, type Place, type ProblemList } from "./problem.js";
+} from "./cells";
+import { NETWORK_LIMITS, type Place, type ProblemList } from "./problem";
 
 /** One layer as submitted, before any check, with the places its problems are reported at. */
 export interface RawLayer {

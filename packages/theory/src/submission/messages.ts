@@ -1,6 +1,6 @@
-import { NUMBER_LIMITS, type NumberErrorCode } from "../rational.js";
-import type { JsonPath } from "./json.js";
-import type { Place, Problem, SizeLimit } from "./problem.js";
+import { NUMBER_LIMITS, type NumberErrorCode } from "../rational";
+import type { JsonPath } from "./json";
+import type { Place, Problem, SizeLimit } from "./problem";
 
 /**
  * Writes the English sentence a student reads for one problem: where it is, what is wrong

@@ -1,12 +1,12 @@
 import { describe, expect, test } from "vitest";
 
-import type { Network } from "../network/network.js";
-import { evaluateNetwork, inputCount } from "../network/network.js";
-import { formatActivation } from "../network/activation.js";
-import { formatRational, rational } from "../rational.js";
-import { describeProblem } from "./messages.js";
-import { NETWORK_LIMITS } from "./problem.js";
-import { readNative, type SubmissionResult } from "./submission.js";
+import type { Network } from "../network/network";
+import { evaluateNetwork, inputCount } from "../network/network";
+import { formatActivation } from "../network/activation";
+import { formatRational, rational } from "../rational";
+import { describeProblem } from "./messages";
+import { NETWORK_LIMITS } from "./problem";
+import { readNative, type SubmissionResult } from "./submission";
 
 const TENT = `{
   "layers": [

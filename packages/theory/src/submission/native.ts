@@ -1,11 +1,11 @@
 import { z } from "zod";
 
-import type { Activation } from "../network/activation.js";
-import type { Network } from "../network/network.js";
-import { readActivation } from "./activation.js";
-import { checkFields } from "./fields.js";
-import { readLayers, type RawLayer } from "./layers.js";
-import { NETWORK_LIMITS, type Place, type ProblemList } from "./problem.js";
+import type { Activation } from "../network/activation";
+import type { Network } from "../network/network";
+import { readActivation } from "./activation";
+import { checkFields } from "./fields";
+import { readLayers, type RawLayer } from "./layers";
+import { NETWORK_LIMITS, type Place, type ProblemList } from "./problem";
 
 const nativeSchema = z.strictObject({
   layers: z.array(z.unknown()),

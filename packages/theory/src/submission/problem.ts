@@ -1,5 +1,5 @@
-import type { NumberErrorCode } from "../rational.js";
-import { JsonNumber, type JsonPath } from "./json.js";
+import type { NumberErrorCode } from "../rational";
+import { JsonNumber, type JsonPath } from "./json";
 
 /** Bounds on a submitted network; documented in the package README. */
 export const NETWORK_LIMITS = {

@@ -1,11 +1,11 @@
 import { describe, expect, test } from "vitest";
 
-import type { Network } from "../network/network.js";
-import { formatActivation } from "../network/activation.js";
-import { formatRational } from "../rational.js";
-import { describeProblem } from "./messages.js";
-import { commonPrefix } from "./state-dict.js";
-import { readStateDict, type SubmissionResult } from "./submission.js";
+import type { Network } from "../network/network";
+import { formatActivation } from "../network/activation";
+import { formatRational } from "../rational";
+import { describeProblem } from "./messages";
+import { commonPrefix } from "./state-dict";
+import { readStateDict, type SubmissionResult } from "./submission";
 
 const TENT = `{"0.weight": [[1], [1]], "0.bias": [0, -0.5], "2.weight": [[2, -4]], "2.bias": [0]}`;
 

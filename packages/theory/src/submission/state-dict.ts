@@ -1,10 +1,10 @@
 import { z } from "zod";
 
-import type { Network } from "../network/network.js";
-import { checkFields, isRecord } from "./fields.js";
-import { readLayers, type RawLayer } from "./layers.js";
-import { readActivations } from "./native.js";
-import type { ProblemList } from "./problem.js";
+import type { Network } from "../network/network";
+import { checkFields, isRecord } from "./fields";
+import { readLayers, type RawLayer } from "./layers";
+import { readActivations } from "./native";
+import type { ProblemList } from "./problem";
 
 /** The layer a state_dict module became: `{ key: "2", layer: 2 }`. */
 export interface LayerMapping {

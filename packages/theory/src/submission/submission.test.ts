@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
 
-import { JSON_LIMITS } from "./json.js";
-import { describePlace, describeProblem, formatPath } from "./messages.js";
-import { detectFormat, readSubmission, type SubmissionResult } from "./submission.js";
+import { JSON_LIMITS } from "./json";
+import { describePlace, describeProblem, formatPath } from "./messages";
+import { detectFormat, readSubmission, type SubmissionResult } from "./submission";
 
 function successOf(result: SubmissionResult) {
   if (!result.ok) throw new Error(result.problems.map(describeProblem).join("\n"));

@@ -1,10 +1,10 @@
-import type { Network } from "../network/network.js";
-import { isRecord } from "./fields.js";
-import { parseJson, type JsonError } from "./json.js";
-import { readNativeNetwork } from "./native.js";
-import { ProblemList, describeType, type Problem } from "./problem.js";
-import { readStateDictNetwork, type LayerMapping } from "./state-dict.js";
-import { closestName } from "./suggest.js";
+import type { Network } from "../network/network";
+import { isRecord } from "./fields";
+import { parseJson, type JsonError } from "./json";
+import { readNativeNetwork } from "./native";
+import { ProblemList, describeType, type Problem } from "./problem";
+import { readStateDictNetwork, type LayerMapping } from "./state-dict";
+import { closestName } from "./suggest";
 
 export type SubmissionFormat = "native" | "state-dict";
 

@@ -1,8 +1,8 @@
-import { formatActivation } from "../network/activation.js";
-import type { Network } from "../network/network.js";
-import { formatRational } from "../rational.js";
-import { prepareExercise, type PreparedExercise } from "../exercise/prepare.js";
-import type { ExerciseInput } from "../exercise/schema.js";
+import { formatActivation } from "../network/activation";
+import type { Network } from "../network/network";
+import { formatRational } from "../rational";
+import { prepareExercise, type PreparedExercise } from "../exercise/prepare";
+import type { ExerciseInput } from "../exercise/schema";
 
 /**
  * Builders for exercises and submissions in grading tests. Nothing here imports a test

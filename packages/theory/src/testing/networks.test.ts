@@ -13,9 +13,9 @@ import {
   sawtoothNetwork,
   sumNetwork,
   yarotskySquareNetwork,
-} from "./networks.js";
-import { evaluateNetwork, type Network } from "../network/network.js";
-import { formatRational, type Rational } from "../rational.js";
+} from "./networks";
+import { evaluateNetwork, type Network } from "../network/network";
+import { formatRational, type Rational } from "../rational";
 
 const FAST_CHECK = { seed: 1_509_081_010, numRuns: 100 } as const;
 

@@ -1,6 +1,6 @@
-import { parseRational, rational, ONE, ZERO, type Rational } from "../rational.js";
-import type { Activation } from "../network/activation.js";
-import type { Layer, Network } from "../network/network.js";
+import { parseRational, rational, ONE, ZERO, type Rational } from "../rational";
+import type { Activation } from "../network/activation";
+import type { Layer, Network } from "../network/network";
 
 /**
  * Builders for the lecture's networks and for random networks, shared by tests, benchmarks and

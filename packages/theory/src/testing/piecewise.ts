@@ -1,7 +1,7 @@
-import { exact } from "../analysis/arithmetic.js";
-import { Piecewise } from "../analysis/piecewise.js";
-import { formatRational, type Rational } from "../rational.js";
-import { rationalOf } from "./networks.js";
+import { exact } from "../analysis/arithmetic";
+import { Piecewise } from "../analysis/piecewise";
+import { formatRational, type Rational } from "../rational";
+import { rationalOf } from "./networks";
 
 /**
  * Helpers that state expected piecewise-linear functions and compare them exactly, for tests
