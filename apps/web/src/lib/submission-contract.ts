@@ -1,0 +1,52 @@
+import type { Feedback, Plot } from "@sawtooth/theory";
+
+/**
+ * The types shared by the exercise page's client side (editor, live plot) and its server side
+ * (the submit action, storage and feedback). Everything here may reach a student's browser, so
+ * it carries no target specification, reference solution or known-wrong submission.
+ */
+
+/** What the server answers to a submission. */
+export type SubmitResult =
+  /** Graded and stored; `duplicate` when an identical network was already stored. */
+  | {
+      status: "graded";
+      attemptId: string;
+      duplicate: boolean;
+      feedback: Feedback;
+      /** Attempts left after this one, or null without a limit. */
+      attemptsLeft: number | null;
+    }
+  /** Not graded (unreadable, breaks the constraints, over budget): nothing stored, no attempt used. */
+  | { status: "invalid"; feedback: Feedback }
+  /** Refused before grading: attempt limit reached, payload too large, not a member. */
+  | { status: "rejected"; message: string };
+
+/** The architecture rules a student sees next to the editor. */
+export interface ConstraintsView {
+  inputs: number;
+  outputs: number;
+  minDepth: number | null;
+  maxDepth: number | null;
+  maxWidth: number | null;
+  maxParameters: number | null;
+  activations: string[] | null;
+  outputActivations: string[] | null;
+  numbers: "any" | "integer" | "dyadic";
+}
+
+/** Everything the exercise workspace (editor, live plot, submit, feedback) receives. */
+export interface WorkspaceProps {
+  courseSlug: string;
+  exerciseId: string;
+  /** The domain as exact strings, null for an unbounded end. */
+  domain: [string | null, string | null];
+  constraints: ConstraintsView;
+  /** The target's plot data, only when the exercise shows the target; else null. */
+  targetPlot: Plot | null;
+  attemptsLeft: number | null;
+  /** A submission to load into the editor, e.g. from a past attempt (`?load=<attemptId>`). */
+  initialSubmission: string | null;
+  /** The server action that grades and stores a submission (JSON text as typed). */
+  submit: (submission: string) => Promise<SubmitResult>;
+}
