@@ -1,9 +1,18 @@
-import { dyadic, exact, Inexact, type Arithmetic } from "./arithmetic.js";
-import { activateInteriorDyadic, combineDyadic } from "./kernel.js";
-import type { Domain } from "./domain.js";
-import { Piecewise } from "./piecewise.js";
-import { activationShape, type Activation, type ActivationShape } from "../network/activation.js";
-import { inputCount, type Network } from "../network/network.js";
+import { dyadic, exact, Inexact, type Arithmetic } from "./arithmetic";
+import { activateInteriorDyadic, combineDyadic } from "./kernel";
+import type { Domain } from "./domain";
+import { Piecewise } from "./piecewise";
+import {
+  activateInteriorShared,
+  affineShared,
+  joinShared,
+  SharedGrid,
+  sharedActivation,
+  sharedFunctions,
+} from "./shared-denominator";
+import { activationShape, type Activation, type ActivationShape } from "../network/activation";
+import { inputCount, type Network } from "../network/network";
+import type { Rational } from "../rational";
 
 /** Limits on one analysis; past them it stops with `BudgetExceeded`, never with a verdict. */
 export interface AnalysisBudget {
@@ -28,7 +37,10 @@ export interface AnalysisOptions {
 export interface Analysis {
   /** One function per output neuron, with collinear breakpoints merged. */
   outputs: Piecewise[];
-  /** For each hidden layer, each neuron's function after the activation; null when not kept. */
+  /**
+   * For each hidden layer, each neuron's function after the activation; null when not kept.
+   * In rational arithmetic their collinear breakpoints are already merged.
+   */
   neurons: Piecewise[][] | null;
   /** Which arithmetic carried the analysis: exact doubles or rationals. */
   arithmetic: "dyadic" | "rational";
@@ -48,13 +60,15 @@ export class BudgetExceeded extends Error {
 
 /** The values of every neuron of one layer on a shared grid of breakpoints. */
 interface LayerState<T> {
-  xs: ArrayLike<T>;
-  /** values[neuron][breakpoint] */
-  values: ArrayLike<T>[];
-  /** Slope of each neuron left of xs[0], or null on a closed left end. */
+  /** A `SharedGrid` on the exact path unless the fraction.js loops were requested. */
+  grid: Grid<T> | SharedGrid;
+  /** Slope of each neuron left of the first breakpoint, or null on a closed left end. */
   left: T[] | null;
   right: T[] | null;
 }
+
+/** Which loops carry an exact analysis: shared denominators, or fraction.js at every step. */
+export type ExactPath = "shared-denominator" | "fraction";
 
 /**
  * Computes the exact continuous piecewise-linear function of a one-input network on a domain.
@@ -70,11 +84,24 @@ export function analyzeNetwork(
     throw new RangeError(`the analysis takes one input, the network has ${inputCount(network)}`);
   }
   try {
-    return propagate(dyadic, network, domain, options);
+    return propagate(dyadic, network, domain, options, "fraction");
   } catch (error) {
     if (!(error instanceof Inexact)) throw error;
-    return propagate(exact, network, domain, options);
+    return propagate(exact, network, domain, options, "shared-denominator");
   }
+}
+
+/**
+ * Analyses a network in rationals only, skipping the dyadic path. Tests and benchmarks use it
+ * to compare the shared-denominator loops with the fraction.js ones.
+ */
+export function analyzeExactly(
+  network: Network,
+  domain: Domain,
+  path: ExactPath,
+  options: AnalysisOptions = {},
+): Analysis {
+  return propagate(exact, network, domain, options, path);
 }
 
 function propagate<T>(
@@ -82,11 +109,12 @@ function propagate<T>(
   network: Network,
   domain: Domain,
   options: AnalysisOptions,
+  path: ExactPath,
 ): Analysis {
   const budget = options.budget ?? DEFAULT_BUDGET;
   const neuronLimit = options.neuronLimit ?? 4097;
   let hidden = options.neurons ? ([] as Piecewise[][]) : null;
-  let state = inputState(arithmetic, domain);
+  let state = inputState(arithmetic, domain, path);
   const lastLayer = network.layers.length - 1;
 
   network.layers.forEach((layer, index) => {
@@ -96,7 +124,8 @@ function propagate<T>(
     state = applyAffine(arithmetic, state, weights, biases);
     state = applyActivation(arithmetic, state, activation, budget, index + 1);
     if (hidden && index < lastLayer) {
-      hidden = state.xs.length > neuronLimit ? null : [...hidden, toFunctions(arithmetic, state)];
+      const size = gridSize(state.grid);
+      hidden = size > neuronLimit ? null : [...hidden, toFunctions(arithmetic, state)];
     }
   });
 
@@ -107,7 +136,7 @@ function propagate<T>(
   };
 }
 
-function inputState<T>(arithmetic: Arithmetic<T>, domain: Domain): LayerState<T> {
+function inputState<T>(arithmetic: Arithmetic<T>, domain: Domain, path: ExactPath): LayerState<T> {
   const { lo, hi } = domain;
   const { from, zero, one } = arithmetic;
   let points: T[];
@@ -115,13 +144,24 @@ function inputState<T>(arithmetic: Arithmetic<T>, domain: Domain): LayerState<T>
   else if (lo !== null) points = [from(lo)];
   else if (hi !== null) points = [from(hi)];
   else points = [zero];
+  const left = lo === null ? [one] : null;
+  const right = hi === null ? [one] : null;
+  if (arithmetic.kind === "rational" && path === "shared-denominator") {
+    const exactPoints = (points as Rational[]).map((x) => ({ x, values: [x] }));
+    return { grid: SharedGrid.fromPoints(exactPoints, 1), left, right };
+  }
   const xs = storage(arithmetic, points);
-  return {
-    xs,
-    values: [xs],
-    left: lo === null ? [one] : null,
-    right: hi === null ? [one] : null,
-  };
+  return { grid: { xs, values: [xs] }, left, right };
+}
+
+function gridSize<T>(grid: Grid<T> | SharedGrid): number {
+  return grid instanceof SharedGrid ? grid.size : grid.xs.length;
+}
+
+/** Returns breakpoint t and every neuron's value there. */
+function gridPoint<T>(grid: Grid<T> | SharedGrid, t: number): RayPoint<T> {
+  if (grid instanceof SharedGrid) return grid.point(t) as RayPoint<T>;
+  return { x: grid.xs[t]!, values: grid.values.map((v) => v[t]!) };
 }
 
 /**
@@ -140,7 +180,19 @@ function applyAffine<T>(
   biases: T[],
 ): LayerState<T> {
   const { add, mul, sign, equals, one, zero } = arithmetic;
-  const size = state.xs.length;
+  const slopes = (rays: T[] | null) =>
+    rays === null
+      ? null
+      : weights.map((row) => row.reduce((acc, w, j) => add(acc, mul(w, rays[j]!)), zero));
+  if (state.grid instanceof SharedGrid) {
+    return {
+      grid: affineShared(state.grid, weights as Rational[][], biases as Rational[]),
+      left: slopes(state.left),
+      right: slopes(state.right),
+    };
+  }
+  const { xs, values } = state.grid;
+  const size = xs.length;
   const combineGeneric = (inputs: ArrayLike<T>[], row: T[], bias: T): T[] => {
     const out = new Array<T>(size).fill(bias);
     row.forEach((weight, column) => {
@@ -161,13 +213,8 @@ function applyAffine<T>(
             size,
           ) as unknown as ArrayLike<T>
       : combineGeneric;
-  const slopes = (rays: T[] | null) =>
-    rays === null
-      ? null
-      : weights.map((row) => row.reduce((acc, w, j) => add(acc, mul(w, rays[j]!)), zero));
   return {
-    xs: state.xs,
-    values: weights.map((row, neuron) => combine(state.values, row, biases[neuron]!)),
+    grid: { xs, values: weights.map((row, neuron) => combine(values, row, biases[neuron]!)) },
     left: slopes(state.left),
     right: slopes(state.right),
   };
@@ -245,69 +292,96 @@ function applyActivation<T>(
   const shape = shapeIn(arithmetic, activation);
   if (shape.kinks.length === 0) return state;
   const { add, mul } = arithmetic;
-  const { xs, values } = state;
-  const last = xs.length - 1;
+  const last = gridSize(state.grid) - 1;
+  const first = state.left === null ? null : gridPoint(state.grid, 0);
+  const final = state.right === null ? null : gridPoint(state.grid, last);
 
-  const leftOffsets = rayCrossings(arithmetic, shape, state, state.left, 0, -1);
-  const rightOffsets = rayCrossings(arithmetic, shape, state, state.right, last, 1);
+  const leftOffsets = rayCrossings(arithmetic, shape, first?.values, state.left, -1);
+  const rightOffsets = rayCrossings(arithmetic, shape, final?.values, state.right, 1);
   const room = budget.maxBreakpoints - leftOffsets.length - rightOffsets.length;
-  const interior =
-    arithmetic.kind === "dyadic"
-      ? (activateInteriorDyadic(
-          xs as ArrayLike<number>,
-          values as ArrayLike<number>[],
-          shape as Shape<number>,
-          room,
-        ) as Grid<T> | null)
-      : activateInteriorGeneric(arithmetic, shape, xs, values, room);
+  const interior = activateInterior(arithmetic, shape, state.grid, room);
   if (interior === null)
     throw new BudgetExceeded(layer, budget.maxBreakpoints + 1, budget.maxBreakpoints);
 
   // Points on the rays: the value there is the end value moved along the ray's slope.
-  const rayPoint = (offset: T, at: number, slopes: T[]) => ({
-    x: add(xs[at]!, offset),
-    values: values.map((v, k) => activate(arithmetic, shape, add(v[at]!, mul(slopes[k]!, offset)))),
+  const rayPoint = (offset: T, end: RayPoint<T>, slopes: T[]) => ({
+    x: add(end.x, offset),
+    values: end.values.map((v, k) => activate(arithmetic, shape, add(v, mul(slopes[k]!, offset)))),
   });
-  const before = leftOffsets.map((offset) => rayPoint(offset, 0, state.left!));
-  const after = rightOffsets.map((offset) => rayPoint(offset, last, state.right!));
-  const grid =
-    before.length + after.length === 0 ? interior : joinGrid(arithmetic, before, interior, after);
+  const before = leftOffsets.map((offset) => rayPoint(offset, first!, state.left!));
+  const after = rightOffsets.map((offset) => rayPoint(offset, final!, state.right!));
+  let grid = interior;
+  if (before.length + after.length > 0) {
+    grid =
+      interior instanceof SharedGrid
+        ? joinShared(before as RayPoint<Rational>[], interior, after as RayPoint<Rational>[])
+        : joinGrid(arithmetic, before, interior, after);
+  }
 
   // The rays beyond the outermost crossings sit in one region of the activation each.
-  const outerValue = (k: number, offsets: T[], at: number, slopes: T[], travel: number) => {
+  const outerValue = (value: T, slope: T, offsets: T[], travel: number) => {
     const outermost = travel < 0 ? offsets[0] : offsets[offsets.length - 1];
-    return add(values[k]![at]!, mul(slopes[k]!, outermost ?? arithmetic.zero));
+    return add(value, mul(slope, outermost ?? arithmetic.zero));
   };
-  const rays = (slopes: T[] | null, offsets: T[], at: number, travel: number) =>
+  const rays = (end: RayPoint<T> | null, slopes: T[] | null, offsets: T[], travel: number) =>
     slopes === null
       ? null
-      : slopes.map((slope, k) =>
-          raySlope(arithmetic, shape, outerValue(k, offsets, at, slopes, travel), slope, travel),
-        );
+      : slopes.map((slope, k) => {
+          const value = outerValue(end!.values[k]!, slope, offsets, travel);
+          return raySlope(arithmetic, shape, value, slope, travel);
+        });
   return {
-    xs: grid.xs,
-    values: grid.values,
-    left: rays(state.left, leftOffsets, 0, -1),
-    right: rays(state.right, rightOffsets, last, 1),
+    grid,
+    left: rays(first, state.left, leftOffsets, -1),
+    right: rays(final, state.right, rightOffsets, 1),
   };
 }
 
-/** Offsets from an end where a ray crosses a kink: negative on the left, positive on the right. */
+/** A breakpoint with every neuron's value there. */
+interface RayPoint<T> {
+  x: T;
+  values: T[];
+}
+
+/** Runs the interior step in the loops that fit the grid's storage. */
+function activateInterior<T>(
+  arithmetic: Arithmetic<T>,
+  shape: Shape<T>,
+  grid: Grid<T> | SharedGrid,
+  room: number,
+): Grid<T> | SharedGrid | null {
+  if (grid instanceof SharedGrid) {
+    return activateInteriorShared(grid, sharedActivation(shape as Shape<Rational>), room);
+  }
+  if (arithmetic.kind === "dyadic") {
+    return activateInteriorDyadic(
+      grid.xs as ArrayLike<number>,
+      grid.values as ArrayLike<number>[],
+      shape as Shape<number>,
+      room,
+    ) as Grid<T> | null;
+  }
+  return activateInteriorGeneric(arithmetic, shape, grid.xs, grid.values, room);
+}
+
+/**
+ * Offsets from an end where a ray crosses a kink: negative on the left, positive on the right.
+ * `ends` holds each neuron's value at the end the rays start from.
+ */
 function rayCrossings<T>(
   arithmetic: Arithmetic<T>,
   shape: Shape<T>,
-  state: LayerState<T>,
+  ends: T[] | undefined,
   rays: T[] | null,
-  at: number,
   side: number,
 ): T[] {
-  if (rays === null) return [];
+  if (rays === null || ends === undefined) return [];
   const { div, sub, sign, equals, compare } = arithmetic;
   const found: T[] = [];
   rays.forEach((slope, k) => {
     if (sign(slope) === 0) return;
     for (const kink of shape.kinks) {
-      const offset = div(sub(kink, state.values[k]![at]!), slope);
+      const offset = div(sub(kink, ends[k]!), slope);
       if (sign(offset) === side && !found.some((o) => equals(o, offset))) found.push(offset);
     }
   });
@@ -316,9 +390,9 @@ function rayCrossings<T>(
 
 function joinGrid<T>(
   arithmetic: Arithmetic<T>,
-  before: { x: T; values: T[] }[],
+  before: RayPoint<T>[],
   interior: Grid<T>,
-  after: { x: T; values: T[] }[],
+  after: RayPoint<T>[],
 ): Grid<T> {
   const join = (head: T[], middle: ArrayLike<T>, tail: T[]) =>
     storage(arithmetic, [...head, ...Array.from(middle), ...tail]);
@@ -387,12 +461,17 @@ function activateInteriorGeneric<T>(
 
 /** Splits a layer's state into one function per neuron. */
 function toFunctions<T>(arithmetic: Arithmetic<T>, state: LayerState<T>): Piecewise[] {
-  return state.values.map(
+  const { grid } = state;
+  if (grid instanceof SharedGrid) {
+    const slopes = (rays: T[] | null) => rays as Rational[] | null;
+    return sharedFunctions(grid, slopes(state.left), slopes(state.right)) as Piecewise[];
+  }
+  return grid.values.map(
     (ys, k) =>
       new Piecewise(
         arithmetic,
-        state.xs,
-        ys,
+        grid.xs as ArrayLike<T>,
+        ys as ArrayLike<T>,
         state.left === null ? null : state.left[k]!,
         state.right === null ? null : state.right[k]!,
       ) as Piecewise,
