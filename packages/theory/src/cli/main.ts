@@ -1,4 +1,4 @@
-import { EXIT, run, type CliContext } from "./run.js";
+import { EXIT, run, type CliContext } from "./run";
 
 // `pnpm theory` runs this file inside packages/theory, and pnpm sets INIT_CWD to the folder the
 // command was typed in, so relative file arguments resolve against the user's folder.
