@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  applyActivation,
-  formatActivation,
-  sawtoothPieces,
-  type Activation,
-} from "./activation";
+import { applyActivation, formatActivation, sawtoothPieces, type Activation } from "./activation";
 import { ABS, HARD_TANH, IDENTITY, RELU, leakyRelu, rationalOf } from "../testing/networks";
 
 describe("applyActivation", () => {

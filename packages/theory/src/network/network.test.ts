@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import {
-  architectureOf,
-  evaluateNetwork,
-  inputCount,
-  pieceBound,
-  type Network,
-} from "./network";
+import { architectureOf, evaluateNetwork, inputCount, pieceBound, type Network } from "./network";
 import {
   HARD_TANH,
   h2Network,
