@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import { countAttempts, hashSubmission, recordAttempt, type NewAttempt } from "./attempts";
+import {
+  countAttempts,
+  hashSubmission,
+  recordAttempt,
+  recordAttemptWithinLimit,
+  type NewAttempt,
+} from "./attempts";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
 let testDatabase: TestDatabase;
@@ -128,5 +134,69 @@ describe("recordAttempt", () => {
     });
 
     await expect(copy).rejects.toMatchObject({ code: "P2002" });
+  });
+});
+
+describe("recordAttemptWithinLimit", () => {
+  test("stores attempts up to the limit", async () => {
+    const db = testDatabase.db;
+
+    const first = await recordAttemptWithinLimit(db, attempt({ network: "a" }), 2);
+    const second = await recordAttemptWithinLimit(db, attempt({ network: "b" }), 2);
+    const third = await recordAttemptWithinLimit(db, attempt({ network: "c" }), 2);
+
+    expect(first).toMatchObject({ status: "recorded", duplicate: false, attemptCount: 1 });
+    expect(second).toMatchObject({ status: "recorded", duplicate: false, attemptCount: 2 });
+    expect(third).toEqual({ status: "limit-reached", attemptCount: 2 });
+    expect(await countAttempts(db, "alice", "tent")).toBe(2);
+  });
+
+  test("returns a duplicate at the limit", async () => {
+    const db = testDatabase.db;
+    const first = await recordAttemptWithinLimit(db, attempt(), 1);
+
+    const again = await recordAttemptWithinLimit(db, attempt(), 1);
+
+    expect(again).toMatchObject({ status: "recorded", duplicate: true, attemptCount: 1 });
+    expect(again).toMatchObject({
+      attempt: { id: first.status === "recorded" ? first.attempt.id : "" },
+    });
+  });
+
+  test("counts only the user's own attempts", async () => {
+    const db = testDatabase.db;
+    await recordAttemptWithinLimit(db, attempt({ userId: "bob" }), 1);
+
+    const alice = await recordAttemptWithinLimit(db, attempt(), 1);
+
+    expect(alice).toMatchObject({ status: "recorded", duplicate: false, attemptCount: 1 });
+  });
+
+  test("stores one of two racing different networks", async () => {
+    const db = testDatabase.db;
+    await recordAttemptWithinLimit(db, attempt({ network: "a" }), 2);
+
+    const results = await Promise.all(
+      ["b", "c"].map((network) => recordAttemptWithinLimit(db, attempt({ network }), 2)),
+    );
+
+    expect(results.filter((result) => result.status === "recorded")).toHaveLength(1);
+    expect(results.filter((result) => result.status === "limit-reached")).toHaveLength(1);
+    expect(await countAttempts(db, "alice", "tent")).toBe(2);
+  });
+
+  test("stores one of two racing identical networks", async () => {
+    const db = testDatabase.db;
+    await recordAttemptWithinLimit(db, attempt({ network: "a" }), 2);
+
+    const results = await Promise.all(
+      [1, 2].map(() => recordAttemptWithinLimit(db, attempt({ network: "b" }), 2)),
+    );
+
+    const recorded = results.filter((result) => result.status === "recorded");
+    expect(recorded).toHaveLength(2);
+    expect(recorded.filter((result) => result.duplicate)).toHaveLength(1);
+    expect(new Set(recorded.map((result) => result.attempt.id)).size).toBe(1);
+    expect(await countAttempts(db, "alice", "tent")).toBe(2);
   });
 });

@@ -29,11 +29,17 @@ export interface NewAttempt {
   gradingMs: number;
 }
 
-/** Result of {@link recordAttempt}: the stored attempt and whether it existed already. */
+/** A stored attempt and whether it existed already. */
 export interface RecordedAttempt {
   attempt: Attempt;
   duplicate: boolean;
+  /** The user's stored attempts at the exercise, this one included. */
+  attemptCount: number;
 }
+
+/** Result of {@link recordAttemptWithinLimit}. */
+export type LimitedRecordResult =
+  ({ status: "recorded" } & RecordedAttempt) | { status: "limit-reached"; attemptCount: number };
 
 /** Returns the SHA-256, in hex, of a parsed network's JSON text. */
 export function hashSubmission(network: string): string {
@@ -46,25 +52,57 @@ export function hashSubmission(network: string): string {
  * constraint decides, so two identical requests racing each other still store one attempt.
  */
 export async function recordAttempt(db: Database, input: NewAttempt): Promise<RecordedAttempt> {
+  const result = await recordAttemptWithinLimit(db, input, null);
+  if (result.status !== "recorded") {
+    throw new Error("recordAttemptWithinLimit reported a reached limit without a limit.");
+  }
+  const { attempt, duplicate, attemptCount } = result;
+  return { attempt, duplicate, attemptCount };
+}
+
+/**
+ * Stores a graded attempt as {@link recordAttempt} does, unless the user already has
+ * `attemptLimit` stored attempts at the exercise (null: no limit). An identical network is
+ * returned as a duplicate even at the limit, because it costs no attempt. The count and the
+ * insert run in one serializable transaction, so concurrent requests at the limit store one
+ * attempt, and the attempt is committed when the promise resolves.
+ */
+export async function recordAttemptWithinLimit(
+  db: Database,
+  input: NewAttempt,
+  attemptLimit: number | null,
+): Promise<LimitedRecordResult> {
   const submissionHash = hashSubmission(input.network);
+  const owner = { userId: input.userId, exerciseId: input.exerciseId };
   try {
-    const attempt = await db.attempt.create({ data: { ...input, submissionHash } });
-    return { attempt, duplicate: false };
+    return await db.$transaction(
+      async (tx): Promise<LimitedRecordResult> => {
+        const existing = await tx.attempt.findUnique({
+          where: { userId_exerciseId_submissionHash: { ...owner, submissionHash } },
+        });
+        const attemptCount = await tx.attempt.count({ where: owner });
+        if (existing) {
+          return { status: "recorded", attempt: existing, duplicate: true, attemptCount };
+        }
+        if (attemptLimit !== null && attemptCount >= attemptLimit) {
+          return { status: "limit-reached", attemptCount };
+        }
+        const attempt = await tx.attempt.create({ data: { ...input, submissionHash } });
+        return { status: "recorded", attempt, duplicate: false, attemptCount: attemptCount + 1 };
+      },
+      { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
+    );
   } catch (error) {
     if (!isUniqueViolation(error)) {
       throw error;
     }
   }
+  // Another connection stored the same network between this transaction's check and insert.
   const attempt = await db.attempt.findUniqueOrThrow({
-    where: {
-      userId_exerciseId_submissionHash: {
-        userId: input.userId,
-        exerciseId: input.exerciseId,
-        submissionHash,
-      },
-    },
+    where: { userId_exerciseId_submissionHash: { ...owner, submissionHash } },
   });
-  return { attempt, duplicate: true };
+  const attemptCount = await countAttempts(db, input.userId, input.exerciseId);
+  return { status: "recorded", attempt, duplicate: true, attemptCount };
 }
 
 /** Counts the attempts `userId` has stored for an exercise, across all its versions. */

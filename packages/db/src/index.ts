@@ -1,4 +1,5 @@
 export * from "./auth-adapter";
+export * from "./attempt-history";
 export * from "./attempts";
 export * from "./client";
 export * from "./courses";
