@@ -1,10 +1,14 @@
 import type { NextConfig } from "next";
 
+import { MAX_ACTION_BODY_BYTES } from "./src/lib/submission-limits";
+
 const nextConfig: NextConfig = {
-  // The workspace packages export TypeScript source, the db package its generated Prisma client
-  // too. The engine also runs in the browser for the editor's live plot.
+  // The workspace packages export TypeScript source, the db package with its generated client.
   transpilePackages: ["@sawtooth/db", "@sawtooth/theory"],
   poweredByHeader: false,
+  experimental: {
+    serverActions: { bodySizeLimit: MAX_ACTION_BODY_BYTES },
+  },
 };
 
 export default nextConfig;
