@@ -1,0 +1,32 @@
+"use server";
+
+import { refresh } from "next/cache";
+
+import { getDatabase } from "@sawtooth/db";
+
+import type { SubmitResult } from "@/lib/submission-contract";
+
+import { getSessionUser } from "../access";
+import { submitAttempt as submitAttemptAs } from "../submissions";
+
+/**
+ * Grades a submission to an exercise and stores it as the signed-in user's attempt. The page
+ * binds the course slug and exercise id, so the workspace calls it with the submission only.
+ * The arguments are typed `unknown` because a server action can be called with any values.
+ */
+export async function submitAttempt(
+  courseSlug: unknown,
+  exerciseId: unknown,
+  submission: unknown,
+): Promise<SubmitResult> {
+  const user = await getSessionUser();
+  const context = { db: getDatabase(), userId: user?.id ?? null, now: new Date() };
+
+  const result = await submitAttemptAs(context, { courseSlug, exerciseId, submission });
+
+  // A new attempt changes the history and the attempts left that the page shows.
+  if (result.status === "graded" && !result.duplicate) {
+    refresh();
+  }
+  return result;
+}

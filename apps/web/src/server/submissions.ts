@@ -1,0 +1,170 @@
+import "server-only";
+
+import { z } from "zod";
+
+import {
+  findCourseMembership,
+  findExercise,
+  isStaffRole,
+  recordAttemptWithinLimit,
+  type CourseMembership,
+  type Database,
+  type ExerciseWithDefinition,
+} from "@sawtooth/db";
+import type { Feedback } from "@sawtooth/theory";
+
+import type { SubmitResult } from "@/lib/submission-contract";
+import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
+
+import { gradeSubmission } from "./grading";
+
+/** The submitting user, the database to store in, and the time to check due dates against. */
+export interface SubmissionContext {
+  db: Database;
+  /** The signed-in user's id, or null when no one is signed in. */
+  userId: string | null;
+  now: Date;
+}
+
+/** A submit request as it arrives from the browser, before validation. */
+export interface SubmissionRequest {
+  courseSlug: unknown;
+  exerciseId: unknown;
+  submission: unknown;
+}
+
+const requestSchema = z.object({
+  courseSlug: z.string().min(1).max(200),
+  exerciseId: z.string().min(1).max(200),
+  submission: z.string(),
+});
+
+type ValidRequest = z.infer<typeof requestSchema>;
+
+/** The course and exercise a submission goes to, once the user may submit there. */
+interface SubmissionTarget {
+  userId: string;
+  membership: CourseMembership;
+  exercise: ExerciseWithDefinition;
+}
+
+const dueDateFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+/**
+ * Grades a submission and stores it as an attempt of the user. Every outcome the user can cause
+ * is a result, never an exception: invalid input, a missing course or exercise, a passed due
+ * date, no attempts left. An invalid network is returned without being stored. A stored attempt
+ * is committed before this function returns.
+ */
+export async function submitAttempt(
+  context: SubmissionContext,
+  request: SubmissionRequest,
+): Promise<SubmitResult> {
+  const parsed = parseRequest(request);
+  if ("status" in parsed) {
+    return parsed;
+  }
+
+  const target = await authorize(context, parsed);
+  if ("status" in target) {
+    return target;
+  }
+
+  const { exercise } = target;
+  const graded = gradeSubmission(exercise.version, parsed.submission);
+  const { feedback, network, gradingMs } = graded;
+  const { verdict } = feedback;
+  if (verdict === "invalid" || network === null) {
+    return { status: "invalid", feedback };
+  }
+  const result = await recordAttemptWithinLimit(
+    context.db,
+    {
+      userId: target.userId,
+      exerciseId: exercise.id,
+      exerciseVersionId: exercise.version.id,
+      raw: parsed.submission,
+      network,
+      verdict,
+      score: feedback.score,
+      feedback: JSON.stringify(feedback),
+      gradingMs,
+    },
+    exercise.attemptLimit,
+  );
+
+  if (result.status === "limit-reached") {
+    const message = `No attempts left: you have used all ${result.attemptCount} attempts at this exercise.`;
+    return { status: "rejected", message };
+  }
+  return {
+    status: "graded",
+    attemptId: result.attempt.id,
+    duplicate: result.duplicate,
+    // A duplicate returns the feedback stored with it, which is what the student saw then.
+    feedback: result.duplicate ? (JSON.parse(result.attempt.feedback) as Feedback) : feedback,
+    attemptsLeft: attemptsLeft(exercise.attemptLimit, result.attemptCount),
+  };
+}
+
+/** Returns the attempts left under a limit, or null when the exercise has no limit. */
+export function attemptsLeft(attemptLimit: number | null, attemptCount: number): number | null {
+  return attemptLimit === null ? null : Math.max(0, attemptLimit - attemptCount);
+}
+
+function parseRequest(request: SubmissionRequest): ValidRequest | SubmitResult {
+  const parsed = requestSchema.safeParse(request);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
+    return { status: "rejected", message: `Invalid request: check ${fields} and submit again.` };
+  }
+  const bytes = Buffer.byteLength(parsed.data.submission, "utf8");
+  if (bytes > MAX_SUBMISSION_BYTES) {
+    const message =
+      `The submission is ${formatKibibytes(bytes)}, larger than the maximum of ` +
+      `${formatKibibytes(MAX_SUBMISSION_BYTES)}. Remove whitespace or unused fields and submit again.`;
+    return { status: "rejected", message };
+  }
+  return parsed.data;
+}
+
+/**
+ * Checks that the user is signed in, a member of the course (any role), and may see the
+ * exercise, and that its due date allows an attempt. A missing course and a course the user is
+ * not a member of get the same message, so the message does not reveal which courses exist.
+ */
+async function authorize(
+  context: SubmissionContext,
+  request: ValidRequest,
+): Promise<SubmissionTarget | SubmitResult> {
+  const { db, userId, now } = context;
+  if (userId === null) {
+    return { status: "rejected", message: "You are signed out. Sign in again and resubmit." };
+  }
+  const membership = await findCourseMembership(db, userId, request.courseSlug);
+  if (!membership) {
+    const message = `Course "${request.courseSlug}" not found, or you are not a member of it.`;
+    return { status: "rejected", message };
+  }
+  const exercise = await findExercise(db, membership.course.id, request.exerciseId, {
+    includeHidden: isStaffRole(membership.role),
+  });
+  if (!exercise) {
+    return { status: "rejected", message: `Exercise "${request.exerciseId}" not found.` };
+  }
+  const { dueDate } = exercise;
+  if (dueDate !== null && now > dueDate && !membership.course.acceptLate) {
+    const due = `${dueDateFormat.format(dueDate)} UTC`;
+    const message = `The due date (${due}) has passed, and this course does not accept late attempts.`;
+    return { status: "rejected", message };
+  }
+  return { userId, membership, exercise };
+}
+
+function formatKibibytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024)} KiB`;
+}

@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import type { Database } from "@sawtooth/db";
+
+const exercisesFolder = path.join(
+  import.meta.dirname,
+  "../../../../packages/courses/deep-learning-theory/exercises",
+);
+
+/** Returns the text of an exercise file of the lecture's course, such as `tent-h2`. */
+export function readExerciseFile(id: string): string {
+  return readFileSync(path.join(exercisesFolder, `${id}.json`), "utf8");
+}
+
+/** The lecture's weights for h2 in the native format. */
+export const TENT_H2_WEIGHTS = {
+  layers: [
+    { weights: [[1], [1]], biases: [0, "-1/2"] },
+    { weights: [[2, -4]], biases: [0] },
+  ],
+};
+
+/** h2 with the second output weight -2 in place of -4, which differs from h2 past x = 1/2. */
+export const TENT_H2_WRONG = {
+  layers: [
+    { weights: [[1], [1]], biases: [0, "-1/2"] },
+    { weights: [[2, -2]], biases: [0] },
+  ],
+};
+
+/** Ids of the rows that {@link createCourseFixture} inserts. */
+export const FIXTURE = {
+  course: "course-1",
+  courseSlug: "deep-learning-theory",
+  otherCourseSlug: "other-course",
+  tent: "exercise-tent",
+  tentVersion: "version-tent",
+  hidden: "exercise-hidden",
+  student: "student-1",
+  otherStudent: "student-2",
+  tutor: "tutor-1",
+  outsider: "outsider-1",
+} as const;
+
+/**
+ * Inserts a course with the exercise `tent-h2` (and a hidden `tent-h3`), a student, a second
+ * student and a tutor who are members, an outsider who is a member of another course only.
+ */
+export async function createCourseFixture(
+  db: Database,
+  tent: { attemptLimit?: number | null; dueDate?: Date | null } = {},
+): Promise<void> {
+  for (const id of [FIXTURE.student, FIXTURE.otherStudent, FIXTURE.tutor, FIXTURE.outsider]) {
+    await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
+  }
+  await db.course.create({
+    data: {
+      id: FIXTURE.course,
+      slug: FIXTURE.courseSlug,
+      title: "Theories of Deep Learning",
+      memberships: {
+        create: [
+          { userId: FIXTURE.student, role: "student" },
+          { userId: FIXTURE.otherStudent, role: "student" },
+          { userId: FIXTURE.tutor, role: "tutor" },
+        ],
+      },
+    },
+  });
+  await db.course.create({
+    data: {
+      slug: FIXTURE.otherCourseSlug,
+      title: "Another course",
+      memberships: { create: [{ userId: FIXTURE.outsider, role: "student" }] },
+    },
+  });
+  await db.exercise.create({
+    data: {
+      id: FIXTURE.tent,
+      courseId: FIXTURE.course,
+      slug: "tent-h2",
+      title: "The tent map h2",
+      position: 0,
+      attemptLimit: tent.attemptLimit ?? null,
+      dueDate: tent.dueDate ?? null,
+      showTarget: true,
+      versions: {
+        create: { id: FIXTURE.tentVersion, version: 1, definition: readExerciseFile("tent-h2") },
+      },
+    },
+  });
+  await db.exercise.create({
+    data: {
+      id: FIXTURE.hidden,
+      courseId: FIXTURE.course,
+      slug: "tent-h3",
+      title: "The clipped tent h3",
+      position: 1,
+      visibility: "hidden",
+      versions: { create: { version: 1, definition: readExerciseFile("tent-h3") } },
+    },
+  });
+}
