@@ -1,0 +1,67 @@
+import { describe, expect, test } from "vitest";
+
+import { draftKey, loadDraft, openingText, saveDraft, type DraftStore } from "./draft-storage";
+
+function memoryStore(): DraftStore & { items: Map<string, string> } {
+  const items = new Map<string, string>();
+  return {
+    items,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, value),
+  };
+}
+
+const failingStore: DraftStore = {
+  getItem: () => {
+    throw new Error("SecurityError");
+  },
+  setItem: () => {
+    throw new Error("QuotaExceededError");
+  },
+};
+
+describe("draft storage", () => {
+  test("keeps one draft per course and exercise", () => {
+    const store = memoryStore();
+    saveDraft(store, "deep-learning-theory", "tent-h2", "tent");
+    saveDraft(store, "deep-learning-theory", "tent-h3", "h3");
+    saveDraft(store, "other-course", "tent-h2", "other");
+
+    expect(loadDraft(store, "deep-learning-theory", "tent-h2")).toBe("tent");
+    expect(loadDraft(store, "deep-learning-theory", "tent-h3")).toBe("h3");
+    expect(loadDraft(store, "other-course", "tent-h2")).toBe("other");
+    expect(store.items.size).toBe(3);
+  });
+
+  test("returns null without a draft", () => {
+    expect(loadDraft(memoryStore(), "deep-learning-theory", "tent-h2")).toBeNull();
+  });
+
+  test("overwrites the previous draft", () => {
+    const store = memoryStore();
+    saveDraft(store, "c", "e", "first");
+    saveDraft(store, "c", "e", "second");
+    expect(loadDraft(store, "c", "e")).toBe("second");
+  });
+
+  test("keeps keys apart when names contain the separator", () => {
+    expect(draftKey("a:b", "c")).not.toBe(draftKey("a", "b:c"));
+  });
+
+  test("survives a store that throws", () => {
+    expect(loadDraft(failingStore, "c", "e")).toBeNull();
+    expect(saveDraft(failingStore, "c", "e", "text")).toBe(false);
+  });
+});
+
+describe("openingText", () => {
+  test("prefers a loaded attempt, then the draft, then the template", () => {
+    expect(openingText("attempt", "draft", "template")).toBe("attempt");
+    expect(openingText(null, "draft", "template")).toBe("draft");
+    expect(openingText(null, null, "template")).toBe("template");
+  });
+
+  test("keeps an empty draft", () => {
+    expect(openingText(null, "", "template")).toBe("");
+  });
+});
