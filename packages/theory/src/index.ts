@@ -15,3 +15,4 @@ export * from "./grading/messages";
 export * from "./grading/compare";
 export * from "./grading/architecture";
 export * from "./grading/plots";
+export * from "./grading/targets";
