@@ -1,0 +1,87 @@
+"use client";
+
+import { useMemo, useState } from "react";
+
+import type { WorkspaceProps } from "@/lib/submission-contract";
+
+import { editorFromJson, toNativeJson } from "./editor-json";
+import { initialEditor, type EditorState } from "./editor-state";
+import { LivePreview } from "./live-preview";
+import { NetworkEditor } from "./network-editor";
+import { NetworkJsonField } from "./network-json-field";
+import { checkSubmission } from "./submission-check";
+import { SubmitPanel } from "./submit-panel";
+import { UploadField } from "./upload-field";
+import { useDraft, useIsClient } from "./use-draft";
+
+/**
+ * Renders the student's side of an exercise: the network editor (grids, "Network JSON" and upload),
+ * the live plot, the pre-submit check and the "Submit" button with the server's feedback.
+ * It renders in the browser only, because the draft it opens with lives in localStorage.
+ */
+export function ExerciseWorkspace(props: WorkspaceProps) {
+  const isClient = useIsClient();
+  if (!isClient) {
+    return <p className="text-sm text-slate-600">Loading the network editor…</p>;
+  }
+  return <Workspace {...props} />;
+}
+
+function Workspace(props: WorkspaceProps) {
+  const { courseSlug, exerciseId, constraints } = props;
+  const [text, setText, saved] = useDraft(courseSlug, exerciseId, props.initialSubmission, () =>
+    toNativeJson(initialEditor(constraints)),
+  );
+  const [editor, setEditor] = useState<EditorState>(() => {
+    const reading = editorFromJson(text);
+    return reading.ok ? reading.state : initialEditor(constraints);
+  });
+  const [attemptsAfterSubmit, setAttemptsAfterSubmit] = useState<number | null | undefined>();
+
+  const reading = useMemo(() => editorFromJson(text), [text]);
+  const check = useMemo(() => checkSubmission(text, constraints), [text, constraints]);
+
+  function changeGrids(state: EditorState) {
+    setEditor(state);
+    setText(toNativeJson(state));
+  }
+
+  function changeText(next: string) {
+    setText(next);
+    const nextReading = editorFromJson(next);
+    if (nextReading.ok) setEditor(nextReading.state);
+  }
+
+  return (
+    <div className="space-y-6">
+      <section aria-label="Network editor" className="space-y-3">
+        <h2 className="text-lg font-semibold">Your network</h2>
+        <NetworkEditor state={editor} onChange={changeGrids} />
+      </section>
+      <LivePreview text={text} domain={props.domain} targetPlot={props.targetPlot} />
+      <section aria-label="Network JSON and upload" className="space-y-3">
+        <NetworkJsonField
+          value={text}
+          problems={reading.ok ? [] : reading.messages}
+          onChange={changeText}
+        />
+        <UploadField onLoad={changeText} />
+        <p className="text-xs text-slate-500">
+          {saved
+            ? "Your draft is saved in this browser as you type."
+            : "This browser did not save your draft (storage is full or disabled): keep a copy of the JSON."}
+        </p>
+      </section>
+      <SubmitPanel
+        text={text}
+        check={check}
+        attemptsLeft={attemptsAfterSubmit === undefined ? props.attemptsLeft : attemptsAfterSubmit}
+        domain={props.domain}
+        submit={props.submit}
+        onResult={(result) => {
+          if (result.status === "graded") setAttemptsAfterSubmit(result.attemptsLeft);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+"use client";
+
+import { useId, useRef, useState } from "react";
+
+import type { SubmitResult } from "@/lib/submission-contract";
+
+import type { SubmissionCheck } from "./submission-check";
+import { SubmitResultView, type SubmitOutcome } from "./submit-result";
+
+interface SubmitPanelProps {
+  text: string;
+  check: SubmissionCheck;
+  attemptsLeft: number | null;
+  /** The exercise's domain, which the feedback's plots span. */
+  domain: [string | null, string | null];
+  submit: (submission: string) => Promise<SubmitResult>;
+  onResult: (result: SubmitResult) => void;
+}
+
+/**
+ * Renders the pre-submit problems, the "Submit" button and the server's response. The button is disabled
+ * while a submission is pending and while the browser's check fails, and a ref keeps a double
+ * click from sending twice before React re-renders.
+ */
+export function SubmitPanel(props: SubmitPanelProps) {
+  const { text, check, attemptsLeft, submit, onResult } = props;
+  const id = useId();
+  const sending = useRef(false);
+  const [pending, setPending] = useState(false);
+  const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
+
+  async function handleSubmit() {
+    if (sending.current || !check.ok) return;
+    sending.current = true;
+    setPending(true);
+    try {
+      const result = await submit(text);
+      setOutcome(result);
+      onResult(result);
+    } catch (error) {
+      setOutcome({
+        status: "failed",
+        message: error instanceof Error ? error.message : "the server sent no response",
+      });
+    } finally {
+      sending.current = false;
+      setPending(false);
+    }
+  }
+
+  const noAttempts = attemptsLeft === 0;
+  return (
+    <section aria-label="Submit" className="space-y-3">
+      {!check.ok && (
+        <div
+          id={`${id}-reasons`}
+          className="rounded-md border border-red-200 bg-red-50 p-3 text-sm"
+        >
+          <p className="font-medium text-red-800">Submit is disabled until these are fixed:</p>
+          <ul className="list-disc pl-5 text-red-800">
+            {check.reasons.map((reason, i) => (
+              <li key={i}>{reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div className="flex items-center gap-4">
+        <button
+          type="button"
+          onClick={handleSubmit}
+          disabled={pending || !check.ok || noAttempts}
+          aria-describedby={check.ok ? undefined : `${id}-reasons`}
+          className="rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50"
+        >
+          Submit
+        </button>
+        <p className="text-sm text-slate-600">
+          {pending && "Grading… "}
+          {attemptsLeft === null
+            ? "Unlimited attempts."
+            : `${attemptsLeft} ${attemptsLeft === 1 ? "attempt" : "attempts"} left.`}
+        </p>
+      </div>
+      <div aria-live="polite">
+        {outcome && <SubmitResultView outcome={outcome} domain={props.domain} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+import { FeedbackView } from "@/components/feedback/feedback-view";
+import type { SubmitResult } from "@/lib/submission-contract";
+
+/** The outcome of the last submission, or the reason it failed to reach the server. */
+export type SubmitOutcome = SubmitResult | { status: "failed"; message: string };
+
+/** Renders the server's response to a submission: the feedback, or why nothing was graded. */
+export function SubmitResultView({
+  outcome,
+  domain,
+}: {
+  outcome: SubmitOutcome;
+  domain: [string | null, string | null];
+}) {
+  switch (outcome.status) {
+    case "graded":
+      return (
+        <div className="space-y-2">
+          {outcome.duplicate && (
+            <p className="text-sm text-slate-700">
+              This network was already submitted, so it did not use another attempt.
+            </p>
+          )}
+          <FeedbackView feedback={outcome.feedback} domain={domain} />
+        </div>
+      );
+    case "invalid":
+      return <FeedbackView feedback={outcome.feedback} domain={domain} />;
+    case "rejected":
+      return <p className="text-red-700">{outcome.message}</p>;
+    case "failed":
+      return (
+        <p className="text-red-700">
+          Submitting failed: {outcome.message}. Your draft is kept in this browser; try again.
+        </p>
+      );
+  }
+}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
+
+import { loadDraft, openingText, saveDraft } from "./draft-storage";
+
+const subscribeToNothing = () => () => {};
+
+/**
+ * Returns true in the browser after hydration and false while rendering on the server, where
+ * localStorage does not exist.
+ */
+export function useIsClient(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * Keeps the submission text of one exercise in localStorage as it is typed. It opens with the
+ * past attempt being loaded, else the saved draft, else the template. Call it only in the
+ * browser (see `useIsClient`).
+ */
+export function useDraft(
+  courseSlug: string,
+  exerciseId: string,
+  initialSubmission: string | null,
+  template: () => string,
+): [text: string, setText: (text: string) => void, saved: boolean] {
+  const [text, setText] = useState(() =>
+    openingText(initialSubmission, loadDraft(localStorage, courseSlug, exerciseId), template()),
+  );
+  const [saved, setSaved] = useState(true);
+
+  // The opening text becomes the draft at once, so a loaded past attempt replaces the old one.
+  const [opening] = useState(text);
+  useEffect(() => {
+    saveDraft(localStorage, courseSlug, exerciseId, opening);
+  }, [courseSlug, exerciseId, opening]);
+
+  const update = useCallback(
+    (next: string) => {
+      setText(next);
+      setSaved(saveDraft(localStorage, courseSlug, exerciseId, next));
+    },
+    [courseSlug, exerciseId],
+  );
+  return [text, update, saved];
+}
