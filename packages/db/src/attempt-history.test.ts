@@ -78,7 +78,7 @@ describe("findAttempt", () => {
     expect(found?.raw).toBe(" { raw } ");
     expect(found?.userId).toBe("alice");
     expect(found?.exercise).toEqual({ id: "tent", slug: "tent", courseId: "one" });
-    expect(found?.exerciseVersion).toEqual({ id: "tent-1", number: 1 });
+    expect(found?.exerciseVersion).toEqual({ id: "tent-1", number: 1, definition: "{}" });
   });
 
   test("returns null for an unknown id", async () => {

@@ -18,7 +18,8 @@ export interface AttemptDetail extends AttemptSummary {
   feedback: string;
   gradingMs: number;
   exercise: { id: string; slug: string; courseId: string };
-  exerciseVersion: { id: string; number: number };
+  /** The exercise version the attempt was graded against, with its definition's JSON text. */
+  exerciseVersion: { id: string; number: number; definition: string };
 }
 
 /** A user's attempts at one exercise, summed up for the course page. */
@@ -58,7 +59,7 @@ export async function findAttempt(db: Database, attemptId: string): Promise<Atte
       feedback: true,
       gradingMs: true,
       exercise: { select: { id: true, slug: true, courseId: true } },
-      exerciseVersion: { select: { id: true, version: true } },
+      exerciseVersion: { select: { id: true, version: true, definition: true } },
     },
   });
   if (!row) {
@@ -68,7 +69,11 @@ export async function findAttempt(db: Database, attemptId: string): Promise<Atte
   return {
     ...rest,
     verdict: verdictSchema.parse(row.verdict),
-    exerciseVersion: { id: exerciseVersion.id, number: exerciseVersion.version },
+    exerciseVersion: {
+      id: exerciseVersion.id,
+      number: exerciseVersion.version,
+      definition: exerciseVersion.definition,
+    },
   };
 }
 

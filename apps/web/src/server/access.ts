@@ -5,12 +5,15 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 
 import {
+  findAttempt,
   findCourseMembership,
   findExercise,
   getDatabase,
   isStaffRole,
+  type AttemptDetail,
   type CourseMembership,
   type ExerciseWithDefinition,
+  type Role,
 } from "@sawtooth/db";
 
 import { getAuth } from "./auth";
@@ -30,6 +33,11 @@ export interface CourseAccess extends CourseMembership {
 /** A course member's access to one exercise that the member's role allows them to see. */
 export interface ExerciseAccess extends CourseAccess {
   exercise: ExerciseWithDefinition;
+}
+
+/** A course member's access to one attempt that the member may open. */
+export interface AttemptAccess extends ExerciseAccess {
+  attempt: AttemptDetail;
 }
 
 /** Returns the signed-in user, or null. Cached per request, so several callers share one lookup. */
@@ -83,4 +91,48 @@ export async function requireExercise(
     notFound();
   }
   return { ...access, exercise };
+}
+
+/**
+ * Checks whether a course member may open an attempt at an exercise: students only their own,
+ * tutors and admins any attempt of the course. The attempt must belong to that exercise.
+ */
+export function mayOpenAttempt(
+  viewer: { userId: string; role: Role; exerciseId: string },
+  attempt: Pick<AttemptDetail, "userId" | "exercise">,
+): boolean {
+  if (attempt.exercise.id !== viewer.exerciseId) {
+    return false;
+  }
+  return attempt.userId === viewer.userId || isStaffRole(viewer.role);
+}
+
+/**
+ * Returns an attempt that the user of `access` may open, or null when it does not exist or
+ * belongs to someone else, so another student's attempt looks like a missing one.
+ */
+export async function findOpenableAttempt(
+  access: ExerciseAccess,
+  attemptId: string,
+): Promise<AttemptDetail | null> {
+  const attempt = await findAttempt(getDatabase(), attemptId);
+  const viewer = { userId: access.user.id, role: access.role, exerciseId: access.exercise.id };
+  if (!attempt || !mayOpenAttempt(viewer, attempt)) {
+    return null;
+  }
+  return attempt;
+}
+
+/** Returns the user's access to an attempt, showing the 404 page when they may not open it. */
+export async function requireAttempt(
+  courseSlug: string,
+  exerciseSlug: string,
+  attemptId: string,
+): Promise<AttemptAccess> {
+  const access = await requireExercise(courseSlug, exerciseSlug);
+  const attempt = await findOpenableAttempt(access, attemptId);
+  if (!attempt) {
+    notFound();
+  }
+  return { ...access, attempt };
 }

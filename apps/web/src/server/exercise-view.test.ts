@@ -1,64 +1,98 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
-
 import { describe, expect, test } from "vitest";
 
 import type { ExerciseWithDefinition } from "@sawtooth/db";
 
+import { readExerciseFile } from "@/testing/course-fixture";
+
 import { toExerciseView } from "./exercise-view";
 
-const tentFile = path.join(
-  import.meta.dirname,
-  "../../../../packages/courses/deep-learning-theory/exercises/tent-h2.json",
-);
-
-function exerciseWith(definition: string): ExerciseWithDefinition {
+function exerciseOf(id: string, attemptLimit: number | null = 3): ExerciseWithDefinition {
   return {
-    id: "e1",
-    slug: "tent-h2",
-    title: "The tent map h2",
+    id: `exercise-${id}`,
+    slug: id,
+    title: id,
     position: 0,
     dueDate: null,
-    attemptLimit: 3,
+    attemptLimit,
     visibility: "visible",
     showTarget: true,
-    version: { id: "v1", number: 1, definition },
+    version: { id: `version-${id}`, number: 1, definition: readExerciseFile(id) },
   };
 }
 
 describe("toExerciseView", () => {
   test("keeps only the student-safe fields", () => {
-    const definition = readFileSync(tentFile, "utf8");
-
-    const view = toExerciseView(exerciseWith(definition));
+    const view = toExerciseView(exerciseOf("tent-h2"), 1);
 
     expect(Object.keys(view).sort()).toEqual([
       "attemptLimit",
+      "attemptsLeft",
+      "constraints",
+      "domain",
       "dueDate",
       "slug",
       "statement",
+      "targetPlot",
       "title",
     ]);
-    expect(view.statement).toBe(JSON.parse(definition).statement);
-    expect(view.attemptLimit).toBe(3);
+    expect(view.statement).toBe(JSON.parse(readExerciseFile("tent-h2")).statement);
   });
 
-  test("leaves the reference and target out", () => {
-    const definition = JSON.stringify({
-      statement: "Build $h_2$.",
-      target: { kind: "tent", variant: "h2" },
-      reference: { layers: "SECRET-REFERENCE" },
-      knownWrong: [{ name: "SECRET-WRONG" }],
+  test("counts the attempts left", () => {
+    expect(toExerciseView(exerciseOf("tent-h2", 3), 1).attemptsLeft).toBe(2);
+    expect(toExerciseView(exerciseOf("tent-h2", 3), 5).attemptsLeft).toBe(0);
+    expect(toExerciseView(exerciseOf("tent-h2", null), 5).attemptsLeft).toBeNull();
+  });
+
+  test("gives the domain and constraints", () => {
+    const view = toExerciseView(exerciseOf("sawtooth-f3"), 0);
+
+    expect(view.domain).toEqual(["0", "1"]);
+    expect(view.constraints).toEqual({
+      inputs: 1,
+      outputs: 1,
+      minDepth: null,
+      maxDepth: 6,
+      maxWidth: 2,
+      maxParameters: null,
+      activations: ["relu"],
+      outputActivations: ["identity", "relu"],
+      numbers: "any",
     });
-
-    const serialised = JSON.stringify(toExerciseView(exerciseWith(definition)));
-
-    expect(serialised).not.toContain("SECRET-REFERENCE");
-    expect(serialised).not.toContain("SECRET-WRONG");
-    expect(serialised).not.toContain("variant");
   });
 
-  test("rejects a definition without a statement", () => {
-    expect(() => toExerciseView(exerciseWith("{}"))).toThrow(/tent-h2.*no statement/);
+  test("plots a revealed target", () => {
+    const view = toExerciseView(exerciseOf("tent-h2"), 0);
+
+    expect(view.domain).toEqual([null, null]);
+    expect(view.targetPlot).toEqual({
+      points: [
+        ["0", "0"],
+        ["1/2", "1"],
+      ],
+      leftSlope: "0",
+      rightSlope: "-2",
+      pieces: 3,
+    });
+  });
+
+  test("leaves out a hidden target's plot", () => {
+    expect(toExerciseView(exerciseOf("flatten-ramp"), 0).targetPlot).toBeNull();
+  });
+
+  test("has no plot for a polynomial target", () => {
+    expect(toExerciseView(exerciseOf("square-yarotsky-m3"), 0).targetPlot).toBeNull();
+  });
+
+  test("leaves the reference and target specification out", () => {
+    const definition = JSON.parse(readExerciseFile("flatten-ramp"));
+    const exercise = exerciseOf("flatten-ramp");
+
+    const serialised = JSON.stringify(toExerciseView(exercise, 0));
+
+    expect(serialised).not.toContain("reference");
+    expect(serialised).not.toContain("knownWrong");
+    expect(serialised).not.toContain(definition.knownWrong[0].name);
+    expect(serialised).not.toContain('"network"');
   });
 });

@@ -14,6 +14,8 @@ import {
   type PreparedExercise,
 } from "@sawtooth/theory";
 
+import { BoundedCache } from "./bounded-cache";
+
 /** An exercise version as stored: its id and the exercise file's JSON text. */
 export interface StoredVersion {
   id: string;
@@ -30,11 +32,8 @@ export interface GradedSubmission {
   gradingMs: number;
 }
 
-/** Prepared exercises kept in memory. Each holds its parsed file and reference network. */
-const MAX_CACHED_VERSIONS = 64;
-
-/** Prepared exercises by version id, least recently used first (a Map keeps insertion order). */
-const preparedByVersion = new Map<string, PreparedExercise>();
+/** Prepared exercises by version id. Each holds its parsed file and reference network. */
+const preparedByVersion = new BoundedCache<string, PreparedExercise>(64);
 
 /**
  * Returns the prepared exercise of a stored version, preparing it on first use. A version's
@@ -42,24 +41,14 @@ const preparedByVersion = new Map<string, PreparedExercise>();
  * invalid, which seeding rules out by validating every exercise file.
  */
 export function prepareVersion(version: StoredVersion): PreparedExercise {
-  const cached = preparedByVersion.get(version.id);
-  if (cached) {
-    preparedByVersion.delete(version.id);
-    preparedByVersion.set(version.id, cached);
-    return cached;
-  }
-
-  const result = prepareExercise(JSON.parse(version.definition));
-  if (!result.ok) {
-    const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`);
-    throw new Error(`Exercise version ${version.id} is invalid: ${problems.join("; ")}`);
-  }
-  preparedByVersion.set(version.id, result.prepared);
-  const oldest = preparedByVersion.keys().next();
-  if (preparedByVersion.size > MAX_CACHED_VERSIONS && !oldest.done) {
-    preparedByVersion.delete(oldest.value);
-  }
-  return result.prepared;
+  return preparedByVersion.getOrCreate(version.id, () => {
+    const result = prepareExercise(JSON.parse(version.definition));
+    if (!result.ok) {
+      const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`);
+      throw new Error(`Exercise version ${version.id} is invalid: ${problems.join("; ")}`);
+    }
+    return result.prepared;
+  });
 }
 
 /** Returns how many prepared versions are cached; for tests of the cache bound. */

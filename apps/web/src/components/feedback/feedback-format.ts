@@ -3,7 +3,7 @@ import type { Check, Feedback } from "@sawtooth/theory";
 /** An interval of exact numbers with null for an unbounded end, as feedback carries them. */
 export type ExactInterval = [string | null, string | null];
 
-/** The verdict as the page shows it. */
+/** Returns the verdict as the page shows it. */
 export function verdictLabel(verdict: Feedback["verdict"]): string {
   switch (verdict) {
     case "correct":
@@ -15,7 +15,7 @@ export function verdictLabel(verdict: Feedback["verdict"]): string {
   }
 }
 
-/** A score in [0, 1] as a whole percentage, rounded down so that only a full score reads 100%. */
+/** Writes a score in [0, 1] as a whole percentage, rounded down so only a full score is 100%. */
 export function formatScore(score: number): string {
   return `${Math.floor(score * 100)}%`;
 }
@@ -34,9 +34,16 @@ const CHECK_NAMES: Record<Check["id"], string> = {
   target: "Target",
 };
 
-/** The name of a grading step as the page shows it. */
+/** Returns the name of a grading step as the page shows it. */
 export function checkName(id: Check["id"]): string {
   return CHECK_NAMES[id];
+}
+
+const OUTCOME_MARKS: Record<Check["outcome"], string> = { pass: "✓", fail: "✗", skipped: "–" };
+
+/** Returns the sign before a grading step's outcome. */
+export function outcomeMark(outcome: Check["outcome"]): string {
+  return OUTCOME_MARKS[outcome];
 }
 
 const OUTCOME_LABELS: Record<Check["outcome"], string> = {
@@ -45,7 +52,7 @@ const OUTCOME_LABELS: Record<Check["outcome"], string> = {
   skipped: "skipped",
 };
 
-/** The outcome of a grading step as the page shows it. */
+/** Returns the outcome of a grading step as the page shows it. */
 export function outcomeLabel(outcome: Check["outcome"]): string {
   return OUTCOME_LABELS[outcome];
 }

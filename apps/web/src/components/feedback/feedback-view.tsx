@@ -5,6 +5,7 @@ import {
   checkName,
   formatScore,
   outcomeLabel,
+  outcomeMark,
   verdictLabel,
   type ExactInterval,
 } from "./feedback-format";
@@ -60,7 +61,7 @@ export function FeedbackView({ feedback, domain }: FeedbackViewProps) {
                 aria-hidden
                 className={check.outcome === "fail" ? "text-rose-700" : "text-emerald-700"}
               >
-                {check.outcome === "pass" ? "✓" : check.outcome === "fail" ? "✗" : "–"}
+                {outcomeMark(check.outcome)}
               </span>
               <span>
                 {checkName(check.id)}: {outcomeLabel(check.outcome)}

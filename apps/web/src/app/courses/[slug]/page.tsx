@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getDatabase, isStaffRole, listExercises } from "@sawtooth/db";
+import { getDatabase, isStaffRole, listExercises, summarizeProgress } from "@sawtooth/db";
 
 import { DueDate } from "@/components/due-date";
 import { requireCourseMember } from "@/server/access";
+
+import { ExerciseStatus } from "./exercise-status";
 
 interface CoursePageProps {
   params: Promise<{ slug: string }>;
@@ -16,10 +18,10 @@ export async function generateMetadata({ params }: CoursePageProps): Promise<Met
 }
 
 export default async function CoursePage({ params }: CoursePageProps) {
-  const { course, role } = await requireCourseMember((await params).slug);
-  const exercises = await listExercises(getDatabase(), course.id, {
-    includeHidden: isStaffRole(role),
-  });
+  const { course, role, user } = await requireCourseMember((await params).slug);
+  const db = getDatabase();
+  const exercises = await listExercises(db, course.id, { includeHidden: isStaffRole(role) });
+  const progress = await summarizeProgress(db, user.id, course.id);
 
   return (
     <div>
@@ -34,6 +36,9 @@ export default async function CoursePage({ params }: CoursePageProps) {
             <tr>
               <th scope="col" className="px-4 py-2 font-medium">
                 Exercise
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Status
               </th>
               <th scope="col" className="px-4 py-2 font-medium">
                 Due
@@ -53,6 +58,9 @@ export default async function CoursePage({ params }: CoursePageProps) {
                   {exercise.visibility === "hidden" && (
                     <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">hidden</span>
                   )}
+                </td>
+                <td className="px-4 py-3 text-sm">
+                  <ExerciseStatus progress={progress.get(exercise.id)} />
                 </td>
                 <td className="px-4 py-3 text-sm">
                   <DueDate date={exercise.dueDate} />

@@ -1,13 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { getDatabase, listAttempts } from "@sawtooth/db";
+
 import { DueDate } from "@/components/due-date";
 import { Markdown } from "@/components/markdown";
-import { requireExercise } from "@/server/access";
+import { findOpenableAttempt, requireExercise } from "@/server/access";
 import { toExerciseView } from "@/server/exercise-view";
+
+import { AttemptHistory } from "./attempt-history";
+import { ConstraintsList } from "./constraints-list";
 
 interface ExercisePageProps {
   params: Promise<{ slug: string; exerciseId: string }>;
+  /** `load` names an attempt whose submission the editor starts with. */
+  searchParams: Promise<{ load?: string | string[] }>;
 }
 
 export async function generateMetadata({ params }: ExercisePageProps): Promise<Metadata> {
@@ -16,10 +23,17 @@ export async function generateMetadata({ params }: ExercisePageProps): Promise<M
   return { title: exercise.title };
 }
 
-export default async function ExercisePage({ params }: ExercisePageProps) {
+export default async function ExercisePage({ params, searchParams }: ExercisePageProps) {
   const { slug, exerciseId } = await params;
-  const { course, exercise } = await requireExercise(slug, exerciseId);
-  const view = toExerciseView(exercise);
+  const { load } = await searchParams;
+  const access = await requireExercise(slug, exerciseId);
+  const { course, exercise, user } = access;
+
+  const attempts = await listAttempts(getDatabase(), user.id, exercise.id);
+  const view = toExerciseView(exercise, attempts.length);
+  // An attempt the user may not open is ignored, so the editor then starts from the draft.
+  const loaded = typeof load === "string" ? await findOpenableAttempt(access, load) : null;
+  const exercisePath = `/courses/${course.slug}/exercises/${exercise.slug}`;
 
   return (
     <article>
@@ -37,8 +51,12 @@ export default async function ExercisePage({ params }: ExercisePageProps) {
           </dd>
         </div>
         <div className="flex gap-1">
-          <dt>Attempts allowed:</dt>
-          <dd>{view.attemptLimit ?? "unlimited"}</dd>
+          <dt>Attempts left:</dt>
+          <dd>
+            {view.attemptsLeft === null
+              ? "unlimited"
+              : `${view.attemptsLeft} of ${view.attemptLimit}`}
+          </dd>
         </div>
       </dl>
       <section
@@ -47,14 +65,17 @@ export default async function ExercisePage({ params }: ExercisePageProps) {
       >
         <Markdown>{view.statement}</Markdown>
       </section>
-      {/* TODO: replace with the network editor (layer grids, the "Network JSON" text area, file
-          upload and a "Submit" button) once the grading action exists. */}
+      <ConstraintsList constraints={view.constraints} />
+      {/* TODO: render ExerciseWorkspace here, with `submit` bound to the course and exercise and
+          `loaded?.raw` as its initial submission, once the workspace component is committed. */}
       <section
         aria-label="Submission"
         className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-slate-500"
       >
         The network editor will appear here.
+        {loaded && <pre className="mt-4 overflow-auto text-sm">{loaded.raw}</pre>}
       </section>
+      <AttemptHistory attempts={attempts} exercisePath={exercisePath} />
     </article>
   );
 }

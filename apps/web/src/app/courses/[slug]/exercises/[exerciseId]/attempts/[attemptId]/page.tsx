@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import type { Feedback } from "@sawtooth/theory";
+
+import { FeedbackView } from "@/components/feedback/feedback-view";
+import { requireAttempt } from "@/server/access";
+import { toDomainView } from "@/server/exercise-view";
+import { prepareVersion } from "@/server/grading";
+
+interface AttemptPageProps {
+  params: Promise<{ slug: string; exerciseId: string; attemptId: string }>;
+}
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
+
+export async function generateMetadata({ params }: AttemptPageProps): Promise<Metadata> {
+  const { slug, exerciseId, attemptId } = await params;
+  const { exercise } = await requireAttempt(slug, exerciseId, attemptId);
+  return { title: `Attempt at ${exercise.title}` };
+}
+
+export default async function AttemptPage({ params }: AttemptPageProps) {
+  const { slug, exerciseId, attemptId } = await params;
+  const { course, exercise, attempt } = await requireAttempt(slug, exerciseId, attemptId);
+
+  // The feedback was stored as the engine returned it, already cut to what the exercise reveals.
+  const feedback = JSON.parse(attempt.feedback) as Feedback;
+  const { domain } = prepareVersion(attempt.exerciseVersion);
+  const exercisePath = `/courses/${course.slug}/exercises/${exercise.slug}`;
+
+  return (
+    <article>
+      <nav className="text-sm">
+        <Link href={exercisePath} className="text-indigo-700 hover:underline">
+          {exercise.title}
+        </Link>
+      </nav>
+      <h1 className="mt-2 text-2xl font-semibold">Attempt at {exercise.title}</h1>
+      <p className="mt-2 text-sm text-slate-600">
+        Submitted{" "}
+        <time dateTime={attempt.createdAt.toISOString()}>
+          {timeFormat.format(attempt.createdAt)} UTC
+        </time>
+        , graded against version {attempt.exerciseVersion.number} in {attempt.gradingMs} ms.
+      </p>
+      <Link
+        href={`${exercisePath}?load=${attempt.id}`}
+        className="mt-4 inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+      >
+        Load into editor
+      </Link>
+      <section aria-label="Submission as sent" className="mt-6">
+        <h2 className="text-lg font-semibold">Submission as sent</h2>
+        <pre className="mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200 bg-white p-4 text-sm">
+          {attempt.raw}
+        </pre>
+      </section>
+      <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
+        <FeedbackView feedback={feedback} domain={toDomainView(domain)} />
+      </div>
+    </article>
+  );
+}
