@@ -5,7 +5,9 @@ import { getDatabase, listAttempts } from "@sawtooth/db";
 
 import { DueDate } from "@/components/due-date";
 import { Markdown } from "@/components/markdown";
+import { ExerciseWorkspace } from "@/components/workspace/exercise-workspace";
 import { findOpenableAttempt, requireExercise } from "@/server/access";
+import { submitAttempt } from "@/server/actions/submit-attempt";
 import { toExerciseView } from "@/server/exercise-view";
 
 import { AttemptHistory } from "./attempt-history";
@@ -66,14 +68,17 @@ export default async function ExercisePage({ params, searchParams }: ExercisePag
         <Markdown>{view.statement}</Markdown>
       </section>
       <ConstraintsList constraints={view.constraints} />
-      {/* TODO: render ExerciseWorkspace here, with `submit` bound to the course and exercise and
-          `loaded?.raw` as its initial submission, once the workspace component is committed. */}
-      <section
-        aria-label="Submission"
-        className="mt-6 rounded-lg border border-dashed border-slate-300 p-6 text-slate-500"
-      >
-        The network editor will appear here.
-        {loaded && <pre className="mt-4 overflow-auto text-sm">{loaded.raw}</pre>}
+      <section aria-label="Submission" className="mt-8">
+        <ExerciseWorkspace
+          courseSlug={course.slug}
+          exerciseId={exercise.slug}
+          domain={view.domain}
+          constraints={view.constraints}
+          targetPlot={view.targetPlot}
+          attemptsLeft={view.attemptsLeft}
+          initialSubmission={loaded?.raw ?? null}
+          submit={submitAttempt.bind(null, course.slug, exercise.slug)}
+        />
       </section>
       <AttemptHistory attempts={attempts} exercisePath={exercisePath} />
     </article>
