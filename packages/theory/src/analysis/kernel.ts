@@ -71,6 +71,7 @@ export function activateInteriorDyadic(
   shape: DyadicShape,
   limit: number,
 ): { xs: Float64Array; values: Float64Array[] } | null {
+  if (shape.relu) return reluInteriorDyadic(xs as Float64Array, values as Float64Array[], limit);
   const size = xs.length;
   const width = values.length;
   const kinks = shape.kinks;
@@ -86,8 +87,6 @@ export function activateInteriorDyadic(
     }
   }
   if (capacity > limit) return null;
-  if (capacity === size && shape.relu)
-    return reluInPlace(xs as Float64Array, values as Float64Array[]);
 
   const outXs = new Float64Array(capacity);
   const outValues = values.map(() => new Float64Array(capacity));
@@ -131,6 +130,76 @@ export function activateInteriorDyadic(
         const a = values[k]![t]!;
         const value = exactAdd(a, exactMul(ratio, exactSub(values[k]![t + 1]!, a)));
         outValues[k]![n] = activate(shape, value);
+      }
+      n += 1;
+    }
+  }
+  return { xs: outXs.subarray(0, n), values: outValues.map((v) => v.subarray(0, n)) };
+}
+
+/**
+ * The ReLU case of `activateInteriorDyadic`, the one every lecture network takes. With the
+ * single kink at 0 known, the crossing ratio is −a/(b − a) and the activation is a comparison.
+ */
+function reluInteriorDyadic(
+  xs: Float64Array,
+  values: Float64Array[],
+  limit: number,
+): { xs: Float64Array; values: Float64Array[] } | null {
+  const size = xs.length;
+  const width = values.length;
+
+  let capacity = size;
+  for (let k = 0; k < width; k++) {
+    const v = values[k]!;
+    for (let t = 0; t + 1 < size; t++) {
+      const a = v[t]!;
+      const b = v[t + 1]!;
+      if ((a < 0 && b > 0) || (a > 0 && b < 0)) capacity++;
+    }
+  }
+  if (capacity > limit) return null;
+  if (capacity === size) return reluInPlace(xs, values);
+
+  const outXs = new Float64Array(capacity);
+  const outValues = values.map(() => new Float64Array(capacity));
+  const ratios = new Float64Array(width + 1);
+  let n = 0;
+  for (let t = 0; t < size; t++) {
+    outXs[n] = xs[t]!;
+    for (let k = 0; k < width; k++) {
+      const value = values[k]![t]!;
+      outValues[k]![n] = value < 0 ? 0 : value;
+    }
+    n += 1;
+    if (t + 1 === size) break;
+
+    let found = 0;
+    for (let k = 0; k < width; k++) {
+      const v = values[k]!;
+      const a = v[t]!;
+      const b = v[t + 1]!;
+      if (!((a < 0 && b > 0) || (a > 0 && b < 0))) continue;
+      const ratio = exactDiv(-a, exactSub(b, a));
+      let at = found;
+      while (at > 0 && ratios[at - 1]! > ratio) at--;
+      if (at > 0 && ratios[at - 1] === ratio) continue;
+      for (let j = found; j > at; j--) ratios[j] = ratios[j - 1]!;
+      ratios[at] = ratio;
+      found += 1;
+    }
+    if (found === 0) continue;
+
+    const x0 = xs[t]!;
+    const step = exactSub(xs[t + 1]!, x0);
+    for (let i = 0; i < found; i++) {
+      const ratio = ratios[i]!;
+      outXs[n] = exactAdd(x0, exactMul(ratio, step));
+      for (let k = 0; k < width; k++) {
+        const v = values[k]!;
+        const a = v[t]!;
+        const value = exactAdd(a, exactMul(ratio, exactSub(v[t + 1]!, a)));
+        outValues[k]![n] = value < 0 ? 0 : value;
       }
       n += 1;
     }

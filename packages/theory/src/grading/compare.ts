@@ -1,6 +1,10 @@
-import { exact, exactSub, Inexact, type Arithmetic } from "../analysis/arithmetic";
+import * as arithmetics from "../analysis/arithmetic";
+import { exact, Inexact, type Arithmetic } from "../analysis/arithmetic";
 import { Piecewise } from "../analysis/piecewise";
 import type { Rational } from "../rational";
+
+// A local binding: some module loaders turn imports into getters, which the JIT cannot inline.
+const exactSub = arithmetics.exactSub;
 
 /** A maximal interval where two functions differ; a null end is unbounded. */
 export interface Interval {
