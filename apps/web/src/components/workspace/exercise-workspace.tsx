@@ -59,7 +59,7 @@ function Workspace(props: WorkspaceProps) {
         <NetworkEditor state={editor} onChange={changeGrids} />
       </section>
       <LivePreview text={text} domain={props.domain} targetPlot={props.targetPlot} />
-      <section aria-label="Network JSON and upload" className="space-y-3">
+      <section aria-label="Paste or upload a network" className="space-y-3">
         <NetworkJsonField
           value={text}
           problems={reading.ok ? [] : reading.messages}

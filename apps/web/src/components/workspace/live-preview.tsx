@@ -32,7 +32,10 @@ export function LivePreview({ text, domain, targetPlot }: LivePreviewProps) {
 
   return (
     <section aria-label="Live plot" aria-busy={stale} className="space-y-3">
-      <h3 className="text-base font-semibold">Your function</h3>
+      <h3 className="text-base font-semibold">
+        Your function{" "}
+        {stale && <span className="text-sm font-normal text-slate-500">(updating…)</span>}
+      </h3>
       {preview === null && (
         <p className="text-sm text-slate-600">
           The plot appears when the network can be read: fix the problems listed above.

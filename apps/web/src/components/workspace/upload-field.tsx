@@ -116,7 +116,7 @@ function UploadReport({ upload }: { upload: UploadState }) {
         </tbody>
       </table>
       {summary.notes.length > 0 && (
-        <p className="mt-1 text-slate-600">Note: {summary.notes.join("; ")}.</p>
+        <p className="mt-1 text-slate-600">Note: {summary.notes.join("; ")}</p>
       )}
     </section>
   );
