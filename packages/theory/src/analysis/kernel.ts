@@ -230,9 +230,18 @@ export function kinkFlagsDyadic(xs: ArrayLike<number>, ys: ArrayLike<number>): U
   flags[0] = 1;
   flags[size - 1] = 1;
   for (let i = 1; i + 1 < size; i++) {
-    const leftRise = exactMul(exactSub(ys[i]!, ys[i - 1]!), exactSub(xs[i + 1]!, xs[i]!));
-    const rightRise = exactMul(exactSub(ys[i + 1]!, ys[i]!), exactSub(xs[i]!, xs[i - 1]!));
-    if (leftRise !== rightRise) flags[i] = 1;
+    const leftRise = exactSub(ys[i]!, ys[i - 1]!);
+    const rightStep = exactSub(xs[i + 1]!, xs[i]!);
+    const rightRise = exactSub(ys[i + 1]!, ys[i]!);
+    const leftStep = exactSub(xs[i]!, xs[i - 1]!);
+    // The slopes differ when leftRise·rightStep ≠ rightRise·leftStep. Each rounded product is
+    // within 2^-53 of its exact value, so rounded products further apart than 2^-50 of their
+    // size settle it; only nearly equal ones need the exact products.
+    const p = leftRise * rightStep;
+    const q = rightRise * leftStep;
+    const scale = Math.abs(p) + Math.abs(q);
+    if (Math.abs(p - q) > scale * 2 ** -50 && scale > 2 ** -900) flags[i] = 1;
+    else if (exactMul(leftRise, rightStep) !== exactMul(rightRise, leftStep)) flags[i] = 1;
   }
   return flags;
 }
