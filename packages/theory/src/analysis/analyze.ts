@@ -27,7 +27,7 @@ export interface AnalysisOptions {
   budget?: AnalysisBudget;
   /**
    * Keep each hidden neuron's function after its activation, for plots and dead neurons, as
-   * long as no hidden layer's grid holds more than `neuronLimit` breakpoints (default 4097).
+   * long as no hidden layer's grid has more than `neuronLimit` breakpoints (default 4097).
    */
   neurons?: boolean;
   neuronLimit?: number;
@@ -42,7 +42,7 @@ export interface Analysis {
    * In rational arithmetic their collinear breakpoints are already merged.
    */
   neurons: Piecewise[][] | null;
-  /** Which arithmetic carried the analysis: exact doubles or rationals. */
+  /** The arithmetic that carried the analysis: exact doubles or rationals. */
   arithmetic: "dyadic" | "rational";
 }
 
@@ -67,7 +67,7 @@ interface LayerState<T> {
   right: T[] | null;
 }
 
-/** Which loops carry an exact analysis: shared denominators, or fraction.js at every step. */
+/** The loops of an exact analysis: shared denominators, or fraction.js at every step. */
 export type ExactPath = "shared-denominator" | "fraction";
 
 /**
@@ -366,7 +366,7 @@ function activateInterior<T>(
 
 /**
  * Offsets from an end where a ray crosses a kink: negative on the left, positive on the right.
- * `ends` holds each neuron's value at the end the rays start from.
+ * `ends` contains each neuron's value at the end the rays start from.
  */
 function rayCrossings<T>(
   arithmetic: Arithmetic<T>,
@@ -412,7 +412,7 @@ function joinGrid<T>(
   };
 }
 
-/** The generic form of `activateInteriorDyadic`, for rationals. */
+/** Applies the activation in the interior like `activateInteriorDyadic`, in rationals. */
 function activateInteriorGeneric<T>(
   arithmetic: Arithmetic<T>,
   shape: Shape<T>,
