@@ -1,12 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { hashPassword } from "better-auth/crypto";
+
 import { createDatabase } from "@sawtooth/db";
+
+import { SECOND_STUDENT } from "./accounts";
 
 const webFolder = fileURLToPath(new URL("..", import.meta.url));
 const dbFolder = path.join(webFolder, "..", "..", "packages", "db");
@@ -31,6 +35,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   run("pnpm", ["exec", "prisma", "migrate", "deploy"], dbFolder, env);
   run("pnpm", ["run", "seed"], dbFolder, env);
   await addCourseWithoutMembers(env.DATABASE_URL);
+  await addSecondStudent(env.DATABASE_URL);
 
   const port = await findFreePort();
   const server = spawn(process.execPath, [nextBin, "start", "-H", "127.0.0.1", "-p", `${port}`], {
@@ -53,6 +58,37 @@ async function addCourseWithoutMembers(url: string): Promise<void> {
   const db = createDatabase(url);
   try {
     await db.course.create({ data: { slug: "private-course", title: "Private course" } });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+/**
+ * Adds a second student to the lecture's course, for the test that a student cannot open another
+ * student's attempt. The account is stored as better-auth stores an email-and-password sign-up.
+ */
+async function addSecondStudent(url: string): Promise<void> {
+  const db = createDatabase(url);
+  try {
+    const course = await db.course.findUniqueOrThrow({ where: { slug: "deep-learning-theory" } });
+    const userId = randomUUID();
+    await db.user.create({
+      data: {
+        id: userId,
+        name: SECOND_STUDENT.name,
+        email: SECOND_STUDENT.email,
+        emailVerified: true,
+        accounts: {
+          create: {
+            id: randomUUID(),
+            accountId: userId,
+            providerId: "credential",
+            password: await hashPassword(SECOND_STUDENT.password),
+          },
+        },
+        memberships: { create: { courseId: course.id, role: "student" } },
+      },
+    });
   } finally {
     await db.$disconnect();
   }
