@@ -104,16 +104,15 @@ function NeuronGrid({ neurons, domain }: { neurons: NeuronPlot[]; domain: ExactI
           const name = `Layer ${neuron.layer}, neuron ${neuron.neuron}`;
           return (
             <li key={name} className="rounded border border-slate-200 bg-white p-2">
-              <p className="text-sm">
-                {name}
-                {neuron.dead && (
-                  <span className="ml-2 rounded bg-rose-100 px-1.5 py-0.5 text-xs text-rose-800">
+              {neuron.dead && (
+                <p className="mb-1 text-xs">
+                  <span className="rounded bg-rose-100 px-1.5 py-0.5 text-rose-800">
                     dead: 0 on the whole domain
                   </span>
-                )}
-              </p>
+                </p>
+              )}
               <FunctionPlot
-                title={name}
+                title={neuron.dead ? `${name} (dead)` : name}
                 series={[{ label: name, plot: neuron, tone: "neuron" }]}
                 domain={domain}
                 compact
