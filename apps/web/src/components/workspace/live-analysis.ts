@@ -15,8 +15,9 @@ import {
 
 /**
  * Breakpoints the browser's analysis may create in one layer. `pnpm bench` grades f^20, about a
- * million breakpoints, in about 0.7 s on one server core, so by that estimate a preview at this
- * bound takes a fraction of a second. The server grades with `DEFAULT_BUDGET` (2,200,000).
+ * million breakpoints, in about 0.7 s on one server core, so dyadic networks at this bound take
+ * a fraction of a second. In rationals f^16 (65,538 pieces) took 1.8 s on the same machine, so
+ * the preview runs in a Web Worker with a timeout. The server grades with `DEFAULT_BUDGET`.
  */
 export const PREVIEW_BREAKPOINTS = 200_000;
 

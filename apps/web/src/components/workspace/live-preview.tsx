@@ -1,14 +1,13 @@
 "use client";
 
-import { useMemo } from "react";
-
-import { readSubmission, type Plot } from "@sawtooth/theory";
+import type { Plot } from "@sawtooth/theory";
 
 import { FunctionPlot, type PlotSeries } from "@/components/plot/function-plot";
 
-import { domainOf, previewOf, type Preview } from "./live-analysis";
+import type { Preview } from "./live-analysis";
 import { NeuronPlots } from "./neuron-plots";
 import { useDebouncedValue } from "./use-debounced-value";
+import { usePreview } from "./use-preview";
 
 /** Milliseconds of quiet typing before the preview is computed again. */
 const DEBOUNCE_MS = 300;
@@ -27,8 +26,8 @@ interface LivePreviewProps {
  */
 export function LivePreview({ text, domain, targetPlot }: LivePreviewProps) {
   const settled = useDebouncedValue(text, DEBOUNCE_MS);
-  const preview = useMemo(() => previewText(settled, domain), [settled, domain]);
-  const stale = settled !== text;
+  const { preview, busy } = usePreview(settled, domain);
+  const stale = busy || settled !== text;
 
   return (
     <section aria-label="Live plot" aria-busy={stale} className="space-y-3">
@@ -38,7 +37,9 @@ export function LivePreview({ text, domain, targetPlot }: LivePreviewProps) {
       </h3>
       {preview === null && (
         <p className="text-sm text-slate-600">
-          The plot appears when the network can be read: fix the problems listed above.
+          {stale
+            ? "Computing the plot…"
+            : "The plot appears when the network can be read: fix the problems listed below."}
         </p>
       )}
       {preview?.status === "unavailable" && (
@@ -49,11 +50,6 @@ export function LivePreview({ text, domain, targetPlot }: LivePreviewProps) {
       )}
     </section>
   );
-}
-
-function previewText(text: string, domain: [string | null, string | null]): Preview | null {
-  const read = readSubmission(text);
-  return read.ok ? previewOf(read.network, domainOf(domain)) : null;
 }
 
 interface ReadyPreviewProps {
