@@ -12,6 +12,6 @@ export default defineConfig({
   },
   test: {
     // Playwright's specs under e2e/ run with `pnpm test:e2e`, never with Vitest.
-    include: ["src/**/*.test.ts"],
+    include: ["src/**/*.test.ts", "bench/**/*.test.ts"],
   },
 });

@@ -1,0 +1,162 @@
+import autocannon from "autocannon";
+
+import { LECTURE_COURSE_SLUG } from "../e2e/accounts";
+import { encodeStringArguments, readActionResult, submitHeaders } from "./server-action";
+import { benchSubmission, type BenchSubmission } from "./submissions";
+
+/** Target server, sessions and duration of one load level. */
+export interface LoadOptions {
+  baseUrl: string;
+  submitActionId: string;
+  /** Cookie headers of signed-in students; requests take turns over them. */
+  sessions: readonly string[];
+  clients: number;
+  durationSeconds: number;
+  /** Numbers the submissions, so that every request of a run sends a different network. */
+  counter: { next: number };
+}
+
+/** Counts and latencies of one load level. */
+export interface LoadResult {
+  clients: number;
+  durationSeconds: number;
+  /** Responses received, of any status. */
+  responses: number;
+  /** New attempts the server graded and stored, by their ids. */
+  storedAttemptIds: string[];
+  /** Graded responses that returned an earlier attempt instead of storing one. */
+  duplicates: number;
+  /** Graded responses whose verdict differs from the expected one. */
+  wrongVerdicts: number;
+  /** Responses with the status "invalid" or "rejected", or without a readable action result. */
+  failedResults: number;
+  /** The first message of a failed result, to show what went wrong. */
+  firstFailure: string | null;
+  non2xx: number;
+  /** Connection errors and timeouts, as autocannon counts them. */
+  errors: number;
+  timeouts: number;
+  /** Latency percentiles of 2xx responses in milliseconds, at autocannon's 1 ms resolution. */
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  meanResponseBytes: number;
+}
+
+/**
+ * Runs `clients` autocannon connections for a fixed duration, each sending `submitAttempt`
+ * calls with a new network every time, and reads every response's action result. A connection
+ * sends its next request when the previous response is complete.
+ */
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  const result: LoadResult = {
+    clients: options.clients,
+    durationSeconds: options.durationSeconds,
+    responses: 0,
+    storedAttemptIds: [],
+    duplicates: 0,
+    wrongVerdicts: 0,
+    failedResults: 0,
+    firstFailure: null,
+    non2xx: 0,
+    errors: 0,
+    timeouts: 0,
+    p50Ms: 0,
+    p99Ms: 0,
+    maxMs: 0,
+    meanResponseBytes: 0,
+  };
+  let responseBytes = 0;
+
+  const instance = autocannon({
+    url: options.baseUrl,
+    connections: options.clients,
+    duration: options.durationSeconds,
+    timeout: 10,
+    setupClient: (client) => {
+      // Each connection has one request in flight, so the next response belongs to the latest one built.
+      let sent: BenchSubmission | null = null;
+      client.setRequests([
+        {
+          method: "POST",
+          setupRequest: (request) => {
+            const n = options.counter.next;
+            options.counter.next += 1;
+            sent = benchSubmission(n);
+            return buildRequest(options, n, sent, request);
+          },
+          onResponse: (status, body) => {
+            result.responses += 1;
+            responseBytes += Buffer.byteLength(body);
+            if (status < 200 || status > 299) {
+              result.non2xx += 1;
+              return;
+            }
+            countResult(result, readActionResult(body), sent);
+          },
+        },
+      ]);
+    },
+  });
+  const summary = await instance;
+
+  result.errors = summary.errors;
+  result.timeouts = summary.timeouts;
+  result.p50Ms = summary.latency.p50;
+  result.p99Ms = summary.latency.p99;
+  result.maxMs = summary.latency.max;
+  result.meanResponseBytes = result.responses > 0 ? responseBytes / result.responses : 0;
+  return result;
+}
+
+function buildRequest(
+  options: LoadOptions,
+  n: number,
+  submission: BenchSubmission,
+  request: autocannon.Request,
+): autocannon.Request {
+  // Two consecutive numbers go to the same student, one to each exercise.
+  const session = options.sessions[Math.floor(n / 2) % options.sessions.length] ?? "";
+  const { exerciseId, raw } = submission;
+  return {
+    ...request,
+    method: "POST",
+    path: `/courses/${LECTURE_COURSE_SLUG}/exercises/${exerciseId}`,
+    headers: {
+      ...submitHeaders(options.submitActionId, options.baseUrl, LECTURE_COURSE_SLUG, exerciseId),
+      cookie: session,
+    },
+    // The page binds the course and the exercise, so the browser sends them before the network.
+    body: encodeStringArguments([LECTURE_COURSE_SLUG, exerciseId, raw]),
+  };
+}
+
+function countResult(
+  result: LoadResult,
+  action: ReturnType<typeof readActionResult>,
+  sent: BenchSubmission | null,
+): void {
+  if (action === null || action.status !== "graded") {
+    result.failedResults += 1;
+    result.firstFailure ??= describeFailure(action);
+    return;
+  }
+  if (action.duplicate) {
+    result.duplicates += 1;
+  } else {
+    result.storedAttemptIds.push(action.attemptId);
+  }
+  if (action.feedback.verdict !== sent?.expectedVerdict) {
+    result.wrongVerdicts += 1;
+  }
+}
+
+function describeFailure(action: ReturnType<typeof readActionResult>): string {
+  if (action === null) {
+    return "a response without a readable action result";
+  }
+  if (action.status === "rejected") {
+    return `rejected: ${action.message}`;
+  }
+  return `invalid: ${action.feedback.messages.join(" ")}`;
+}
