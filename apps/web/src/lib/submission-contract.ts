@@ -16,11 +16,25 @@ export type SubmitResult =
       feedback: Feedback;
       /** Attempts left after this one, or null without a limit. */
       attemptsLeft: number | null;
+      /** The stored attempt as the history lists it, so the page can show it without a reload. */
+      attempt: AttemptHistoryRow;
     }
   /** Not graded (unreadable, breaks the constraints, over budget): nothing stored, no attempt used. */
   | { status: "invalid"; feedback: Feedback }
   /** Refused before grading: attempt limit reached, payload too large, not a member. */
   | { status: "rejected"; message: string };
+
+/** An attempt as the exercise page's history lists it. */
+export interface AttemptHistoryRow {
+  id: string;
+  /** When it was stored, as an ISO 8601 timestamp. */
+  submittedAt: string;
+  /** `submittedAt` as the page shows it, formatted on the server in UTC. */
+  submittedLabel: string;
+  verdict: "correct" | "incorrect";
+  /** Score between 0 and 1. */
+  score: number;
+}
 
 /** The architecture rules a student sees next to the editor. */
 export interface ConstraintsView {
@@ -44,7 +58,6 @@ export interface WorkspaceProps {
   constraints: ConstraintsView;
   /** The target's plot data, only when the exercise shows the target; else null. */
   targetPlot: Plot | null;
-  attemptsLeft: number | null;
   /** A submission to load into the editor, e.g. from a past attempt (`?load=<attemptId>`). */
   initialSubmission: string | null;
   /** The server action that grades and stores a submission (JSON text as typed). */

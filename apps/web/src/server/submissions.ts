@@ -7,12 +7,14 @@ import {
   findExercise,
   isStaffRole,
   recordAttemptWithinLimit,
+  verdictSchema,
   type CourseMembership,
   type Database,
   type ExerciseWithDefinition,
 } from "@sawtooth/db";
 import type { Feedback } from "@sawtooth/theory";
 
+import { toHistoryRow } from "@/lib/attempt-history-row";
 import type { SubmitResult } from "@/lib/submission-contract";
 import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
 
@@ -101,13 +103,15 @@ export async function submitAttempt(
     const message = `No attempts left: you have used all ${result.attemptCount} attempts at this exercise.`;
     return { status: "rejected", message };
   }
+  const { attempt, duplicate } = result;
   return {
     status: "graded",
-    attemptId: result.attempt.id,
-    duplicate: result.duplicate,
+    attemptId: attempt.id,
+    duplicate,
     // A duplicate returns the feedback stored with it, which is what the student saw then.
-    feedback: result.duplicate ? (JSON.parse(result.attempt.feedback) as Feedback) : feedback,
+    feedback: duplicate ? (JSON.parse(attempt.feedback) as Feedback) : feedback,
     attemptsLeft: attemptsLeft(exercise.attemptLimit, result.attemptCount),
+    attempt: toHistoryRow({ ...attempt, verdict: verdictSchema.parse(attempt.verdict) }),
   };
 }
 

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 
 import type { WorkspaceProps } from "@/lib/submission-contract";
 
+import { useAttemptLog } from "./attempt-log";
 import { editorFromJson, toNativeJson } from "./editor-json";
 import { initialEditor, type EditorState } from "./editor-state";
 import { LivePreview } from "./live-preview";
@@ -17,7 +18,8 @@ import { useDraft, useIsClient } from "./use-draft";
 /**
  * Renders the student's side of an exercise: the network editor (grids, "Network JSON" and upload),
  * the live plot, the pre-submit check and the "Submit" button with the server's feedback.
- * It renders in the browser only, because the draft it opens with lives in localStorage.
+ * It renders in the browser only, because the draft it opens with lives in localStorage. Each
+ * result goes to the page's attempt log, which must be around it.
  */
 export function ExerciseWorkspace(props: WorkspaceProps) {
   const isClient = useIsClient();
@@ -36,7 +38,7 @@ function Workspace(props: WorkspaceProps) {
     const reading = editorFromJson(text);
     return reading.ok ? reading.state : initialEditor(constraints);
   });
-  const [attemptsAfterSubmit, setAttemptsAfterSubmit] = useState<number | null | undefined>();
+  const log = useAttemptLog();
 
   const reading = useMemo(() => editorFromJson(text), [text]);
   const check = useMemo(() => checkSubmission(text, constraints), [text, constraints]);
@@ -75,12 +77,10 @@ function Workspace(props: WorkspaceProps) {
       <SubmitPanel
         text={text}
         check={check}
-        attemptsLeft={attemptsAfterSubmit === undefined ? props.attemptsLeft : attemptsAfterSubmit}
+        attemptsLeft={log.attemptsLeft}
         domain={props.domain}
         submit={props.submit}
-        onResult={(result) => {
-          if (result.status === "graded") setAttemptsAfterSubmit(result.attemptsLeft);
-        }}
+        onResult={log.record}
       />
     </div>
   );

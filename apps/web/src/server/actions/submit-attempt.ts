@@ -1,7 +1,5 @@
 "use server";
 
-import { refresh } from "next/cache";
-
 import { getDatabase } from "@sawtooth/db";
 
 import type { SubmitResult } from "@/lib/submission-contract";
@@ -22,11 +20,7 @@ export async function submitAttempt(
   const user = await getSessionUser();
   const context = { db: getDatabase(), userId: user?.id ?? null, now: new Date() };
 
-  const result = await submitAttemptAs(context, { courseSlug, exerciseId, submission });
-
-  // A new attempt changes the history and the attempts left that the page shows.
-  if (result.status === "graded" && !result.duplicate) {
-    refresh();
-  }
-  return result;
+  // The page is not refreshed: the result carries the new history row and the attempts left,
+  // and the page's attempt log shows them, which saves rendering the statement again.
+  return submitAttemptAs(context, { courseSlug, exerciseId, submission });
 }

@@ -1,23 +1,21 @@
+"use client";
+
 import Link from "next/link";
 
-import type { AttemptSummary } from "@sawtooth/db";
-
 import { formatScore, verdictLabel } from "@/components/feedback/feedback-format";
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "medium",
-  timeZone: "UTC",
-});
+import { useAttemptLog } from "@/components/workspace/attempt-log";
 
 interface AttemptHistoryProps {
-  attempts: AttemptSummary[];
   /** The exercise page's path; each attempt's page is below it. */
   exercisePath: string;
 }
 
-/** Lists the user's attempts at an exercise, newest first, each linking to its page. */
-export function AttemptHistory({ attempts, exercisePath }: AttemptHistoryProps) {
+/**
+ * Lists the user's attempts at an exercise from the page's attempt log, newest first, each
+ * linking to its page. An attempt submitted on the page appears without a reload.
+ */
+export function AttemptHistory({ exercisePath }: AttemptHistoryProps) {
+  const { attempts } = useAttemptLog();
   return (
     <section aria-label="Attempt history" className="mt-8">
       <h2 className="text-lg font-semibold">Your attempts</h2>
@@ -45,9 +43,7 @@ export function AttemptHistory({ attempts, exercisePath }: AttemptHistoryProps) 
             {attempts.map((attempt) => (
               <tr key={attempt.id} className="border-t border-slate-200">
                 <td className="px-4 py-2">
-                  <time dateTime={attempt.createdAt.toISOString()}>
-                    {timeFormat.format(attempt.createdAt)} UTC
-                  </time>
+                  <time dateTime={attempt.submittedAt}>{attempt.submittedLabel}</time>
                 </td>
                 <td className="px-4 py-2">{verdictLabel(attempt.verdict)}</td>
                 <td className="px-4 py-2">{formatScore(attempt.score)}</td>

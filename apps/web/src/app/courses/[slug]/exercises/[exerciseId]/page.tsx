@@ -5,7 +5,9 @@ import { getDatabase, listAttempts } from "@sawtooth/db";
 
 import { DueDate } from "@/components/due-date";
 import { Markdown } from "@/components/markdown";
+import { AttemptLogProvider, AttemptsLeftText } from "@/components/workspace/attempt-log";
 import { ExerciseWorkspace } from "@/components/workspace/exercise-workspace";
+import { toHistoryRow } from "@/lib/attempt-history-row";
 import { findOpenableAttempt, requireExercise } from "@/server/access";
 import { submitAttempt } from "@/server/actions/submit-attempt";
 import { toExerciseView } from "@/server/exercise-view";
@@ -38,49 +40,48 @@ export default async function ExercisePage({ params, searchParams }: ExercisePag
   const exercisePath = `/courses/${course.slug}/exercises/${exercise.slug}`;
 
   return (
-    <article>
-      <nav className="text-sm">
-        <Link href={`/courses/${course.slug}`} className="text-indigo-700 hover:underline">
-          {course.title}
-        </Link>
-      </nav>
-      <h1 className="mt-2 text-2xl font-semibold">{view.title}</h1>
-      <dl className="mt-2 flex gap-6 text-sm text-slate-600">
-        <div className="flex gap-1">
-          <dt>Due:</dt>
-          <dd>
-            <DueDate date={view.dueDate} />
-          </dd>
-        </div>
-        <div className="flex gap-1">
-          <dt>Attempts left:</dt>
-          <dd>
-            {view.attemptsLeft === null
-              ? "unlimited"
-              : `${view.attemptsLeft} of ${view.attemptLimit}`}
-          </dd>
-        </div>
-      </dl>
-      <section
-        aria-label="Statement"
-        className="mt-6 rounded-lg border border-slate-200 bg-white p-6"
-      >
-        <Markdown>{view.statement}</Markdown>
-      </section>
-      <ConstraintsList constraints={view.constraints} />
-      <section aria-label="Submission" className="mt-8">
-        <ExerciseWorkspace
-          courseSlug={course.slug}
-          exerciseId={exercise.slug}
-          domain={view.domain}
-          constraints={view.constraints}
-          targetPlot={view.targetPlot}
-          attemptsLeft={view.attemptsLeft}
-          initialSubmission={loaded?.raw ?? null}
-          submit={submitAttempt.bind(null, course.slug, exercise.slug)}
-        />
-      </section>
-      <AttemptHistory attempts={attempts} exercisePath={exercisePath} />
-    </article>
+    <AttemptLogProvider attempts={attempts.map(toHistoryRow)} attemptsLeft={view.attemptsLeft}>
+      <article>
+        <nav className="text-sm">
+          <Link href={`/courses/${course.slug}`} className="text-indigo-700 hover:underline">
+            {course.title}
+          </Link>
+        </nav>
+        <h1 className="mt-2 text-2xl font-semibold">{view.title}</h1>
+        <dl className="mt-2 flex gap-6 text-sm text-slate-600">
+          <div className="flex gap-1">
+            <dt>Due:</dt>
+            <dd>
+              <DueDate date={view.dueDate} />
+            </dd>
+          </div>
+          <div className="flex gap-1">
+            <dt>Attempts left:</dt>
+            <dd>
+              <AttemptsLeftText attemptLimit={view.attemptLimit} />
+            </dd>
+          </div>
+        </dl>
+        <section
+          aria-label="Statement"
+          className="mt-6 rounded-lg border border-slate-200 bg-white p-6"
+        >
+          <Markdown>{view.statement}</Markdown>
+        </section>
+        <ConstraintsList constraints={view.constraints} />
+        <section aria-label="Submission" className="mt-8">
+          <ExerciseWorkspace
+            courseSlug={course.slug}
+            exerciseId={exercise.slug}
+            domain={view.domain}
+            constraints={view.constraints}
+            targetPlot={view.targetPlot}
+            initialSubmission={loaded?.raw ?? null}
+            submit={submitAttempt.bind(null, course.slug, exercise.slug)}
+          />
+        </section>
+        <AttemptHistory exercisePath={exercisePath} />
+      </article>
+    </AttemptLogProvider>
   );
 }
