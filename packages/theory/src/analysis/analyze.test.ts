@@ -250,3 +250,30 @@ describe("analyzeNetwork budget", () => {
     expect(analysis.outputs[0]!.pieceCount()).toBe(8);
   });
 });
+
+describe("analyzeNetwork value budget", () => {
+  it("stops a wide layer after f^20 before it allocates", () => {
+    const f = sawtoothNetwork(20);
+    const neurons = 1024;
+    const wide: Network = {
+      ...f,
+      layers: [
+        ...f.layers,
+        layerOf(
+          Array.from({ length: neurons }, () => [1]),
+          Array.from({ length: neurons }, (_, i) => `-${i}/${neurons}`),
+        ),
+        layerOf([Array.from({ length: neurons }, () => 1)], [0]),
+      ],
+    };
+    let error: unknown = null;
+    try {
+      analyzeNetwork(wide, UNIT);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(BudgetExceeded);
+    expect((error as BudgetExceeded).unit).toBe("values");
+    expect((error as BudgetExceeded).layer).toBe(41);
+  });
+});

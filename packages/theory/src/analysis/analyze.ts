@@ -16,12 +16,25 @@ import type { Rational } from "../rational";
 
 /** Limits on one analysis; past them it stops with `BudgetExceeded`, never with a verdict. */
 export interface AnalysisBudget {
-  /** Most breakpoints a layer's shared grid may hold. */
+  /** Most breakpoints a layer's shared grid may have. */
   maxBreakpoints: number;
+  /**
+   * Most values one layer may carry: breakpoints times the layer's neurons, which bounds memory.
+   * Default `DEFAULT_BUDGET.maxValues`.
+   */
+  maxValues?: number;
 }
 
-/** The default budget: f^21 (2,097,152 pieces) fits, f^22 does not. */
-export const DEFAULT_BUDGET: AnalysisBudget = { maxBreakpoints: 2_200_000 };
+/**
+ * The default budget: f^21 (2,097,152 pieces, two neurons a layer) fits and f^22 does not. The
+ * value bound keeps one layer's doubles near 100 MB, so f^20 followed by a layer of 1,024 neurons
+ * stops at that layer instead of filling gigabytes.
+ */
+const DEFAULT_VALUES = 12_000_000;
+export const DEFAULT_BUDGET: AnalysisBudget = {
+  maxBreakpoints: 2_200_000,
+  maxValues: DEFAULT_VALUES,
+};
 
 export interface AnalysisOptions {
   budget?: AnalysisBudget;
@@ -52,8 +65,10 @@ export class BudgetExceeded extends Error {
     readonly layer: number,
     readonly breakpoints: number,
     readonly limit: number,
+    /** What passed the limit: a grid's breakpoints, or a layer's values (breakpoints × neurons). */
+    readonly unit: "breakpoints" | "values" = "breakpoints",
   ) {
-    super(`layer ${layer} needs more than ${limit} breakpoints`);
+    super(`layer ${layer} needs more than ${limit} ${unit}`);
     this.name = "BudgetExceeded";
   }
 }
@@ -121,6 +136,9 @@ function propagate<T>(
     const weights = layer.weights.map((row) => row.map((w) => arithmetic.from(w)));
     const biases = layer.biases.map((b) => arithmetic.from(b));
     const activation = index === lastLayer ? network.outputActivation : network.activation;
+    const values = gridSize(state.grid) * biases.length;
+    const maxValues = budget.maxValues ?? DEFAULT_VALUES;
+    if (values > maxValues) throw new BudgetExceeded(index + 1, values, maxValues, "values");
     state = applyAffine(arithmetic, state, weights, biases);
     state = applyActivation(arithmetic, state, activation, budget, index + 1);
     if (hidden && index < lastLayer) {
@@ -156,6 +174,10 @@ function inputState<T>(arithmetic: Arithmetic<T>, domain: Domain, path: ExactPat
 
 function gridSize<T>(grid: Grid<T> | SharedGrid): number {
   return grid instanceof SharedGrid ? grid.size : grid.xs.length;
+}
+
+function gridWidth<T>(grid: Grid<T> | SharedGrid): number {
+  return grid.values.length;
 }
 
 /** Returns breakpoint t and every neuron's value there. */
@@ -298,7 +320,13 @@ function applyActivation<T>(
 
   const leftOffsets = rayCrossings(arithmetic, shape, first?.values, state.left, -1);
   const rightOffsets = rayCrossings(arithmetic, shape, final?.values, state.right, 1);
-  const room = budget.maxBreakpoints - leftOffsets.length - rightOffsets.length;
+  // A grid may grow only while every neuron's values stay within the value budget too.
+  const width = Math.max(1, gridWidth(state.grid));
+  const maxValues = budget.maxValues ?? DEFAULT_VALUES;
+  const room =
+    Math.min(budget.maxBreakpoints, Math.floor(maxValues / width)) -
+    leftOffsets.length -
+    rightOffsets.length;
   const interior = activateInterior(arithmetic, shape, state.grid, room);
   if (interior === null)
     throw new BudgetExceeded(layer, budget.maxBreakpoints + 1, budget.maxBreakpoints);

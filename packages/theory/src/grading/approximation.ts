@@ -8,7 +8,7 @@ const MAX_SUBDIVISIONS = 12;
 /** The outcome of an approximation check: the finding and the sup error where it is known. */
 export interface ApproximationResult {
   finding: Finding;
-  /** The exact sup error (degree ≤ 2) or a proven upper bound on it (higher degrees). */
+  /** The exact sup error for degree ≤ 2, and null where only bounds on it are known. */
   error: Rational | null;
 }
 
@@ -53,8 +53,13 @@ export function checkApproximation(
   }
   if (upper.compare(tolerance) <= 0) {
     return {
-      finding: { code: "approximation.within", error: text(upper), tolerance: text(tolerance) },
-      error: upper,
+      finding: {
+        code: "approximation.within",
+        error: text(upper),
+        exact: degree <= 2,
+        tolerance: text(tolerance),
+      },
+      error: degree <= 2 ? upper : null,
     };
   }
   return {

@@ -190,3 +190,21 @@ describe("diagnosis of dead neurons", () => {
     expect(feedback.plots.neurons.map((plot) => plot.dead)).toEqual([false, false, true]);
   });
 });
+
+describe("diagnosis on a difference starting at −∞", () => {
+  it("names no slope when the left rays agree", () => {
+    // |x| against φ(x) + φ(−x + 10^-9): both have slope −1 on the left ray, so the first
+    // differing interval starts with equal slopes and the finding would mislead.
+    const prepared = prepareOrThrow({
+      target: { kind: "points", points: [[0, 0]], leftSlope: -1, rightSlope: 1 },
+    });
+    const submitted: Network = {
+      layers: [layerOf([[1], [-1]], [0, "1/1000000000"]), layerOf([[1, 1]], [0])],
+      activation: RELU,
+      outputActivation: IDENTITY,
+    };
+    const feedback = gradeNetwork(prepared, submitted);
+    expect(feedback.verdict).toBe("incorrect");
+    expect(codesOf(feedback)).not.toContain("function.slope");
+  });
+});

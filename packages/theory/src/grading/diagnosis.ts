@@ -72,14 +72,14 @@ function shift(f: Piecewise, by: Rational): Piecewise {
   return new Piecewise(exact, g.xs, ys, g.leftSlope, g.rightSlope) as Piecewise;
 }
 
-/** Returns f's slope just right of x, or just left of it when `fromLeft`. */
-function slopeNear(f: Piecewise<Rational>, x: Rational, fromLeft: boolean): Rational {
+/** Returns f's slope just right of x, or null when f ends at x. */
+function slopeRightOf(f: Piecewise<Rational>, x: Rational): Rational | null {
   const { xs, ys } = f;
   const last = xs.length - 1;
-  if (fromLeft ? x.compare(xs[0]!) <= 0 : x.compare(xs[0]!) < 0) return f.leftSlope!;
-  if (fromLeft ? x.compare(xs[last]!) > 0 : x.compare(xs[last]!) >= 0) return f.rightSlope!;
+  if (x.compare(xs[0]!) < 0) return f.leftSlope;
+  if (x.compare(xs[last]!) >= 0) return f.rightSlope;
   let i = 0;
-  while (i < last - 1 && (fromLeft ? x.compare(xs[i + 1]!) > 0 : x.compare(xs[i + 1]!) >= 0)) i++;
+  while (i < last - 1 && x.compare(xs[i + 1]!) >= 0) i++;
   return ys[i + 1]!.sub(ys[i]!).div(xs[i + 1]!.sub(xs[i]!));
 }
 
@@ -93,12 +93,12 @@ function slopeFinding(
   lo: Rational | null,
   hi: Rational | null,
 ): Finding | null {
-  // At an unbounded left end the slopes are those of the left rays.
-  const at = lo ?? hi ?? expected.xs[0]!;
-  const fromLeft = lo === null;
-  const expectedSlope = slopeNear(expected, at, fromLeft);
-  const actualSlope = slopeNear(actual, at, fromLeft);
-  if (expectedSlope.equals(actualSlope)) return null;
+  // An interval unbounded on the left starts on the left rays.
+  const expectedSlope = lo === null ? expected.leftSlope : slopeRightOf(expected, lo);
+  const actualSlope = lo === null ? actual.leftSlope : slopeRightOf(actual, lo);
+  if (expectedSlope === null || actualSlope === null || expectedSlope.equals(actualSlope)) {
+    return null;
+  }
   return {
     code: "function.slope",
     interval: [lo === null ? null : formatRational(lo), hi === null ? null : formatRational(hi)],

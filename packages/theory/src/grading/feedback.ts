@@ -35,7 +35,13 @@ export type Finding =
       column?: number;
       value: ExactText;
     }
-  | { code: "budget.exceeded"; layer: number; limit: number }
+  | {
+      code: "budget.exceeded";
+      /** The layer that passed the budget, or 0 for the exercise's target. */
+      layer: number;
+      limit: number;
+      unit: "breakpoints" | "values";
+    }
   | { code: "function.equal" }
   | {
       code: "function.differs";
@@ -55,7 +61,13 @@ export type Finding =
   | { code: "function.missing-output-relu" }
   | { code: "function.extra-output-relu" }
   | { code: "neurons.dead"; neurons: { layer: number; neuron: number }[] }
-  | { code: "approximation.within"; error: ExactText; tolerance: ExactText }
+  | {
+      code: "approximation.within";
+      /** The exact sup error when `exact`, else a proven upper bound on it. */
+      error: ExactText;
+      exact: boolean;
+      tolerance: ExactText;
+    }
   | {
       code: "approximation.exceeds";
       x: ExactText;

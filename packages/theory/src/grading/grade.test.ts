@@ -273,7 +273,7 @@ describe("grade within budgets", () => {
     expect(feedback.checks.at(-1)).toEqual({
       id: "budget",
       outcome: "fail",
-      findings: [{ code: "budget.exceeded", layer: 43, limit: 2_200_000 }],
+      findings: [{ code: "budget.exceeded", layer: 43, limit: 2_200_000, unit: "breakpoints" }],
     });
     expect(feedback.messages).toMatchInlineSnapshot(`
       [

@@ -65,7 +65,7 @@ export function gradeNetwork(
     analysis = analyzeNetwork(network, prepared.domain, { budget, neurons: true });
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    const finding: Finding = { code: "budget.exceeded", layer: error.layer, limit: error.limit };
+    const finding = budgetFinding(error);
     checks.push({ id: "budget", outcome: "fail", findings: [finding] });
     return finish(prepared, feedback);
   }
@@ -78,7 +78,7 @@ export function gradeNetwork(
     checkTarget(prepared, network, submitted, feedback, budget);
   } catch (error) {
     if (!(error instanceof BudgetExceeded)) throw error;
-    const finding: Finding = { code: "budget.exceeded", layer: error.layer, limit: error.limit };
+    const finding = budgetFinding(error);
     checks.push({ id: "budget", outcome: "fail", findings: [finding] });
     feedback.verdict = "invalid";
   }
@@ -140,6 +140,13 @@ function checkTarget(
     case "polynomial": {
       const result = checkApproximation(submitted, target.coefficients, target.tolerance);
       if (result.error !== null) feedback.supNorm = formatRational(result.error);
+      if (result.finding.code === "approximation.undecided") {
+        // Neither a pass nor a fail is proven, so the submission is not graded and costs no
+        // attempt; a network with a wider margin below the tolerance is decided.
+        feedback.checks.push({ id: "target", outcome: "fail", findings: [result.finding] });
+        feedback.verdict = "invalid";
+        return;
+      }
       const passed = result.finding.code === "approximation.within";
       const score =
         partial && result.error !== null ? ratioScore(target.tolerance, result.error) : 0;
@@ -169,6 +176,10 @@ function checkTarget(
       return record(passed, [finding], partial ? ratio : 0);
     }
   }
+}
+
+function budgetFinding(error: BudgetExceeded): Finding {
+  return { code: "budget.exceeded", layer: error.layer, limit: error.limit, unit: error.unit };
 }
 
 /** Partial credit for an approximation: tolerance / error, at most 1. */

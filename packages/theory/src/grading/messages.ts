@@ -83,6 +83,11 @@ export function describeFinding(finding: Finding): string[] {
           `This exercise's target has more than ${limit} breakpoints, beyond what the grader analyses; please tell the course staff.`,
         ];
       }
+      if (finding.unit === "values") {
+        return [
+          `The network is too large to grade: layer ${finding.layer} would carry more than ${limit} values (breakpoints times neurons).`,
+        ];
+      }
       return [
         `The network's function has too many pieces to grade: layer ${finding.layer} needs more than ${limit} breakpoints.`,
       ];
@@ -124,14 +129,18 @@ export function describeFinding(finding: Finding): string[] {
       return [`These neurons output 0 on the whole domain and contribute nothing: ${names}.`];
     }
     case "approximation.within":
-      return [`The largest error is ${finding.error}, within the tolerance ${finding.tolerance}.`];
+      return [
+        finding.exact
+          ? `The largest error is ${finding.error}, within the tolerance ${finding.tolerance}.`
+          : `The largest error is at most ${finding.error} (a proven bound), within the tolerance ${finding.tolerance}.`,
+      ];
     case "approximation.exceeds":
       return [
         `At x = ${finding.x} the error is ${finding.error}, more than the tolerance ${finding.tolerance}.`,
       ];
     case "approximation.undecided":
       return [
-        `The largest error lies between ${finding.lower} and ${finding.upper}; the grader could not prove it is within the tolerance ${finding.tolerance}.`,
+        `The largest error lies between ${finding.lower} and ${finding.upper}, so the grader can prove neither that it is within the tolerance ${finding.tolerance} nor that it is not. Leave a wider margin below the tolerance.`,
       ];
     case "classification.errors": {
       const first = finding.first;

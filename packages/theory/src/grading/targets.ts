@@ -46,7 +46,7 @@ export function targetFunction(
       } catch (error) {
         // Layer 0 marks the target as the part over budget, not the student's network.
         if (error instanceof BudgetExceeded)
-          throw new BudgetExceeded(0, error.breakpoints, error.limit);
+          throw new BudgetExceeded(0, error.breakpoints, error.limit, error.unit);
         throw error;
       }
     }
