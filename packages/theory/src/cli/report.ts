@@ -71,7 +71,8 @@ export function formatInspection(inspection: Inspection): string {
     lines.push(...describePlot(neuron).map((line) => `    ${line}`));
   }
   const dead = inspection.deadNeurons.map((n) => `layer ${n.layer} neuron ${n.neuron}`);
-  lines.push("", `Dead neurons: ${dead.length > 0 ? dead.join(", ") : "none"}`);
+  if (inspection.neurons === null) lines.push("", "Dead neurons: not checked");
+  else lines.push("", `Dead neurons: ${dead.length > 0 ? dead.join(", ") : "none"}`);
   return `${lines.join("\n")}\n`;
 }
 
