@@ -61,3 +61,35 @@ function splitInline(argument: string): [string, string | undefined] {
   if (!argument.startsWith("--") || equals < 0) return [argument, undefined];
   return [argument.slice(0, equals), argument.slice(equals + 1)];
 }
+
+/** Options and flags each command takes. `--help` works with every command and prints usage. */
+export const COMMAND_OPTIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ["grade", ["--exercise", "--course", "--json"]],
+  ["inspect", ["--domain", "--json"]],
+  ["list", ["--course", "--json"]],
+  ["check", ["--course"]],
+  ["help", []],
+]);
+
+/**
+ * Returns a message naming the options that `args.command` does not take, or undefined when
+ * it takes all of them or is not a known command.
+ */
+export function findUnsupportedOptions(args: ParsedArguments): string | undefined {
+  const command = args.command ?? "";
+  const allowed = COMMAND_OPTIONS.get(command);
+  if (allowed === undefined) return undefined;
+  const optionNames = [...args.options.keys(), ...args.flags].filter((name) => name !== "--help");
+  const unsupported = optionNames.filter((name) => !allowed.includes(name));
+  if (unsupported.length === 0) return undefined;
+
+  const noun = unsupported.length === 1 ? "the option" : "the options";
+  const takes = allowed.length === 0 ? "it takes none" : `it takes ${joinWords(allowed)}`;
+  return `${command} does not take ${noun} ${joinWords(unsupported)}; ${takes}`;
+}
+
+/** Joins words as in a sentence: `a`, `a and b`, `a, b and c`. */
+export function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}

@@ -185,6 +185,25 @@ describe("theory list and help", { timeout: 20_000 }, () => {
     expect(run.stdout).toContain("grade --exercise <id or path>");
   });
 
+  it("rejects options of other commands", async () => {
+    const cases = [
+      {
+        args: ["grade", "-e", "tent-h2", "-", "--domain", "0,1"],
+        named: "grade",
+        option: "--domain",
+      },
+      { args: ["check", "--json"], named: "check", option: "--json" },
+      { args: ["list", "--exercise", "tent-h2"], named: "list", option: "--exercise" },
+      { args: ["inspect", "-", "--course", "."], named: "inspect", option: "--course" },
+    ];
+    for (const { args, named, option } of cases) {
+      const run = await cli(args, { stdin: JSON.stringify(TENT_H2) });
+      expect(run.code, args.join(" ")).toBe(2);
+      expect(run.stdout, args.join(" ")).toBe("");
+      expect(run.stderr).toContain(`${named} does not take the option ${option}`);
+    }
+  });
+
   it("exits 2 for an unknown command", async () => {
     const run = await cli(["frobnicate"]);
     expect(run.code).toBe(2);

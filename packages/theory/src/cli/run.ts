@@ -12,7 +12,7 @@ import {
 import { grade } from "../grading/grade";
 import { parseRational } from "../rational";
 import { describeProblem, readSubmission } from "../submission/index";
-import { parseArguments, type ParsedArguments } from "./arguments";
+import { findUnsupportedOptions, parseArguments, type ParsedArguments } from "./arguments";
 import { inspectNetwork } from "./inspect";
 import { formatFeedback, formatInspection } from "./report";
 
@@ -41,8 +41,9 @@ export interface CliContext {
 export const USAGE = `Usage: pnpm -s theory <command> [options]
 
 Commands:
-  grade --exercise <id or path> <submission.json> [--json]
-      Grade a network against an exercise. Exit 0 correct, 1 incorrect, 2 invalid.
+  grade --exercise <id or path> <submission.json> [--course <folder>] [--json]
+      Grade a network against an exercise, found by id in the course (by default the
+      lecture's course) or by path. Exit 0 correct, 1 incorrect, 2 invalid.
   inspect <submission.json> [--domain a,b] [--json]
       Print the architecture, the exact function (breakpoints, end slopes, pieces against
       Lemma 2.1's bound) and every hidden neuron. --domain defaults to the real line (R).
@@ -51,8 +52,9 @@ Commands:
   check [--course <folder>]
       Validate a course folder and self-test every exercise in it.
 
-A submission argument of - reads standard input. Relative paths are resolved against the
-folder you run the command from. With --json, standard output contains only the JSON result.
+A command rejects options that it does not take. A submission argument of - reads standard
+input. Relative paths are resolved against the folder you run the command from. With --json,
+standard output contains only the JSON result.
 `;
 
 /** Runs one command line and returns its exit code. */
@@ -60,11 +62,17 @@ export async function run(argv: readonly string[], context: CliContext): Promise
   const parsed = parseArguments(argv);
   if (!parsed.ok) return usageError(context, parsed.message);
   const args = parsed.value;
-  if (args.flags.has("--help") || args.command === undefined || args.command === "help") {
+  if (args.flags.has("--help") || args.command === undefined) {
     context.stdout(USAGE);
     return args.command === undefined && !args.flags.has("--help") ? EXIT.invalid : EXIT.ok;
   }
+  const unsupported = findUnsupportedOptions(args);
+  if (unsupported !== undefined) return usageError(context, unsupported);
+
   switch (args.command) {
+    case "help":
+      context.stdout(USAGE);
+      return EXIT.ok;
     case "grade":
       return gradeCommand(args, context);
     case "inspect":
