@@ -1,3 +1,7 @@
+import { REAL_LINE, type Domain } from "../analysis/domain";
+import { parseRational, type Rational } from "../rational";
+import { describeProblem } from "../submission/index";
+
 /** The command line split into a command, flags, option values and positional arguments. */
 export interface ParsedArguments {
   command: string | undefined;
@@ -92,4 +96,63 @@ export function findUnsupportedOptions(args: ParsedArguments): string | undefine
 export function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** One end of a `--domain` value: a number, or an unbounded end. */
+type DomainEnd = Rational | "-inf" | "inf";
+
+type DomainEndResult = { ok: true; end: DomainEnd } | { ok: false; message: string };
+
+/**
+ * Parses `a,b` with exact numbers, `-inf`/`inf` for unbounded ends, or `R` for the real line.
+ * Returns the domain, or a message saying which end is wrong and why.
+ */
+export function parseDomain(text: string): Domain | string {
+  if (text === "R" || text === "ℝ") return REAL_LINE;
+  const invalid = `invalid --domain "${text}"`;
+  const parts = text.split(",");
+  if (parts.length !== 2) return `${invalid}: write two ends such as 0,1 or -1/2,inf`;
+
+  const lower = parseDomainEnd(parts[0]!, "lower");
+  if (!lower.ok) return `${invalid}: ${lower.message}`;
+  const upper = parseDomainEnd(parts[1]!, "upper");
+  if (!upper.ok) return `${invalid}: ${upper.message}`;
+
+  if (lower.end === "inf" || upper.end === "-inf") {
+    return (
+      `${invalid}: the lower end must be below the upper end, so -inf can only be the lower ` +
+      `end and inf only the upper end`
+    );
+  }
+  const lo = lower.end === "-inf" ? null : lower.end;
+  const hi = upper.end === "inf" ? null : upper.end;
+  if (lo !== null && hi !== null && lo.compare(hi) > 0) {
+    return `${invalid}: the lower end is above the upper end`;
+  }
+  return { lo, hi };
+}
+
+/** Reads the lower or upper end of a domain. A failure message names the end. */
+function parseDomainEnd(text: string, side: "lower" | "upper"): DomainEndResult {
+  const trimmed = text.trim();
+  if (trimmed === "-inf" || trimmed === "inf") return { ok: true, end: trimmed };
+  if (trimmed === "+inf") return { ok: true, end: "inf" };
+  const parsed = parseRational(trimmed);
+  if (parsed.ok) return { ok: true, end: parsed.value };
+
+  const name = `the ${side} end`;
+  const { code, input, bound } = parsed.error;
+  if (code === "infinite") {
+    const spelling = side === "lower" ? "-inf" : "inf";
+    return { ok: false, message: `write an unbounded ${side} end as ${spelling}, not "${input}"` };
+  }
+  if (code === "empty") {
+    return { ok: false, message: `${name} is missing; write a number such as -1, 1/2 or 0.25` };
+  }
+  // The engine words number errors in one place, so the CLI reuses that wording.
+  const problem = { code: "invalid-number", place: { field: name }, reason: code, input } as const;
+  return {
+    ok: false,
+    message: describeProblem(bound === undefined ? problem : { ...problem, bound }),
+  };
 }

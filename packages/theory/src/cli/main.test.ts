@@ -4,6 +4,9 @@ import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
+import { formatRational } from "../rational";
+import { parseDomain } from "./arguments";
+
 const PACKAGE = fileURLToPath(new URL("../../", import.meta.url));
 const TSX = path.join(PACKAGE, "node_modules", ".bin", "tsx");
 const MAIN = path.join(PACKAGE, "src", "cli", "main.ts");
@@ -167,6 +170,43 @@ describe("theory inspect", { timeout: 20_000 }, () => {
     const run = await cli(["inspect", "-", "--domain", "1,0"], { stdin: JSON.stringify(TENT_H2) });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("the lower end is above the upper end");
+  });
+
+  it("exits 2 for -inf as the upper end", async () => {
+    const run = await cli(["inspect", "-", "--domain", "0,-inf"], {
+      stdin: JSON.stringify(TENT_H2),
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("-inf can only be the lower end and inf only the upper end");
+  });
+});
+
+describe("parseDomain", () => {
+  it.each([
+    ["0,-inf", "the lower end must be below the upper end, so -inf can only be the lower end"],
+    ["inf,0", "the lower end must be below the upper end, so -inf can only be the lower end"],
+    ["-inf,-inf", "the lower end must be below the upper end"],
+    ["0,1e400", 'the upper end: "1e400" is out of range'],
+    ["1e-400,1", 'the lower end: "1e-400" is out of range'],
+    ["0,infinity", 'write an unbounded upper end as inf, not "infinity"'],
+    ["x,1", 'the lower end: "x" is not a number'],
+    [",1", "the lower end is missing"],
+    ["1,0", "the lower end is above the upper end"],
+  ])("rejects %s with its reason", (text, reason) => {
+    const result = parseDomain(text);
+    expect(typeof result).toBe("string");
+    expect(result).toContain(reason);
+  });
+
+  it.each([
+    ["-inf,inf", null, null],
+    ["-1/2,+inf", "-1/2", null],
+    [" -1 , 0.25 ", "-1", "1/4"],
+  ])("reads %s", (text, lo, hi) => {
+    const result = parseDomain(text);
+    if (typeof result === "string") throw new Error(result);
+    expect(result.lo === null ? null : formatRational(result.lo)).toBe(lo);
+    expect(result.hi === null ? null : formatRational(result.hi)).toBe(hi);
   });
 });
 

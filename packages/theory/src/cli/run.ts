@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { formatDomain, REAL_LINE, type Domain } from "../analysis/domain";
+import { formatDomain, REAL_LINE } from "../analysis/domain";
 import {
   DEFAULT_COURSE_FOLDER,
   findExercise,
@@ -10,9 +10,13 @@ import {
   type CourseProblem,
 } from "../course/index";
 import { grade } from "../grading/grade";
-import { parseRational } from "../rational";
 import { describeProblem, readSubmission } from "../submission/index";
-import { findUnsupportedOptions, parseArguments, type ParsedArguments } from "./arguments";
+import {
+  findUnsupportedOptions,
+  parseArguments,
+  parseDomain,
+  type ParsedArguments,
+} from "./arguments";
 import { inspectNetwork } from "./inspect";
 import { formatFeedback, formatInspection } from "./report";
 
@@ -193,28 +197,6 @@ async function readInput(argument: string, context: CliContext): Promise<string 
     context.stderr(`cannot read ${argument} (${file}): ${reason}\n`);
     return undefined;
   }
-}
-
-/** Parses `a,b` with exact numbers, `-inf`/`inf` for unbounded ends, or `R` for the real line. */
-function parseDomain(text: string): Domain | string {
-  if (text === "R" || text === "ℝ") return REAL_LINE;
-  const parts = text.split(",");
-  if (parts.length !== 2)
-    return `invalid --domain "${text}": write two ends such as 0,1 or -1/2,inf`;
-  const ends = parts.map((part, index) => {
-    const trimmed = part.trim();
-    if (trimmed === (index === 0 ? "-inf" : "inf")) return null;
-    const parsed = parseRational(trimmed);
-    return parsed.ok ? parsed.value : undefined;
-  });
-  const [lo, hi] = ends;
-  if (lo === undefined || hi === undefined) {
-    return `invalid --domain "${text}": each end must be a number such as -1, 1/2 or 0.25`;
-  }
-  if (lo !== null && hi !== null && lo.compare(hi) > 0) {
-    return `invalid --domain "${text}": the lower end is above the upper end`;
-  }
-  return { lo, hi };
 }
 
 function reportProblems(context: CliContext, problems: CourseProblem[]): number {
