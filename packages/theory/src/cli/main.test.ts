@@ -1,10 +1,12 @@
-import { execFile } from "node:child_process";
+import { spawn } from "node:child_process";
+import { closeSync, openSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 import { describe, expect, it } from "vitest";
 
 import { formatRational } from "../rational";
+import { JSON_LIMITS } from "../submission/index";
 import { parseDomain } from "./arguments";
 
 const PACKAGE = fileURLToPath(new URL("../../", import.meta.url));
@@ -31,20 +33,36 @@ interface CliRun {
   stderr: string;
 }
 
-/** Runs the real CLI in a child process from `cwd`, as `pnpm theory` would with INIT_CWD. */
-function cli(args: string[], options: { stdin?: string; cwd?: string } = {}): Promise<CliRun> {
+/**
+ * Runs the real CLI in a child process from `cwd`, as `pnpm theory` would with INIT_CWD.
+ * Standard input is the `stdin` text, or the file `stdinFile` such as /dev/zero. A child that
+ * runs longer than 15 seconds is killed, so a CLI that never ends fails its test.
+ */
+function cli(
+  args: string[],
+  options: { stdin?: string; stdinFile?: string; cwd?: string } = {},
+): Promise<CliRun> {
   const cwd = options.cwd ?? PACKAGE;
-  return new Promise((resolve) => {
-    const child = execFile(
-      TSX,
-      [MAIN, ...args],
-      { cwd: PACKAGE, env: { ...process.env, INIT_CWD: cwd } },
-      (error, stdout, stderr) => {
-        let code = 0;
-        if (error !== null) code = typeof error.code === "number" ? error.code : -1;
-        resolve({ code, stdout, stderr });
-      },
-    );
+  const stdinFd = options.stdinFile === undefined ? undefined : openSync(options.stdinFile, "r");
+  return new Promise((resolve, reject) => {
+    const child = spawn(TSX, [MAIN, ...args], {
+      cwd: PACKAGE,
+      env: { ...process.env, INIT_CWD: cwd },
+      stdio: [stdinFd ?? "pipe", "pipe", "pipe"],
+      timeout: 15_000,
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.setEncoding("utf8").on("data", (text: string) => (stdout += text));
+    child.stderr?.setEncoding("utf8").on("data", (text: string) => (stderr += text));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (stdinFd !== undefined) closeSync(stdinFd);
+      resolve({ code: code ?? -1, stdout, stderr });
+    });
+    child.stdin?.on("error", () => {
+      // The CLI stops reading an input over the size limit, so the pipe may close early.
+    });
     child.stdin?.end(options.stdin ?? "");
   });
 }
@@ -116,6 +134,27 @@ describe("theory grade", { timeout: 20_000 }, () => {
     const run = await cli(["grade", "--exercise", "tent-h2", "missing.json"]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/cannot read missing\.json .*no such file/);
+  });
+
+  it("exits 2 for a special file", async () => {
+    const run = await cli(["grade", "--exercise", "tent-h2", "/dev/zero", "--json"]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("the input is larger than 1048576 characters");
+  });
+
+  it("stops reading endless standard input", async () => {
+    const run = await cli(["grade", "--exercise", "tent-h2", "-"], { stdinFile: "/dev/zero" });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("cannot read standard input: the input is larger than");
+  });
+
+  it("exits 2 for standard input over the limit", async () => {
+    const text = `[${" ".repeat(JSON_LIMITS.maxLength)}]`;
+    const run = await cli(["grade", "--exercise", "tent-h2", "-", "--json"], { stdin: text });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("the input is larger than 1048576 characters");
   });
 
   it("exits 2 for a network over the width limit", async () => {

@@ -13,11 +13,7 @@ const context: CliContext = {
   cwd: process.env["INIT_CWD"] ?? process.cwd(),
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
-  readStdin: async () => {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    return Buffer.concat(chunks).toString("utf8");
-  },
+  stdin: () => process.stdin,
 };
 
 try {

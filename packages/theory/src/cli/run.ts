@@ -1,4 +1,3 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 import { formatDomain, REAL_LINE } from "../analysis/domain";
@@ -17,6 +16,7 @@ import {
   parseDomain,
   type ParsedArguments,
 } from "./arguments";
+import { readInput } from "./input";
 import { inspectNetwork } from "./inspect";
 import { formatFeedback, formatInspection } from "./report";
 
@@ -39,7 +39,8 @@ export interface CliContext {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
+  /** Opens standard input; called only for a `-` argument. */
+  stdin: () => AsyncIterable<Buffer>;
 }
 
 export const USAGE = `Usage: pnpm -s theory <command> [options]
@@ -101,11 +102,11 @@ async function gradeCommand(args: ParsedArguments, context: CliContext): Promise
     folder: courseFolder(args, context),
   });
   if (!found.ok) return reportProblems(context, found.problems);
-  const text = await readInput(args.positionals[0]!, context);
-  if (text === undefined) return EXIT.invalid;
+  const input = await readInput(args.positionals[0]!, context);
+  if (!input.ok) return EXIT.invalid;
 
   const { prepared } = found.exercise;
-  const feedback = grade(prepared, text);
+  const feedback = grade(prepared, input.text);
   if (args.flags.has("--json")) {
     context.stdout(`${JSON.stringify(feedback, null, 2)}\n`);
   } else {
@@ -121,10 +122,10 @@ async function inspectCommand(args: ParsedArguments, context: CliContext): Promi
   const domainText = args.options.get("--domain");
   const domain = domainText === undefined ? REAL_LINE : parseDomain(domainText);
   if (typeof domain === "string") return usageError(context, domain);
-  const text = await readInput(args.positionals[0]!, context);
-  if (text === undefined) return EXIT.invalid;
+  const input = await readInput(args.positionals[0]!, context);
+  if (!input.ok) return EXIT.invalid;
 
-  const read = readSubmission(text);
+  const read = readSubmission(input.text);
   if (!read.ok) {
     for (const problem of read.problems) context.stderr(`${describeProblem(problem)}\n`);
     return EXIT.invalid;
@@ -183,20 +184,6 @@ async function checkCommand(args: ParsedArguments, context: CliContext): Promise
 function courseFolder(args: ParsedArguments, context: CliContext): string {
   const folder = args.options.get("--course");
   return folder === undefined ? DEFAULT_COURSE_FOLDER : path.resolve(context.cwd, folder);
-}
-
-/** Reads a file argument, or standard input for `-`; reports a failure and returns undefined. */
-async function readInput(argument: string, context: CliContext): Promise<string | undefined> {
-  if (argument === "-") return context.readStdin();
-  const file = path.resolve(context.cwd, argument);
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = error instanceof Error && "code" in error ? String(error.code) : String(error);
-    const reason = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code;
-    context.stderr(`cannot read ${argument} (${file}): ${reason}\n`);
-    return undefined;
-  }
 }
 
 function reportProblems(context: CliContext, problems: CourseProblem[]): number {
