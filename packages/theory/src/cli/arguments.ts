@@ -1,6 +1,7 @@
 import { REAL_LINE, type Domain } from "../analysis/domain";
 import { parseRational, type Rational } from "../rational";
 import { describeProblem } from "../submission/index";
+import { joinWords } from "./report";
 
 /** The command line split into a command, flags, option values and positional arguments. */
 export interface ParsedArguments {
@@ -90,12 +91,6 @@ export function findUnsupportedOptions(args: ParsedArguments): string | undefine
   const noun = unsupported.length === 1 ? "the option" : "the options";
   const takes = allowed.length === 0 ? "it takes none" : `it takes ${joinWords(allowed)}`;
   return `${command} does not take ${noun} ${joinWords(unsupported)}; ${takes}`;
-}
-
-/** Joins words as in a sentence: `a`, `a and b`, `a, b and c`. */
-export function joinWords(words: readonly string[]): string {
-  if (words.length <= 1) return words.join("");
-  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 /** One end of a `--domain` value: a number, or an unbounded end. */

@@ -205,6 +205,14 @@ describe("theory inspect", { timeout: 20_000 }, () => {
     expect(run.stdout).toContain("(t·m)^ℓ = (2·2)^2 = 16");
   });
 
+  it("words the layer widths", async () => {
+    const two = await cli(["inspect", "-"], { stdin: JSON.stringify(TENT_H2) });
+    expect(two.stdout).toContain("Architecture: 1 input, layers of 2 and 1 neurons; depth 2");
+    const single = { layers: [{ weights: [[2]], biases: [0] }] };
+    const one = await cli(["inspect", "-"], { stdin: JSON.stringify(single) });
+    expect(one.stdout).toContain("Architecture: 1 input, one layer of 1 neuron; depth 1");
+  });
+
   it("exits 2 for an invalid domain", async () => {
     const run = await cli(["inspect", "-", "--domain", "1,0"], { stdin: JSON.stringify(TENT_H2) });
     expect(run.code).toBe(2);

@@ -44,7 +44,7 @@ export function formatInspection(inspection: Inspection): string {
   const { architecture: a, pieceBound: b } = inspection;
   const lines = [
     `Format: ${inspection.format}${inspection.notes.length ? ` (${inspection.notes.join("; ")})` : ""}`,
-    `Architecture: ${a.inputs} input, layers of ${a.widths.join(", ")} neurons; depth ${a.depth}, width ${a.width}, ${a.parameters} parameters`,
+    `Architecture: ${plural(a.inputs, "input")}, ${describeLayers(a.widths)}; depth ${a.depth}, width ${a.width}, ${a.parameters} parameters`,
     `Activations: ${a.activation} after hidden layers, ${a.outputActivation} on the output`,
     `Domain: ${inspection.domain}`,
   ];
@@ -92,6 +92,18 @@ function describePlot(plot: Plot): string[] {
   if (plot.rightSlope !== null) slopes.push(`right ${plot.rightSlope}`);
   if (slopes.length > 0) lines.push(`end slopes: ${slopes.join(", ")}`);
   return lines;
+}
+
+/** Describes layer widths: `one layer of 1 neuron`, `layers of 2 and 1 neurons`. */
+function describeLayers(widths: readonly number[]): string {
+  if (widths.length === 1) return `one layer of ${plural(widths[0]!, "neuron")}`;
+  return `layers of ${joinWords(widths.map(String))} neurons`;
+}
+
+/** Joins words as in a sentence: `a`, `a and b`, `a, b and c`. */
+export function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
 }
 
 function formatInterval(lo: string | null, hi: string | null): string {
