@@ -4,13 +4,15 @@ import type { NeuronPlot, Plot } from "../grading/feedback";
 import { neuronPlots, plotOf } from "../grading/plots";
 import { formatActivation, sawtoothPieces } from "../network/activation";
 import { architectureOf, inputCount, pieceBound, type Network } from "../network/network";
-import type { SubmissionFormat } from "../submission/index";
+import type { LayerMapping, SubmissionFormat } from "../submission/index";
 
 /** What `theory inspect` reports about one network, serialisable as JSON. */
 export interface Inspection {
   format: SubmissionFormat;
   /** Assumptions the submission reader made, such as a stripped `module.` prefix. */
   notes: string[];
+  /** For a state_dict, the layer each module index became; null for the native format. */
+  mapping: LayerMapping[] | null;
   architecture: {
     inputs: number;
     outputs: number;
@@ -37,7 +39,12 @@ export type InspectResult = { ok: true; inspection: Inspection } | { ok: false; 
 export function inspectNetwork(
   network: Network,
   domain: Domain,
-  read: { format: SubmissionFormat; notes: string[]; domainText: string },
+  read: {
+    format: SubmissionFormat;
+    notes: string[];
+    mapping: LayerMapping[] | undefined;
+    domainText: string;
+  },
 ): InspectResult {
   const inputs = inputCount(network);
   if (inputs !== 1) {
@@ -63,6 +70,7 @@ export function inspectNetwork(
   const inspection: Inspection = {
     format: read.format,
     notes: read.notes,
+    mapping: read.mapping ?? null,
     architecture: {
       inputs: figures.inputs,
       outputs: figures.outputs,

@@ -20,6 +20,13 @@ const TENT_H2 = {
     { weights: [[2, -4]], biases: [0] },
   ],
 };
+/** TENT_H2 as a PyTorch state_dict of Linear, ReLU, Linear: modules 0 and 2. */
+const TENT_H2_STATE_DICT = {
+  "0.weight": [[1], [1]],
+  "0.bias": [0, "-1/2"],
+  "2.weight": [[2, -4]],
+  "2.bias": [0],
+};
 const WRONG = {
   layers: [
     { weights: [[1], [1]], biases: [0, "-1/2"] },
@@ -114,6 +121,14 @@ describe("theory grade", { timeout: 20_000 }, () => {
     expect(run.stdout).toContain("Sup norm of the difference: unbounded");
   });
 
+  it("reports a state_dict's module mapping", async () => {
+    const run = await cli(["grade", "--exercise", "tent-h2", "-"], {
+      stdin: JSON.stringify(TENT_H2_STATE_DICT),
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("state_dict modules: 0 → layer 1, 2 → layer 2");
+  });
+
   it("resolves paths against the caller's folder", async () => {
     const run = await cli(["grade", "--exercise", "./tent-h3.json", "-", "--json"], {
       cwd: EXERCISES,
@@ -203,6 +218,22 @@ describe("theory inspect", { timeout: 20_000 }, () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Dead neurons: layer 1 neuron 2");
     expect(run.stdout).toContain("(t·m)^ℓ = (2·2)^2 = 16");
+  });
+
+  it("reports a state_dict's module mapping", async () => {
+    const stdin = JSON.stringify(TENT_H2_STATE_DICT);
+    const text = await cli(["inspect", "-"], { stdin });
+    expect(text.stdout).toContain("state_dict modules: 0 → layer 1, 2 → layer 2");
+    const json = await cli(["inspect", "-", "--json"], { stdin });
+    expect(JSON.parse(json.stdout).mapping).toEqual([
+      { key: "0", layer: 1 },
+      { key: "2", layer: 2 },
+    ]);
+  });
+
+  it("reports no mapping for the native format", async () => {
+    const run = await cli(["inspect", "-", "--json"], { stdin: JSON.stringify(TENT_H2) });
+    expect(JSON.parse(run.stdout).mapping).toBeNull();
   });
 
   it("words the layer widths", async () => {

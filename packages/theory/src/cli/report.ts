@@ -1,12 +1,20 @@
 import type { Feedback, Plot } from "../grading/feedback";
 import type { Exercise } from "../exercise/schema";
+import type { LayerMapping } from "../submission/index";
 import type { Inspection } from "./inspect";
 
 /** Breakpoints listed in a text report before the rest is summarised. */
 const LISTED_POINTS = 24;
 
-/** Renders feedback as the text report of `theory grade`. */
-export function formatFeedback(feedback: Feedback, exercise: Exercise): string {
+/**
+ * Renders feedback as the text report of `theory grade`, with the state_dict `mapping` when
+ * the submission was one.
+ */
+export function formatFeedback(
+  feedback: Feedback,
+  exercise: Exercise,
+  mapping?: LayerMapping[],
+): string {
   const lines = [`Exercise ${exercise.id}: ${exercise.title}`];
   lines.push(`Verdict: ${feedback.verdict} (score ${feedback.score})`, "");
   lines.push(...feedback.messages.map((message) => `  ${message}`), "");
@@ -36,6 +44,7 @@ export function formatFeedback(feedback: Feedback, exercise: Exercise): string {
       `Architecture: depth ${depth}, widths ${widths.join("-")}, ${parameters} parameters`,
     );
   }
+  if (mapping !== undefined) lines.push(formatMapping(mapping));
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
@@ -44,6 +53,7 @@ export function formatInspection(inspection: Inspection): string {
   const { architecture: a, pieceBound: b } = inspection;
   const lines = [
     `Format: ${inspection.format}${inspection.notes.length ? ` (${inspection.notes.join("; ")})` : ""}`,
+    ...(inspection.mapping === null ? [] : [formatMapping(inspection.mapping)]),
     `Architecture: ${plural(a.inputs, "input")}, ${describeLayers(a.widths)}; depth ${a.depth}, width ${a.width}, ${a.parameters} parameters`,
     `Activations: ${a.activation} after hidden layers, ${a.outputActivation} on the output`,
     `Domain: ${inspection.domain}`,
@@ -92,6 +102,12 @@ function describePlot(plot: Plot): string[] {
   if (plot.rightSlope !== null) slopes.push(`right ${plot.rightSlope}`);
   if (slopes.length > 0) lines.push(`end slopes: ${slopes.join(", ")}`);
   return lines;
+}
+
+/** Writes which layer each state_dict module became: `state_dict modules: 0 → layer 1`. */
+function formatMapping(mapping: LayerMapping[]): string {
+  const pairs = mapping.map(({ key, layer }) => `${key} → layer ${layer}`);
+  return `state_dict modules: ${pairs.join(", ")}`;
 }
 
 /** Describes layer widths: `one layer of 1 neuron`, `layers of 2 and 1 neurons`. */

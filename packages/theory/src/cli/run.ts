@@ -8,7 +8,7 @@ import {
   loadCourse,
   type CourseProblem,
 } from "../course/index";
-import { grade } from "../grading/grade";
+import { grade, gradeNetwork } from "../grading/grade";
 import { describeProblem, readSubmission } from "../submission/index";
 import {
   findUnsupportedOptions,
@@ -106,11 +106,15 @@ async function gradeCommand(args: ParsedArguments, context: CliContext): Promise
   if (!input.ok) return EXIT.invalid;
 
   const { prepared } = found.exercise;
-  const feedback = grade(prepared, input.text);
+  // Reading the submission here keeps its state_dict mapping for the report. An unreadable
+  // submission goes to grade, which turns the problems into invalid feedback.
+  const read = readSubmission(input.text);
+  const feedback = read.ok ? gradeNetwork(prepared, read.network) : grade(prepared, input.text);
   if (args.flags.has("--json")) {
     context.stdout(`${JSON.stringify(feedback, null, 2)}\n`);
   } else {
-    context.stdout(formatFeedback(feedback, prepared.exercise));
+    const mapping = read.ok ? read.mapping : undefined;
+    context.stdout(formatFeedback(feedback, prepared.exercise, mapping));
   }
   if (feedback.verdict === "correct") return EXIT.ok;
   return feedback.verdict === "incorrect" ? EXIT.incorrect : EXIT.invalid;
@@ -133,6 +137,7 @@ async function inspectCommand(args: ParsedArguments, context: CliContext): Promi
   const result = inspectNetwork(read.network, domain, {
     format: read.format,
     notes: read.notes,
+    mapping: read.mapping,
     domainText: formatDomain(domain),
   });
   if (!result.ok) {
