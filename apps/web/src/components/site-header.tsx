@@ -3,6 +3,8 @@ import Link from "next/link";
 import type { SessionUser } from "@/server/access";
 import { signOut } from "@/server/actions/sign-out";
 
+import { SignOutButton } from "./sign-out-button";
+
 /** Top bar with the product name and, when signed in, the user and a sign-out button. */
 export function SiteHeader({ user }: { user: SessionUser | null }) {
   return (
@@ -18,12 +20,7 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
           <div className="flex items-center gap-4 text-sm">
             <span className="text-slate-600">{user.email}</span>
             <form action={signOut}>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
-              >
-                Sign out
-              </button>
+              <SignOutButton />
             </form>
           </div>
         )}

@@ -51,6 +51,8 @@ export interface ConstraintsView {
 
 /** Everything the exercise workspace (editor, live plot, submit, feedback) receives. */
 export interface WorkspaceProps {
+  /** The signed-in user's id, which keys the saved draft so users never see each other's. */
+  draftOwner: string;
   courseSlug: string;
   exerciseId: string;
   /** The domain as exact strings, null for an unbounded end. */

@@ -23,34 +23,43 @@ const failingStore: DraftStore = {
 describe("draft storage", () => {
   test("keeps one draft per course and exercise", () => {
     const store = memoryStore();
-    saveDraft(store, "deep-learning-theory", "tent-h2", "tent");
-    saveDraft(store, "deep-learning-theory", "tent-h3", "h3");
-    saveDraft(store, "other-course", "tent-h2", "other");
+    saveDraft(store, "user-1", "deep-learning-theory", "tent-h2", "tent");
+    saveDraft(store, "user-1", "deep-learning-theory", "tent-h3", "h3");
+    saveDraft(store, "user-1", "other-course", "tent-h2", "other");
 
-    expect(loadDraft(store, "deep-learning-theory", "tent-h2")).toBe("tent");
-    expect(loadDraft(store, "deep-learning-theory", "tent-h3")).toBe("h3");
-    expect(loadDraft(store, "other-course", "tent-h2")).toBe("other");
+    expect(loadDraft(store, "user-1", "deep-learning-theory", "tent-h2")).toBe("tent");
+    expect(loadDraft(store, "user-1", "deep-learning-theory", "tent-h3")).toBe("h3");
+    expect(loadDraft(store, "user-1", "other-course", "tent-h2")).toBe("other");
     expect(store.items.size).toBe(3);
   });
 
+  test("keeps drafts of different users apart", () => {
+    const store = memoryStore();
+    saveDraft(store, "student-1", "deep-learning-theory", "tent-h2", "mine");
+
+    expect(loadDraft(store, "student-2", "deep-learning-theory", "tent-h2")).toBeNull();
+    expect(loadDraft(store, "student-1", "deep-learning-theory", "tent-h2")).toBe("mine");
+  });
+
   test("returns null without a draft", () => {
-    expect(loadDraft(memoryStore(), "deep-learning-theory", "tent-h2")).toBeNull();
+    expect(loadDraft(memoryStore(), "user-1", "deep-learning-theory", "tent-h2")).toBeNull();
   });
 
   test("overwrites the previous draft", () => {
     const store = memoryStore();
-    saveDraft(store, "c", "e", "first");
-    saveDraft(store, "c", "e", "second");
-    expect(loadDraft(store, "c", "e")).toBe("second");
+    saveDraft(store, "user-1", "c", "e", "first");
+    saveDraft(store, "user-1", "c", "e", "second");
+    expect(loadDraft(store, "user-1", "c", "e")).toBe("second");
   });
 
   test("keeps keys apart when names contain the separator", () => {
-    expect(draftKey("a:b", "c")).not.toBe(draftKey("a", "b:c"));
+    expect(draftKey("u", "a:b", "c")).not.toBe(draftKey("u", "a", "b:c"));
+    expect(draftKey("u:a", "b", "c")).not.toBe(draftKey("u", "a:b", "c"));
   });
 
   test("survives a store that throws", () => {
-    expect(loadDraft(failingStore, "c", "e")).toBeNull();
-    expect(saveDraft(failingStore, "c", "e", "text")).toBe(false);
+    expect(loadDraft(failingStore, "user-1", "c", "e")).toBeNull();
+    expect(saveDraft(failingStore, "user-1", "c", "e", "text")).toBe(false);
   });
 });
 

@@ -4,19 +4,37 @@ export interface DraftStore {
   setItem(key: string, value: string): void;
 }
 
-/** Returns the localStorage key of one exercise's draft in one course. */
-export function draftKey(courseSlug: string, exerciseId: string): string {
-  return `sawtooth:draft:${encodeURIComponent(courseSlug)}:${encodeURIComponent(exerciseId)}`;
+/** The prefix of every draft's localStorage key. */
+export const DRAFT_PREFIX = "sawtooth:draft:";
+
+/**
+ * Returns the localStorage key of one user's draft of one exercise in one course. The user is
+ * part of the key, so whoever signs in next on a shared browser never opens another's draft.
+ */
+export function draftKey(owner: string, courseSlug: string, exerciseId: string): string {
+  const parts = [owner, courseSlug, exerciseId].map(encodeURIComponent);
+  return `${DRAFT_PREFIX}${parts.join(":")}`;
+}
+
+/** Removes every draft from the store, as signing out does; failures are ignored. */
+export function clearDrafts(store: Storage): void {
+  try {
+    const keys = Array.from({ length: store.length }, (_, i) => store.key(i));
+    for (const key of keys) if (key?.startsWith(DRAFT_PREFIX)) store.removeItem(key);
+  } catch {
+    // Storage may be disabled; then there is nothing stored to clear.
+  }
 }
 
 /** Returns the saved draft, or null when there is none or the store cannot be read. */
 export function loadDraft(
   store: DraftStore,
+  owner: string,
   courseSlug: string,
   exerciseId: string,
 ): string | null {
   try {
-    return store.getItem(draftKey(courseSlug, exerciseId));
+    return store.getItem(draftKey(owner, courseSlug, exerciseId));
   } catch {
     // Browsers throw on localStorage when storage is disabled; the editor then starts empty.
     return null;
@@ -26,12 +44,13 @@ export function loadDraft(
 /** Saves a draft; returns false when the store rejects it (storage full or disabled). */
 export function saveDraft(
   store: DraftStore,
+  owner: string,
   courseSlug: string,
   exerciseId: string,
   text: string,
 ): boolean {
   try {
-    store.setItem(draftKey(courseSlug, exerciseId), text);
+    store.setItem(draftKey(owner, courseSlug, exerciseId), text);
     return true;
   } catch {
     return false;

@@ -31,8 +31,12 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
 
 function Workspace(props: WorkspaceProps) {
   const { courseSlug, exerciseId, constraints } = props;
-  const [text, setText, saved] = useDraft(courseSlug, exerciseId, props.initialSubmission, () =>
-    toNativeJson(initialEditor(constraints)),
+  const [text, setText, saved] = useDraft(
+    props.draftOwner,
+    courseSlug,
+    exerciseId,
+    props.initialSubmission,
+    () => toNativeJson(initialEditor(constraints)),
   );
   const [editor, setEditor] = useState<EditorState>(() => {
     const reading = editorFromJson(text);

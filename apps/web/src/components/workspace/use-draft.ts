@@ -22,28 +22,33 @@ export function useIsClient(): boolean {
  * browser (see `useIsClient`).
  */
 export function useDraft(
+  owner: string,
   courseSlug: string,
   exerciseId: string,
   initialSubmission: string | null,
   template: () => string,
 ): [text: string, setText: (text: string) => void, saved: boolean] {
   const [text, setText] = useState(() =>
-    openingText(initialSubmission, loadDraft(localStorage, courseSlug, exerciseId), template()),
+    openingText(
+      initialSubmission,
+      loadDraft(localStorage, owner, courseSlug, exerciseId),
+      template(),
+    ),
   );
   const [saved, setSaved] = useState(true);
 
   // The opening text becomes the draft at once, so a loaded past attempt replaces the old one.
   const [opening] = useState(text);
   useEffect(() => {
-    saveDraft(localStorage, courseSlug, exerciseId, opening);
-  }, [courseSlug, exerciseId, opening]);
+    saveDraft(localStorage, owner, courseSlug, exerciseId, opening);
+  }, [owner, courseSlug, exerciseId, opening]);
 
   const update = useCallback(
     (next: string) => {
       setText(next);
-      setSaved(saveDraft(localStorage, courseSlug, exerciseId, next));
+      setSaved(saveDraft(localStorage, owner, courseSlug, exerciseId, next));
     },
-    [courseSlug, exerciseId],
+    [owner, courseSlug, exerciseId],
   );
   return [text, update, saved];
 }

@@ -71,6 +71,7 @@ export default async function ExercisePage({ params, searchParams }: ExercisePag
         <ConstraintsList constraints={view.constraints} />
         <section aria-label="Submission" className="mt-8">
           <ExerciseWorkspace
+            draftOwner={user.id}
             courseSlug={course.slug}
             exerciseId={exercise.slug}
             domain={view.domain}
