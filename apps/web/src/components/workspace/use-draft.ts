@@ -38,10 +38,14 @@ export function useDraft(
   const [saved, setSaved] = useState(true);
 
   // The opening text becomes the draft at once, so a loaded past attempt replaces the old one.
+  // The address then drops `?load=`, so a reload reopens the draft with every later edit
+  // instead of loading the attempt again.
   const [opening] = useState(text);
+  const loading = initialSubmission !== null;
   useEffect(() => {
     saveDraft(localStorage, owner, courseSlug, exerciseId, opening);
-  }, [owner, courseSlug, exerciseId, opening]);
+    if (loading) window.history.replaceState(window.history.state, "", window.location.pathname);
+  }, [owner, courseSlug, exerciseId, opening, loading]);
 
   const update = useCallback(
     (next: string) => {
