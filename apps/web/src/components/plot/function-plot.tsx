@@ -226,7 +226,8 @@ function Legend({
               aria-hidden="true"
               className={`inline-block w-5 border-t-2 ${SWATCH_CLASS[s.tone]}`}
             />
-            {s.label} ({s.plot.pieces.toLocaleString("en")} pieces)
+            {s.label} ({s.plot.pieces.toLocaleString("en")}{" "}
+            {s.plot.pieces === 1 ? "piece" : "pieces"})
           </li>
         ))}
         {shaded && (

@@ -34,7 +34,7 @@ export function LayerGrid(props: LayerGridProps) {
         <h3 className="text-sm font-semibold">
           Layer {layerNumber}{" "}
           <span className="font-normal text-slate-600">
-            ({kind}: {neurons} × {inputs} weights and {neurons} biases)
+            ({kind}: {neurons} × {inputs} weights and {neurons} {neurons === 1 ? "bias" : "biases"})
           </span>
         </h3>
         <LayerControls
