@@ -6,7 +6,7 @@ import type { Feedback, Plot } from "@sawtooth/theory";
  * it carries no target specification, reference solution or known-wrong submission.
  */
 
-/** What the server answers to a submission. */
+/** The server's result for one submission. */
 export type SubmitResult =
   /** Graded and stored; `duplicate` when an identical network was already stored. */
   | {

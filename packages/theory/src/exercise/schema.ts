@@ -114,7 +114,7 @@ export const revealSchema = z
 export const scoringSchema = z
   .object({
     /**
-     * "all-or-nothing": 1 when correct, else 0. "partial": a wrong answer still earns 1 − R for
+     * "all-or-nothing": 1 when correct, else 0. "partial": an incorrect submission still earns 1 − R for
      * classification, tolerance / error for approximation, and the ratio of piece counts.
      */
     mode: z.enum(["all-or-nothing", "partial"]).default("all-or-nothing"),

@@ -12,7 +12,7 @@ export interface Interval {
   hi: Rational | null;
 }
 
-/** How two continuous piecewise-linear functions on the same domain differ, exactly. */
+/** The exact difference between two continuous piecewise-linear functions on one domain. */
 export interface Difference {
   equal: boolean;
   /** The leftmost breakpoint where they differ, with both values; null when equal. */
