@@ -7,6 +7,7 @@ import {
   recordAttemptWithinLimit,
   type NewAttempt,
 } from "./attempts";
+import { createDatabase } from "./client";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
 let testDatabase: TestDatabase;
@@ -62,9 +63,17 @@ function attempt(overrides: Partial<NewAttempt> = {}): NewAttempt {
 
 describe("recordAttempt", () => {
   test("stores every field as given", async () => {
-    const { attempt: stored, duplicate } = await recordAttempt(testDatabase.db, attempt());
+    const db = testDatabase.db;
+    const before = Date.now();
+    const { attempt: returned, duplicate } = await recordAttempt(db, attempt());
+    const stored = await db.attempt.findUniqueOrThrow({ where: { id: returned.id } });
 
     expect(duplicate).toBe(false);
+    expect(stored.attemptNumber).toBe(1);
+    expect(stored.createdAt.getTime()).toBe(returned.createdAt.getTime());
+    expect(stored.createdAt.getTime()).toBeGreaterThanOrEqual(before);
+    expect(stored.score).toBe(0);
+    expect(stored.feedback).toBe("{}");
     expect(stored.raw).toBe('{ "layers": [] }');
     expect(stored.network).toBe('{"layers":[]}');
     expect(stored.verdict).toBe("incorrect");
@@ -80,7 +89,8 @@ describe("recordAttempt", () => {
 
     expect(second.duplicate).toBe(true);
     expect(second.attempt.id).toBe(first.attempt.id);
-    expect(second.attempt.raw).toBe('{ "layers": [] }');
+    const stored = await db.attempt.findUniqueOrThrow({ where: { id: second.attempt.id } });
+    expect(stored.raw).toBe('{ "layers": [] }');
     expect(await countAttempts(db, "alice", "tent")).toBe(1);
   });
 
@@ -128,9 +138,13 @@ describe("recordAttempt", () => {
 
   test("rejects a second row with the same hash", async () => {
     const db = testDatabase.db;
-    const { attempt: stored } = await recordAttempt(db, attempt());
+    await recordAttempt(db, attempt());
     const copy = db.attempt.create({
-      data: { ...attempt({ raw: "another layout" }), submissionHash: stored.submissionHash },
+      data: {
+        ...attempt({ raw: "another layout" }),
+        submissionHash: hashSubmission('{"layers":[]}'),
+        attemptNumber: 2,
+      },
     });
 
     await expect(copy).rejects.toMatchObject({ code: "P2002" });
@@ -198,5 +212,27 @@ describe("recordAttemptWithinLimit", () => {
     expect(recorded.filter((result) => result.duplicate)).toHaveLength(1);
     expect(new Set(recorded.map((result) => result.attempt.id)).size).toBe(1);
     expect(await countAttempts(db, "alice", "tent")).toBe(2);
+  });
+});
+
+describe("recordAttemptWithinLimit on two connections", () => {
+  test("holds the limit when two clients race, as two app processes would", async () => {
+    const other = createDatabase(testDatabase.url);
+    try {
+      const clients = [testDatabase.db, other];
+      const networks = Array.from({ length: 12 }, (_, index) => `n${index}`);
+
+      const results = await Promise.all(
+        networks.map((network, index) =>
+          recordAttemptWithinLimit(clients[index % 2]!, attempt({ network }), 5),
+        ),
+      );
+
+      expect(results.filter((result) => result.status === "recorded")).toHaveLength(5);
+      const rows = await testDatabase.db.attempt.findMany({ orderBy: { attemptNumber: "asc" } });
+      expect(rows.map((row) => row.attemptNumber)).toEqual([1, 2, 3, 4, 5]);
+    } finally {
+      await other.$disconnect();
+    }
   });
 });

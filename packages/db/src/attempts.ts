@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 
 import { z } from "zod";
 
 import type { Database } from "./client";
-import { Prisma, type Attempt } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
 
 /** The grader's decision on an attempt. */
 export const verdictSchema = z.enum(["correct", "incorrect"]);
@@ -29,9 +29,21 @@ export interface NewAttempt {
   gradingMs: number;
 }
 
+/** A stored attempt as the submit path returns it. */
+export interface StoredAttempt {
+  id: string;
+  /** 1 for the user's first attempt at the exercise, 2 for the second, and so on. */
+  attemptNumber: number;
+  createdAt: Date;
+  verdict: Verdict;
+  score: number;
+  /** The grader's feedback as JSON text. */
+  feedback: string;
+}
+
 /** A stored attempt and whether it existed already. */
 export interface RecordedAttempt {
-  attempt: Attempt;
+  attempt: StoredAttempt;
   duplicate: boolean;
   /** The user's stored attempts at the exercise, this one included. */
   attemptCount: number;
@@ -60,12 +72,18 @@ export async function recordAttempt(db: Database, input: NewAttempt): Promise<Re
   return { attempt, duplicate, attemptCount };
 }
 
+/** How often an insert may lose the race for its attempt number before giving up. */
+const NUMBER_RACES = 8;
+
 /**
  * Stores a graded attempt as {@link recordAttempt} does, unless the user already has
- * `attemptLimit` stored attempts at the exercise (null: no limit). An identical network is
- * returned as a duplicate even at the limit, because it costs no attempt. The count and the
- * insert run in one serializable transaction, so concurrent requests at the limit store one
- * attempt, and the attempt is committed when the promise resolves.
+ * `attemptLimit` attempts at the exercise (null: no limit). An identical network is returned as
+ * a duplicate even at the limit, because it costs no attempt.
+ *
+ * One statement numbers, checks and inserts the attempt, so no transaction stays open across
+ * an await. Two requests that race for the same attempt number cannot both be stored: the
+ * unique (user, exercise, number) constraint rejects the second, which then tries again with
+ * the next number and so meets the limit. The attempt is committed when the promise resolves.
  */
 export async function recordAttemptWithinLimit(
   db: Database,
@@ -73,41 +91,106 @@ export async function recordAttemptWithinLimit(
   attemptLimit: number | null,
 ): Promise<LimitedRecordResult> {
   const submissionHash = hashSubmission(input.network);
-  const owner = { userId: input.userId, exerciseId: input.exerciseId };
-  try {
-    return await db.$transaction(
-      async (tx): Promise<LimitedRecordResult> => {
-        const existing = await tx.attempt.findUnique({
-          where: { userId_exerciseId_submissionHash: { ...owner, submissionHash } },
-        });
-        const attemptCount = await tx.attempt.count({ where: owner });
-        if (existing) {
-          return { status: "recorded", attempt: existing, duplicate: true, attemptCount };
-        }
-        if (attemptLimit !== null && attemptCount >= attemptLimit) {
-          return { status: "limit-reached", attemptCount };
-        }
-        const attempt = await tx.attempt.create({ data: { ...input, submissionHash } });
-        return { status: "recorded", attempt, duplicate: false, attemptCount: attemptCount + 1 };
-      },
-      { isolationLevel: Prisma.TransactionIsolationLevel.Serializable },
-    );
-  } catch (error) {
-    if (!isUniqueViolation(error)) {
+  for (let race = 0; race < NUMBER_RACES; race++) {
+    const id = randomUUID();
+    const createdAt = new Date();
+    let attemptNumber: number | null;
+    try {
+      attemptNumber = await insertNumbered(
+        db,
+        { ...input, id, submissionHash, createdAt },
+        attemptLimit,
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        continue;
+      }
       throw error;
     }
+    if (attemptNumber !== null) {
+      const { verdict, score, feedback } = input;
+      const attempt = { id, attemptNumber, createdAt, verdict, score, feedback };
+      return { status: "recorded", attempt, duplicate: false, attemptCount: attemptNumber };
+    }
+
+    // Nothing was inserted: the network is a duplicate, or the limit is reached.
+    const existing = await findSubmitted(db, input.userId, input.exerciseId, submissionHash);
+    const attemptCount = await countAttempts(db, input.userId, input.exerciseId);
+    if (existing) {
+      return { status: "recorded", attempt: existing, duplicate: true, attemptCount };
+    }
+    if (attemptLimit !== null && attemptCount >= attemptLimit) {
+      return { status: "limit-reached", attemptCount };
+    }
+    // The duplicate was deleted between the insert and the lookup; try again.
   }
-  // Another connection stored the same network between this transaction's check and insert.
-  const attempt = await db.attempt.findUniqueOrThrow({
-    where: { userId_exerciseId_submissionHash: { ...owner, submissionHash } },
-  });
-  const attemptCount = await countAttempts(db, input.userId, input.exerciseId);
-  return { status: "recorded", attempt, duplicate: true, attemptCount };
+  throw new Error(
+    `Attempt not stored: ${NUMBER_RACES} concurrent submissions of the same student took the ` +
+      "attempt number first. Submit again.",
+  );
 }
 
-/** Counts the attempts `userId` has stored for an exercise, across all its versions. */
-export function countAttempts(db: Database, userId: string, exerciseId: string): Promise<number> {
-  return db.attempt.count({ where: { userId, exerciseId } });
+/**
+ * Inserts an attempt with the next free number unless the network is already stored or the
+ * numbers have reached the limit. Returns the new attempt's number, or null when nothing was
+ * inserted. Throws Prisma's unique-violation error when another insert took the number first.
+ */
+async function insertNumbered(
+  db: Database,
+  row: NewAttempt & { id: string; submissionHash: string; createdAt: Date },
+  attemptLimit: number | null,
+): Promise<number | null> {
+  // The largest 32-bit integer stands for "no limit", so the condition needs no NULL check.
+  const limit = attemptLimit ?? 2_147_483_647;
+  const inserted = await db.$queryRaw<{ attemptNumber: number | bigint }[]>`
+    INSERT INTO "attempt" ("id", "userId", "exerciseId", "exerciseVersionId", "raw", "network",
+      "verdict", "score", "feedback", "gradingMs", "submissionHash", "attemptNumber", "createdAt")
+    SELECT ${row.id}, ${row.userId}, ${row.exerciseId}, ${row.exerciseVersionId}, ${row.raw},
+      ${row.network}, ${row.verdict}, ${row.score}, ${row.feedback}, ${row.gradingMs},
+      ${row.submissionHash}, COALESCE(MAX("attemptNumber"), 0) + 1, ${row.createdAt}
+    FROM "attempt"
+    WHERE "userId" = ${row.userId} AND "exerciseId" = ${row.exerciseId}
+    HAVING COALESCE(MAX("attemptNumber"), 0) < ${limit}
+    ON CONFLICT ("userId", "exerciseId", "submissionHash") DO NOTHING
+    RETURNING "attemptNumber"`;
+  const first = inserted[0];
+  return first === undefined ? null : Number(first.attemptNumber);
+}
+
+async function findSubmitted(
+  db: Database,
+  userId: string,
+  exerciseId: string,
+  submissionHash: string,
+): Promise<StoredAttempt | null> {
+  const row = await db.attempt.findUnique({
+    where: { userId_exerciseId_submissionHash: { userId, exerciseId, submissionHash } },
+    select: {
+      id: true,
+      attemptNumber: true,
+      createdAt: true,
+      verdict: true,
+      score: true,
+      feedback: true,
+    },
+  });
+  return row && { ...row, verdict: verdictSchema.parse(row.verdict) };
+}
+
+/**
+ * Counts the attempts `userId` has stored for an exercise, across all its versions: the
+ * highest attempt number, which is what the attempt limit compares.
+ */
+export async function countAttempts(
+  db: Database,
+  userId: string,
+  exerciseId: string,
+): Promise<number> {
+  const result = await db.attempt.aggregate({
+    where: { userId, exerciseId },
+    _max: { attemptNumber: true },
+  });
+  return result._max.attemptNumber ?? 0;
 }
 
 function isUniqueViolation(error: unknown): boolean {

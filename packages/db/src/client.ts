@@ -18,10 +18,32 @@ export function databaseProvider(url: string): DatabaseProvider {
   throw new Error("Unsupported DATABASE_URL: only SQLite (file:…) is supported so far.");
 }
 
+/**
+ * Settings of every SQLite connection. Write-ahead logging lets pages read while an attempt is
+ * written and commits with one sync instead of several; `synchronous = FULL` syncs the log at
+ * every commit, so an acknowledged attempt survives a power cut, not only a crash of the app.
+ * The busy timeout makes a second process wait for the write lock instead of failing.
+ */
+const SQLITE_SETTINGS = `
+  PRAGMA journal_mode = WAL;
+  PRAGMA synchronous = FULL;
+  PRAGMA busy_timeout = 5000;
+  PRAGMA foreign_keys = ON;
+`;
+
+/** The better-sqlite3 adapter, applying {@link SQLITE_SETTINGS} to each connection it opens. */
+class SqliteAdapterFactory extends PrismaBetterSQLite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_SETTINGS);
+    return adapter;
+  }
+}
+
 /** Creates a Prisma client for `url`, which defaults to `DATABASE_URL` or the embedded database. */
 export function createDatabase(url: string = resolveDatabaseUrl()): Database {
   databaseProvider(url);
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url }) });
+  return new PrismaClient({ adapter: new SqliteAdapterFactory({ url }) });
 }
 
 const globalForDatabase = globalThis as typeof globalThis & { sawtoothDatabase?: Database };
