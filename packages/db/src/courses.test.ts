@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { findCourseMembership, listCoursesOfUser } from "./courses";
 import { findExercise, listExercises } from "./exercises";
 import { parseRole, isStaffRole } from "./roles";
+import { findSubmissionTarget, findVersionDefinition } from "./submission-target";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
 let testDatabase: TestDatabase;
@@ -176,5 +177,55 @@ describe("findExercise", () => {
 
     expect(await findExercise(db, "dl", "no-version", { includeHidden: true })).toBeNull();
     expect(await findExercise(db, "other", "visible-a", { includeHidden: true })).toBeNull();
+  });
+});
+
+describe("findSubmissionTarget", () => {
+  const slug = "deep-learning-theory";
+
+  test("agrees with findCourseMembership and findExercise", async () => {
+    const { db } = testDatabase;
+    await db.exercise.update({
+      where: { courseId_slug: { courseId: "dl", slug: "visible-a" } },
+      data: { dueDate: new Date("2027-02-01T10:30:00Z"), attemptLimit: 7, showTarget: true },
+    });
+    await db.course.update({ where: { id: "dl" }, data: { acceptLate: true } });
+
+    const target = await findSubmissionTarget(db, "student", slug, "visible-a");
+    const membership = await findCourseMembership(db, "student", slug);
+    const exercise = await findExercise(db, "dl", "visible-a", { includeHidden: false });
+
+    expect(membership).not.toBeNull();
+    expect(exercise).not.toBeNull();
+    const { version, ...summary } = exercise!;
+    expect(target).toEqual({
+      ...membership,
+      exercise: summary,
+      version: { id: version.id, number: 2 },
+    });
+    expect(await findVersionDefinition(db, version.id)).toBe('{"v":2}');
+  });
+
+  test("hides a hidden exercise from a student but not from a tutor", async () => {
+    const { db } = testDatabase;
+
+    expect(await findSubmissionTarget(db, "student", slug, "hidden")).toBeNull();
+    expect(await findSubmissionTarget(db, "tutor", slug, "hidden")).toMatchObject({
+      role: "tutor",
+      exercise: { slug: "hidden", visibility: "hidden" },
+    });
+  });
+
+  test("returns null for a non-member, a missing exercise and an exercise without versions", async () => {
+    const { db } = testDatabase;
+
+    expect(await findSubmissionTarget(db, "outsider", slug, "visible-a")).toBeNull();
+    expect(await findSubmissionTarget(db, "student", slug, "missing")).toBeNull();
+    expect(await findSubmissionTarget(db, "student", slug, "no-version")).toBeNull();
+    expect(await findSubmissionTarget(db, "student", "other", "visible-a")).toBeNull();
+  });
+
+  test("returns null for a version id that does not exist", async () => {
+    expect(await findVersionDefinition(testDatabase.db, "missing")).toBeNull();
   });
 });

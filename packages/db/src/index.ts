@@ -8,3 +8,4 @@ export * from "./demo/seed";
 export * from "./exercises";
 export * from "./location";
 export * from "./roles";
+export * from "./submission-target";

@@ -26,4 +26,17 @@ describe("BoundedCache", () => {
     expect(cache.getOrCreate("a", () => "third a")).toBe("first a");
     expect(cache.getOrCreate("b", () => "new b")).toBe("new b");
   });
+
+  test("get returns a stored value and counts as a use", () => {
+    const cache = new BoundedCache<string, string>(2);
+    cache.getOrCreate("a", () => "a");
+    cache.getOrCreate("b", () => "b");
+
+    expect(cache.get("a")).toBe("a");
+    cache.getOrCreate("c", () => "c");
+
+    expect(cache.get("missing")).toBeUndefined();
+    expect(cache.get("b")).toBeUndefined();
+    expect(cache.get("a")).toBe("a");
+  });
 });

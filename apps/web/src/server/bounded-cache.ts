@@ -13,6 +13,16 @@ export class BoundedCache<K, V> {
     return this.#entries.size;
   }
 
+  /** Returns the value for `key`, marking it as the most recently used, or undefined. */
+  get(key: K): V | undefined {
+    const value = this.#entries.get(key);
+    if (value !== undefined) {
+      this.#entries.delete(key);
+      this.#entries.set(key, value);
+    }
+    return value;
+  }
+
   /** Returns the value for `key`, computing and storing it with `create` when it is missing. */
   getOrCreate(key: K, create: () => V): V {
     if (this.#entries.has(key)) {

@@ -51,6 +51,11 @@ export function prepareVersion(version: StoredVersion): PreparedExercise {
   });
 }
 
+/** Returns the prepared exercise of version `id` if it is cached, so its definition need not be read. */
+export function cachedPreparedVersion(id: string): PreparedExercise | undefined {
+  return preparedByVersion.get(id);
+}
+
 /** Returns how many prepared versions are cached; for tests of the cache bound. */
 export function cachedVersionCount(): number {
   return preparedByVersion.size;
@@ -61,7 +66,11 @@ export function cachedVersionCount(): number {
  * engine's analysis budget.
  */
 export function gradeSubmission(version: StoredVersion, submission: string): GradedSubmission {
-  const prepared = prepareVersion(version);
+  return gradePrepared(prepareVersion(version), submission);
+}
+
+/** Grades a submission against a prepared exercise version, as {@link gradeSubmission} does. */
+export function gradePrepared(prepared: PreparedExercise, submission: string): GradedSubmission {
   const started = performance.now();
 
   const read = readSubmission(submission);

@@ -5,20 +5,20 @@ import { z } from "zod";
 import {
   findCourseMembership,
   findExercise,
+  findSubmissionTarget,
+  findVersionDefinition,
   isStaffRole,
   recordAttemptWithinLimit,
-  verdictSchema,
-  type CourseMembership,
   type Database,
-  type ExerciseWithDefinition,
+  type SubmissionTarget,
 } from "@sawtooth/db";
-import type { Feedback } from "@sawtooth/theory";
+import type { Feedback, PreparedExercise } from "@sawtooth/theory";
 
 import { toHistoryRow } from "@/lib/attempt-history-row";
 import type { SubmitResult } from "@/lib/submission-contract";
 import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
 
-import { gradeSubmission } from "./grading";
+import { cachedPreparedVersion, gradePrepared, prepareVersion } from "./grading";
 
 /** The submitting user, the database to store in, and the time to check due dates against. */
 export interface SubmissionContext {
@@ -42,13 +42,6 @@ const requestSchema = z.object({
 });
 
 type ValidRequest = z.infer<typeof requestSchema>;
-
-/** The course and exercise a submission goes to, once the user may submit there. */
-interface SubmissionTarget {
-  userId: string;
-  membership: CourseMembership;
-  exercise: ExerciseWithDefinition;
-}
 
 const dueDateFormat = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -76,8 +69,9 @@ export async function submitAttempt(
     return target;
   }
 
-  const { exercise } = target;
-  const graded = gradeSubmission(exercise.version, parsed.submission);
+  const { userId, exercise, version } = target;
+  const prepared = await loadPreparedVersion(context.db, version.id);
+  const graded = gradePrepared(prepared, parsed.submission);
   const { feedback, network, gradingMs } = graded;
   const { verdict } = feedback;
   if (verdict === "invalid" || network === null) {
@@ -86,9 +80,9 @@ export async function submitAttempt(
   const result = await recordAttemptWithinLimit(
     context.db,
     {
-      userId: target.userId,
+      userId,
       exerciseId: exercise.id,
-      exerciseVersionId: exercise.version.id,
+      exerciseVersionId: version.id,
       raw: parsed.submission,
       network,
       verdict,
@@ -111,7 +105,7 @@ export async function submitAttempt(
     // A duplicate returns the feedback stored with it, which is what the student saw then.
     feedback: duplicate ? (JSON.parse(attempt.feedback) as Feedback) : feedback,
     attemptsLeft: attemptsLeft(exercise.attemptLimit, result.attemptCount),
-    attempt: toHistoryRow({ ...attempt, verdict: verdictSchema.parse(attempt.verdict) }),
+    attempt: toHistoryRow(attempt),
   };
 }
 
@@ -144,11 +138,31 @@ function parseRequest(request: SubmissionRequest): ValidRequest | SubmitResult {
 async function authorize(
   context: SubmissionContext,
   request: ValidRequest,
-): Promise<SubmissionTarget | SubmitResult> {
+): Promise<(SubmissionTarget & { userId: string }) | SubmitResult> {
   const { db, userId, now } = context;
   if (userId === null) {
     return { status: "rejected", message: "You are signed out. Sign in again and resubmit." };
   }
+  const target = await findSubmissionTarget(db, userId, request.courseSlug, request.exerciseId);
+  if (!target) {
+    return explainMissingTarget(db, userId, request);
+  }
+  const { course, exercise } = target;
+  const { dueDate } = exercise;
+  if (dueDate !== null && now > dueDate && !course.acceptLate) {
+    const due = `${dueDateFormat.format(dueDate)} UTC`;
+    const message = `The due date (${due}) has passed, and this course does not accept late attempts.`;
+    return { status: "rejected", message };
+  }
+  return { ...target, userId };
+}
+
+/** Says why {@link findSubmissionTarget} found nothing, asking for the course and exercise apart. */
+async function explainMissingTarget(
+  db: Database,
+  userId: string,
+  request: ValidRequest,
+): Promise<SubmitResult> {
   const membership = await findCourseMembership(db, userId, request.courseSlug);
   if (!membership) {
     const message = `Course "${request.courseSlug}" not found, or you are not a member of it.`;
@@ -160,13 +174,24 @@ async function authorize(
   if (!exercise) {
     return { status: "rejected", message: `Exercise "${request.exerciseId}" not found.` };
   }
-  const { dueDate } = exercise;
-  if (dueDate !== null && now > dueDate && !membership.course.acceptLate) {
-    const due = `${dueDateFormat.format(dueDate)} UTC`;
-    const message = `The due date (${due}) has passed, and this course does not accept late attempts.`;
-    return { status: "rejected", message };
+  // The exercise exists now: it was created between the two lookups. Asking again is safe.
+  return { status: "rejected", message: "The exercise changed while you submitted. Submit again." };
+}
+
+/**
+ * Returns the prepared exercise of a version, reading its definition only when the version is
+ * not cached yet. Throws when the version is gone, which only deleting an exercise can cause.
+ */
+async function loadPreparedVersion(db: Database, versionId: string): Promise<PreparedExercise> {
+  const cached = cachedPreparedVersion(versionId);
+  if (cached) {
+    return cached;
   }
-  return { userId, membership, exercise };
+  const definition = await findVersionDefinition(db, versionId);
+  if (definition === null) {
+    throw new Error(`Exercise version ${versionId} was deleted while a submission was graded.`);
+  }
+  return prepareVersion({ id: versionId, definition });
 }
 
 function formatKibibytes(bytes: number): string {
