@@ -30,6 +30,10 @@ function createAuth() {
     database: createAuthDatabaseAdapter(),
     // Sign-up is off because accounts are created for course members, not by visitors.
     emailAndPassword: { enabled: true, disableSignUp: true },
+    // A signed copy of the session in a cookie saves the two session queries of every request.
+    // A session ended elsewhere stays usable in another browser until the copy expires, at most
+    // five minutes; course membership is still read from the database on every request.
+    session: { cookieCache: { enabled: true, maxAge: 5 * 60 } },
     telemetry: { enabled: false },
     // nextCookies must come last: it copies Set-Cookie headers from calls made in server actions.
     plugins: [nextCookies()],
