@@ -80,6 +80,29 @@ test("unknown exercise shows the 404 page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 
+test("malformed escape in a course URL shows the 404 page", async ({ page }) => {
+  await signInAsStudent(page);
+
+  const response = await page.goto("/courses/%E0%A4%A/exercises/x");
+
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
+
+test("oversized sign-in request shows the size limit", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(DEMO_STUDENT.email);
+  // Typing 2 MB would take minutes, so the field gets its value directly.
+  await page.getByLabel("Password").evaluate((input: HTMLInputElement) => {
+    input.value = "x".repeat(2_000_000);
+  });
+
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
+  await expect(page.getByText(/larger than the maximum of 1,600 KiB/)).toBeVisible();
+});
+
 test("signed-out visitor is sent to sign in", async ({ page }) => {
   await page.goto("/courses/deep-learning-theory");
 

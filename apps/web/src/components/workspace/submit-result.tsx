@@ -31,7 +31,8 @@ export function SubmitResultView({
     case "failed":
       return (
         <p className="text-red-700">
-          Submitting failed: {outcome.message}. Your draft is kept in this browser; try again.
+          Submitting failed: {outcome.message.replace(/\.$/, "")}. Your draft is kept in this
+          browser; try again.
         </p>
       );
   }

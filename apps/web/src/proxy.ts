@@ -1,0 +1,34 @@
+import { NextResponse, type NextRequest } from "next/server";
+
+import { checkActionRequest } from "@/server/action-request";
+import { hasMalformedEncoding } from "@/server/path-encoding";
+
+/**
+ * Runs before Next.js routes a request (Next.js 16's proxy, formerly middleware). It answers
+ * two kinds of request that would otherwise end in a 500:
+ *
+ * 1. A path with malformed percent-encoding, such as `/courses/%E0%A4%A`, gets the 404 page;
+ *    Next.js 16.5 fails to decode its parameters with a 500.
+ * 2. A server action request (a POST) that Next.js cannot read, too large or not a JSON array,
+ *    gets a 413 or 400 with a message, which the browser shows as the action's error.
+ */
+export async function proxy(request: NextRequest): Promise<Response> {
+  const { pathname } = request.nextUrl;
+  if (hasMalformedEncoding(pathname)) {
+    return NextResponse.rewrite(new URL("/not-found", request.url), { status: 404 });
+  }
+
+  if (request.method === "POST") {
+    return (await checkActionRequest(request)) ?? NextResponse.next();
+  }
+  return NextResponse.next();
+}
+
+export const config = {
+  matcher: [
+    "/courses/:path*",
+    "/sign-in",
+    // Server actions are POSTs to the page they are on, such as the sign-out form's.
+    { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+  ],
+};
