@@ -80,6 +80,29 @@ test("unknown exercise shows the 404 page", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 
+test("sign-in returns to the page that asked", async ({ page }) => {
+  const exercisePath = "/courses/deep-learning-theory/exercises/tent-h2";
+  await page.goto(exercisePath);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fcourses%2Fdeep-learning-theory%2F/);
+
+  await page.getByLabel("Email").fill(DEMO_STUDENT.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(new RegExp(`${exercisePath}$`));
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The tent map h2");
+});
+
+test("sign-in ignores a return URL of another site", async ({ page }) => {
+  await page.goto("/sign-in?next=https%3A%2F%2Fevil.example%2F");
+
+  await page.getByLabel("Email").fill(DEMO_STUDENT.email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/courses$/);
+});
+
 test("malformed escape in a course URL shows the 404 page", async ({ page }) => {
   await signInAsStudent(page);
 
@@ -101,10 +124,4 @@ test("oversized sign-in request shows the size limit", async ({ page }) => {
 
   await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
   await expect(page.getByText(/larger than the maximum of 1,600 KiB/)).toBeVisible();
-});
-
-test("signed-out visitor is sent to sign in", async ({ page }) => {
-  await page.goto("/courses/deep-learning-theory");
-
-  await expect(page).toHaveURL(/\/sign-in$/);
 });

@@ -10,6 +10,14 @@ function get(path: string, headers: Record<string, string> = SESSION_COOKIE): Ne
   return new NextRequest(`${BASE}${path}`, { headers });
 }
 
+/** Returns the path and query a redirect goes to, or null when the response is not a redirect. */
+function redirectedTo(response: Response): string | null {
+  const location = response.headers.get("location");
+  if (location === null) return null;
+  const url = new URL(location, BASE);
+  return `${url.pathname}${url.search}`;
+}
+
 /** Returns the path a `NextResponse.rewrite` sends the request to, or null when it does not rewrite. */
 function rewrittenTo(response: Response): string | null {
   const target = response.headers.get("x-middleware-rewrite");
@@ -29,11 +37,47 @@ describe("proxy on malformed percent-encoding", () => {
     expect(rewrittenTo(response)).toBe("/not-found");
   });
 
+  test("shows the 404 page when signed out too", async () => {
+    const response = await proxy(get("/courses/%E0%A4%A", {}));
+
+    expect(response.status).toBe(404);
+  });
+
   test("passes well-formed escapes", async () => {
     const response = await proxy(get("/courses/%C3%A9t%C3%A9"));
 
     expect(response.status).toBe(200);
     expect(rewrittenTo(response)).toBeNull();
+  });
+});
+
+describe("proxy on signed-out course pages", () => {
+  test("redirects to sign-in with the page's path", async () => {
+    const response = await proxy(get("/courses/dlt/exercises/tent-h2?load=a1", {}));
+
+    expect(response.status).toBe(307);
+    expect(redirectedTo(response)).toBe(
+      "/sign-in?next=%2Fcourses%2Fdlt%2Fexercises%2Ftent-h2%3Fload%3Da1",
+    );
+  });
+
+  test("redirects from the course list without a path", async () => {
+    const response = await proxy(get("/courses", {}));
+
+    expect(redirectedTo(response)).toBe("/sign-in");
+  });
+
+  test("passes a request with a session cookie", async () => {
+    const response = await proxy(get("/courses/dlt"));
+
+    expect(response.status).toBe(200);
+    expect(redirectedTo(response)).toBeNull();
+  });
+
+  test("passes the sign-in page", async () => {
+    const response = await proxy(get("/sign-in?next=%2Fcourses", {}));
+
+    expect(redirectedTo(response)).toBeNull();
   });
 });
 
@@ -50,7 +94,7 @@ describe("proxy on server action requests", () => {
     expect(response.status).toBe(400);
   });
 
-  test("passes an array of strings to the action", async () => {
+  test("passes a signed-out action call to the action", async () => {
     const request = new NextRequest(`${BASE}/courses/dlt/exercises/tent-h2`, {
       method: "POST",
       headers: { "next-action": "abc", "content-type": "text/plain" },
@@ -60,5 +104,6 @@ describe("proxy on server action requests", () => {
     const response = await proxy(request);
 
     expect(response.status).toBe(200);
+    expect(redirectedTo(response)).toBeNull();
   });
 });

@@ -1,21 +1,28 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
+import { RETURN_PARAMETER, safeReturnPath } from "@/lib/return-path";
 import { getSessionUser } from "@/server/access";
 
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function SignInPage() {
+interface SignInPageProps {
+  /** `next` is the path of the page that sent the user here, to return to after signing in. */
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function SignInPage({ searchParams }: SignInPageProps) {
+  const returnPath = safeReturnPath((await searchParams)[RETURN_PARAMETER]);
   if (await getSessionUser()) {
-    redirect("/courses");
+    redirect(returnPath);
   }
   return (
     <div className="mx-auto max-w-sm">
       <h1 className="text-2xl font-semibold">Sign in</h1>
       <p className="mt-2 text-sm text-slate-600">Use the account your course gave you.</p>
-      <SignInForm />
+      <SignInForm returnPath={returnPath} />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 
+import { RETURN_PARAMETER, safeReturnPath } from "@/lib/return-path";
+
 import { getAuth } from "../auth";
 
 /** State of the sign-in form between submissions. */
@@ -21,8 +23,9 @@ const credentialsSchema = z.object({
 });
 
 /**
- * Signs in with email and password, sets the session cookie and redirects to the course list.
- * A wrong email and a wrong password get the same message, so the form does not reveal accounts.
+ * Signs in with email and password, sets the session cookie and redirects to the form's return
+ * path when it is a path on this site, else to the course list. A wrong email and a wrong
+ * password get the same message, so the form does not reveal accounts.
  */
 export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
   const email = form.get("email");
@@ -43,5 +46,5 @@ export async function signIn(_previous: SignInState, form: FormData): Promise<Si
     throw error;
   }
 
-  redirect("/courses");
+  redirect(safeReturnPath(form.get(RETURN_PARAMETER)));
 }
