@@ -91,6 +91,45 @@ test("student solves tent-h2, fails it, and finds both attempts", async ({ page 
   await expect(page.getByLabel("Network JSON", { exact: true })).toHaveValue(LECTURE_WEIGHTS);
 });
 
+test("Load into editor asks before replacing a draft", async ({ page }) => {
+  await signIn(page, DEMO_STUDENT.email, DEMO_PASSWORD);
+  await page.goto(TENT_H2);
+  const json = page.getByLabel("Network JSON", { exact: true });
+  await json.fill(LECTURE_WEIGHTS);
+  const history = page.getByRole("region", { name: "Attempt history" });
+  const incorrectRow = history.getByRole("row").filter({ hasText: "Incorrect" }).first();
+  await incorrectRow.getByRole("link", { name: "Open attempt" }).click();
+  await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+  const attemptUrl = page.url();
+
+  await page.getByRole("link", { name: "Load into editor" }).click();
+
+  const dialog = page.getByRole("dialog", { name: "Replace your draft with this attempt?" });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAccessibleDescription(/differs from the attempt/);
+  await expect(dialog.getByRole("button", { name: "Keep my draft" })).toBeFocused();
+  await screenshot(page, "load-confirmation");
+  await dialog.getByRole("button", { name: "Keep my draft" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(json).toHaveValue(LECTURE_WEIGHTS);
+  await page.reload();
+  await expect(json).toHaveValue(LECTURE_WEIGHTS);
+
+  await page.goto(attemptUrl);
+  await page.getByRole("link", { name: "Load into editor" }).click();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(json).toHaveValue(LECTURE_WEIGHTS);
+
+  await page.goto(attemptUrl);
+  await page.getByRole("link", { name: "Load into editor" }).click();
+  await dialog.getByRole("button", { name: "Load the attempt" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(json).toHaveValue(WRONG_WEIGHTS);
+  await page.reload();
+  await expect(json).toHaveValue(WRONG_WEIGHTS);
+});
+
 test("course page shows the student's status", async ({ page }) => {
   await signIn(page, DEMO_STUDENT.email, DEMO_PASSWORD);
 

@@ -60,7 +60,10 @@ export interface WorkspaceProps {
   constraints: ConstraintsView;
   /** The target's plot data, only when the exercise shows the target; else null. */
   targetPlot: Plot | null;
-  /** A submission to load into the editor, e.g. from a past attempt (`?load=<attemptId>`). */
+  /**
+   * A past attempt's submission to load into the editor (`?load=<attemptId>`). It replaces a
+   * different saved draft only after the user confirms.
+   */
   initialSubmission: string | null;
   /** The server action that grades and stores a submission (JSON text as typed). */
   submit: (submission: string) => Promise<SubmitResult>;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { draftKey, loadDraft, openingText, saveDraft, type DraftStore } from "./draft-storage";
+import { chooseOpening, draftKey, loadDraft, saveDraft, type DraftStore } from "./draft-storage";
 
 function memoryStore(): DraftStore & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -63,14 +63,35 @@ describe("draft storage", () => {
   });
 });
 
-describe("openingText", () => {
-  test("prefers a loaded attempt, then the draft, then the template", () => {
-    expect(openingText("attempt", "draft", "template")).toBe("attempt");
-    expect(openingText(null, "draft", "template")).toBe("draft");
-    expect(openingText(null, null, "template")).toBe("template");
+describe("chooseOpening", () => {
+  test("opens the draft, else the template", () => {
+    expect(chooseOpening(null, "draft", "template")).toEqual({ text: "draft", pendingLoad: null });
+    expect(chooseOpening(null, null, "template")).toEqual({ text: "template", pendingLoad: null });
   });
 
   test("keeps an empty draft", () => {
-    expect(openingText(null, "", "template")).toBe("");
+    expect(chooseOpening(null, "", "template")).toEqual({ text: "", pendingLoad: null });
+  });
+
+  test.each([
+    ["no draft", null],
+    ["the same text as the attempt", "attempt"],
+    ["the untouched template", "template"],
+  ])("loads an attempt over %s", (_name, draft) => {
+    expect(chooseOpening("attempt", draft, "template")).toEqual({
+      text: "attempt",
+      pendingLoad: null,
+    });
+  });
+
+  test("holds an attempt back from a different draft", () => {
+    expect(chooseOpening("attempt", "draft", "template")).toEqual({
+      text: "draft",
+      pendingLoad: "attempt",
+    });
+  });
+
+  test("holds an attempt back from an empty draft", () => {
+    expect(chooseOpening("attempt", "", "template")).toEqual({ text: "", pendingLoad: "attempt" });
   });
 });

@@ -57,14 +57,29 @@ export function saveDraft(
   }
 }
 
+/** The text the editor opens with, and a past attempt that waits for the user's consent. */
+export interface Opening {
+  text: string;
+  /** The attempt's text when loading it would replace a different draft; null otherwise. */
+  pendingLoad: string | null;
+}
+
 /**
  * Picks the text the editor opens with: a past attempt being loaded, else the saved draft, else
- * the starting template.
+ * the starting template. An attempt replaces the draft only when nothing would be lost, that is
+ * when there is no draft, or it equals the attempt or the untouched template. Otherwise the
+ * editor opens with the draft and the attempt waits in `pendingLoad` for the user to confirm.
  */
-export function openingText(
+export function chooseOpening(
   initialSubmission: string | null,
   draft: string | null,
   template: string,
-): string {
-  return initialSubmission ?? draft ?? template;
+): Opening {
+  if (initialSubmission === null) {
+    return { text: draft ?? template, pendingLoad: null };
+  }
+  if (draft === null || draft === initialSubmission || draft === template) {
+    return { text: initialSubmission, pendingLoad: null };
+  }
+  return { text: draft, pendingLoad: initialSubmission };
 }

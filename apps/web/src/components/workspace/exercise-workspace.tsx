@@ -8,6 +8,7 @@ import { useAttemptLog } from "./attempt-log";
 import { editorFromJson, toNativeJson } from "./editor-json";
 import { initialEditor, type EditorState } from "./editor-state";
 import { LivePreview } from "./live-preview";
+import { LoadAttemptDialog } from "./load-attempt-dialog";
 import { NetworkEditor } from "./network-editor";
 import { NetworkJsonField } from "./network-json-field";
 import { checkSubmission } from "./submission-check";
@@ -31,13 +32,10 @@ export function ExerciseWorkspace(props: WorkspaceProps) {
 
 function Workspace(props: WorkspaceProps) {
   const { courseSlug, exerciseId, constraints } = props;
-  const [text, setText, saved] = useDraft(
-    props.draftOwner,
-    courseSlug,
-    exerciseId,
-    props.initialSubmission,
-    () => toNativeJson(initialEditor(constraints)),
+  const draft = useDraft(props.draftOwner, courseSlug, exerciseId, props.initialSubmission, () =>
+    toNativeJson(initialEditor(constraints)),
   );
+  const { text, setText, saved, pendingLoad } = draft;
   const [editor, setEditor] = useState<EditorState>(() => {
     const reading = editorFromJson(text);
     return reading.ok ? reading.state : initialEditor(constraints);
@@ -58,8 +56,19 @@ function Workspace(props: WorkspaceProps) {
     if (nextReading.ok) setEditor(nextReading.state);
   }
 
+  function loadPendingAttempt(attempt: string) {
+    changeText(attempt);
+    draft.dismissLoad();
+  }
+
   return (
     <div className="space-y-6">
+      {pendingLoad !== null && (
+        <LoadAttemptDialog
+          onLoad={() => loadPendingAttempt(pendingLoad)}
+          onKeep={draft.dismissLoad}
+        />
+      )}
       <section aria-label="Network editor" className="space-y-3">
         <h2 className="text-lg font-semibold">Your network</h2>
         <NetworkEditor state={editor} onChange={changeGrids} />

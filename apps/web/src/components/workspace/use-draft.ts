@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState, useSyncExternalStore } from "react";
 
-import { loadDraft, openingText, saveDraft } from "./draft-storage";
+import { chooseOpening, loadDraft, saveDraft } from "./draft-storage";
 
 const subscribeToNothing = () => () => {};
 
@@ -16,10 +16,24 @@ export function useIsClient(): boolean {
   );
 }
 
+/** The draft of one exercise as the workspace edits it. */
+export interface Draft {
+  text: string;
+  /** Replaces the text and saves it in localStorage. */
+  setText: (text: string) => void;
+  /** False when localStorage rejected the last save (storage full or disabled). */
+  saved: boolean;
+  /** A past attempt that would replace a different draft, waiting for the user's choice. */
+  pendingLoad: string | null;
+  /** Forgets the pending attempt, after the user chose to keep the draft or loaded it. */
+  dismissLoad: () => void;
+}
+
 /**
  * Keeps the submission text of one exercise in localStorage as it is typed. It opens with the
- * past attempt being loaded, else the saved draft, else the template. Call it only in the
- * browser (see `useIsClient`).
+ * past attempt being loaded, else the saved draft, else the template, but an attempt that would
+ * replace a different draft waits in `pendingLoad` instead (see `chooseOpening`). Call it only in
+ * the browser (see `useIsClient`).
  */
 export function useDraft(
   owner: string,
@@ -27,23 +41,24 @@ export function useDraft(
   exerciseId: string,
   initialSubmission: string | null,
   template: () => string,
-): [text: string, setText: (text: string) => void, saved: boolean] {
-  const [text, setText] = useState(() =>
-    openingText(
+): Draft {
+  const [opening] = useState(() =>
+    chooseOpening(
       initialSubmission,
       loadDraft(localStorage, owner, courseSlug, exerciseId),
       template(),
     ),
   );
+  const [text, setText] = useState(opening.text);
+  const [pendingLoad, setPendingLoad] = useState(opening.pendingLoad);
   const [saved, setSaved] = useState(true);
 
   // The opening text becomes the draft at once, so a loaded past attempt replaces the old one.
   // The address then drops `?load=`, so a reload reopens the draft with every later edit
   // instead of loading the attempt again.
-  const [opening] = useState(text);
   const loading = initialSubmission !== null;
   useEffect(() => {
-    saveDraft(localStorage, owner, courseSlug, exerciseId, opening);
+    saveDraft(localStorage, owner, courseSlug, exerciseId, opening.text);
     if (loading) window.history.replaceState(window.history.state, "", window.location.pathname);
   }, [owner, courseSlug, exerciseId, opening, loading]);
 
@@ -54,5 +69,6 @@ export function useDraft(
     },
     [owner, courseSlug, exerciseId],
   );
-  return [text, update, saved];
+  const dismissLoad = useCallback(() => setPendingLoad(null), []);
+  return { text, setText: update, saved, pendingLoad, dismissLoad };
 }
