@@ -41,6 +41,8 @@ export interface LoadResult {
   p99Ms: number;
   maxMs: number;
   meanResponseBytes: number;
+  /** CPU time the server process spent per response, user and system, or null if unknown. */
+  serverCpuMsPerResponse: number | null;
 }
 
 /**
@@ -65,6 +67,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     p99Ms: 0,
     maxMs: 0,
     meanResponseBytes: 0,
+    serverCpuMsPerResponse: null,
   };
   let responseBytes = 0;
 

@@ -31,14 +31,15 @@ export function currentLoad(): string {
 }
 
 /** Writes the results as a Markdown table, one row per load level. */
-export function formatTable(results: readonly LoadResult[]): string {
+export function formatTable(rows: readonly BenchRow[]): string {
   const lines = [
-    "| clients | responses | requests/s | graded/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | failed results | duplicates | wrong verdicts | response (KiB) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| processes | clients | responses | requests/s | graded/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | failed results | duplicates | wrong verdicts | response (KiB) | server CPU (ms/response) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
-  for (const result of results) {
+  for (const { workers, result } of rows) {
     const perSecond = (count: number) => (count / result.durationSeconds).toFixed(1);
     const cells = [
+      workers,
       result.clients,
       result.responses,
       perSecond(result.responses),
@@ -52,10 +53,17 @@ export function formatTable(results: readonly LoadResult[]): string {
       result.duplicates,
       result.wrongVerdicts,
       (result.meanResponseBytes / 1024).toFixed(1),
+      result.serverCpuMsPerResponse?.toFixed(2) ?? "n/a",
     ];
     lines.push(`| ${cells.join(" | ")} |`);
   }
   return lines.join("\n");
+}
+
+/** One load level's result and the number of server processes it ran against. */
+export interface BenchRow {
+  workers: number;
+  result: LoadResult;
 }
 
 /** Writes the storage check as one sentence. */

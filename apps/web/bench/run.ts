@@ -6,7 +6,7 @@
 // response acknowledged, writes the table into docs/benchmarks.md between the web markers, then
 // stops the server and deletes the folder.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,7 @@ import {
   formatStorageCheck,
   formatTable,
   recordSection,
+  type BenchRow,
   type StorageCheck,
 } from "./report";
 import { readActionIds, signInWithAction } from "./server-action";
@@ -39,6 +40,8 @@ const WARM_UP_CLIENTS = 8;
 
 interface BenchOptions {
   clientCounts: number[];
+  /** Server processes to measure, one server start each. */
+  workerCounts: number[];
   durationSeconds: number;
   warmUpSeconds: number;
   students: number;
@@ -47,8 +50,10 @@ interface BenchOptions {
   cpuProfileFolder: string | null;
 }
 
-const USAGE = `Usage: pnpm bench:web [--clients 1,8,32] [--duration 10] [--warm-up 3] [--students 32] [--no-record]
+const USAGE = `Usage: pnpm bench:web [--clients 1,8,32] [--workers 1,2] [--duration 10] [--warm-up 3] [--students 32] [--no-record]
   --clients    comma-separated numbers of concurrent clients, one load level each
+  --workers    comma-separated numbers of server processes (scripts/serve.mjs --workers), one
+               server start each
   --duration   seconds of load per level
   --warm-up    seconds of load at ${WARM_UP_CLIENTS} clients before the measured levels
   --students   signed-in students the requests take turns over
@@ -60,6 +65,7 @@ function parseOptions(): BenchOptions {
   const { values } = parseArgs({
     options: {
       clients: { type: "string", default: "1,8,32" },
+      workers: { type: "string", default: "1,2" },
       duration: { type: "string", default: "10" },
       "warm-up": { type: "string", default: "3" },
       students: { type: "string", default: "32" },
@@ -74,6 +80,7 @@ function parseOptions(): BenchOptions {
   }
   return {
     clientCounts: values.clients.split(",").map((count) => parseCount("--clients", count, 1, 256)),
+    workerCounts: values.workers.split(",").map((count) => parseCount("--workers", count, 1, 16)),
     durationSeconds: parseCount("--duration", values.duration, 1, 120),
     warmUpSeconds: parseCount("--warm-up", values["warm-up"], 0, 60),
     students: parseCount("--students", values.students, 1, 1000),
@@ -129,7 +136,7 @@ async function checkStorage(
 
 function formatSection(
   options: BenchOptions,
-  results: readonly LoadResult[],
+  rows: readonly BenchRow[],
   check: StorageCheck,
   load: string,
 ): string {
@@ -139,14 +146,14 @@ function formatSection(
     "## Web app submissions (`pnpm bench:web`)",
     "",
     `Measured on ${describeMachine()}, ${date}, with a 1-minute load average of ${load} before the run.`,
-    `Command: \`pnpm bench:web --clients ${levels} --duration ${options.durationSeconds} --warm-up ${options.warmUpSeconds} --students ${options.students}\`.`,
+    `Command: \`pnpm bench:web --clients ${levels} --workers ${options.workerCounts.join(",")} --duration ${options.durationSeconds} --warm-up ${options.warmUpSeconds} --students ${options.students}\`.`,
     "",
     "Each request is what the exercise page's Submit button sends: a POST to the exercise page with the `Next-Action` header of `submitAttempt`, the arguments encoded as React's `encodeReply` does, a signed-in student's session cookie, and no `Accept-Encoding`, so responses are not compressed.",
-    "The server is `next start` on 127.0.0.1 with a new SQLite database. autocannon runs on the same machine and takes CPU from the server.",
+    "The server is `apps/web/scripts/serve.mjs`, which `npm start` runs, on 127.0.0.1 with a new SQLite database, with 1 or more processes sharing the port (`--workers`). autocannon runs on the same machine and takes CPU from the server.",
     "Every request sends a network not sent before (the lecture's solution with hidden neurons rescaled by a new factor, one in four made wrong), alternating `tent-h2` and `sawtooth-f3`, and the requests take turns over the students.",
-    '"graded/s" counts responses that graded and stored a new attempt; "failed results" are responses whose action result is missing, invalid or rejected; latencies are of 2xx responses.',
+    '"server CPU" is the CPU time of all server processes during a level divided by its responses. "graded/s" counts responses that graded and stored a new attempt; "failed results" are responses whose action result is missing, invalid or rejected; latencies are of 2xx responses.',
     "",
-    formatTable(results),
+    formatTable(rows),
     "",
     formatStorageCheck(check),
     "Target on 2 cores with SQLite: p99 at most 50 ms at 32 clients and at least 300 graded submissions per second.",
@@ -165,6 +172,36 @@ async function signInAll(
   return sessions;
 }
 
+/**
+ * Returns the CPU time, user and system, that process `pid` and its child processes (the
+ * cluster's workers) have used so far, in milliseconds, from /proc; null where /proc is missing.
+ * Linux counts it in ticks of 10 ms.
+ */
+function processTreeCpuMs(pid: number): number | null {
+  try {
+    let ticks = 0;
+    for (const entry of readdirSync("/proc")) {
+      if (!/^\d+$/.test(entry)) {
+        continue;
+      }
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      } catch {
+        continue; // The process ended while the folder was read.
+      }
+      // The fields after the command name, which is in parentheses and may contain spaces.
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(entry) === pid || Number(fields[1]) === pid) {
+        ticks += Number(fields[11]) + Number(fields[12]);
+      }
+    }
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseOptions();
   const load = currentLoad();
@@ -177,20 +214,57 @@ async function main(): Promise<void> {
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  let server: ProductionServer | null = null;
   try {
     migrateAndSeed(env);
     const students = benchStudents(options.students);
     await addStudents(env.DATABASE_URL, students);
-    const profileFlags = options.cpuProfileFolder
-      ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileFolder}`]
-      : [];
-    server = await startProductionServer(env, profileFlags);
-    log(`next start runs as PID ${server.pid} at ${server.baseUrl}.`);
-    const sessions = await signInAll(server, actionIds.signIn, students);
-    log(`Signed in ${sessions.length} students.`);
-
     const counter = { next: 0 };
+    const results: LoadResult[] = [];
+    const rows: BenchRow[] = [];
+    for (const workers of options.workerCounts) {
+      const measured = await measureServer(options, env, actionIds, students, workers, counter);
+      results.push(...measured.warmUp, ...measured.results);
+      rows.push(...measured.results.map((result) => ({ workers, result })));
+    }
+
+    const check = await checkStorage(env.DATABASE_URL, results, options.students);
+    const section = formatSection(options, rows, check, load);
+    log(`\n${section}`);
+    if (options.record) {
+      recordSection(RECORD, section);
+      log(`\nWrote the table into ${RECORD}.`);
+    }
+    if (check.acknowledgedFound !== check.acknowledged) {
+      process.exitCode = 1;
+      log("Some acknowledged attempts are missing from the database.");
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Starts a server with `workers` processes, signs the students in, warms it up and runs each
+ * load level, then stops it.
+ */
+async function measureServer(
+  options: BenchOptions,
+  env: ServerEnvironment,
+  actionIds: ReturnType<typeof readActionIds>,
+  students: readonly StudentAccount[],
+  workers: number,
+  counter: { next: number },
+): Promise<{ warmUp: LoadResult[]; results: LoadResult[] }> {
+  const nodeFlags = options.cpuProfileFolder
+    ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileFolder}`]
+    : [];
+  const server = await startProductionServer(env, { nodeFlags, workers });
+  try {
+    log(`The server runs ${workers} process(es) under PID ${server.pid} at ${server.baseUrl}.`);
+    const sessions = await signInAll(server, actionIds.signIn, students);
+    const cookieNames = (sessions[0] ?? "").split("; ").map((cookie) => cookie.split("=")[0]);
+    log(`Signed in ${sessions.length} students; cookies: ${cookieNames.join(", ")}.`);
+
     const base = { baseUrl: server.baseUrl, submitActionId: actionIds.submitAttempt, sessions };
     const warmUp =
       options.warmUpSeconds > 0
@@ -205,33 +279,26 @@ async function main(): Promise<void> {
         : [];
     const results: LoadResult[] = [];
     for (const clients of options.clientCounts) {
+      const cpuBefore = processTreeCpuMs(server.pid);
       const result = await runLoad({
         ...base,
         counter,
         clients,
         durationSeconds: options.durationSeconds,
       });
+      const cpuAfter = processTreeCpuMs(server.pid);
+      if (cpuBefore !== null && cpuAfter !== null && result.responses > 0) {
+        result.serverCpuMsPerResponse = (cpuAfter - cpuBefore) / result.responses;
+      }
       results.push(result);
-      log(formatTable([result]).split("\n").at(-1) ?? "");
+      log(formatTable([{ workers, result }]).split("\n").at(-1) ?? "");
       if (result.firstFailure !== null) {
         log(`First failed result at ${clients} clients: ${result.firstFailure}`);
       }
     }
-
-    const check = await checkStorage(env.DATABASE_URL, [...warmUp, ...results], options.students);
-    const section = formatSection(options, results, check, load);
-    log(`\n${section}`);
-    if (options.record) {
-      recordSection(RECORD, section);
-      log(`\nWrote the table into ${RECORD}.`);
-    }
-    if (check.acknowledgedFound !== check.acknowledged) {
-      process.exitCode = 1;
-      log("Some acknowledged attempts are missing from the database.");
-    }
+    return { warmUp, results };
   } finally {
-    await server?.stop();
-    rmSync(folder, { recursive: true, force: true });
+    await server.stop();
   }
 }
 
