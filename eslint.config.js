@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "**/*.config.mjs"],
+    files: ["scripts/**/*.mjs", "apps/*/scripts/**/*.mjs", "**/*.config.mjs"],
     languageOptions: { globals: globals.node },
   },
   {

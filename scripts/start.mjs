@@ -2,7 +2,8 @@
 // `npm start` at the repository root. Plain JavaScript without dependencies, because it runs
 // before anything is installed.
 //
-// Environment: PORT (default 3000) and HOST (default 127.0.0.1) choose where the server listens.
+// Environment: PORT (default 3000) and HOST (default 127.0.0.1) choose where the server listens;
+// SAWTOOTH_WORKERS (default 1, or "auto" for one per core) sets how many processes serve.
 // DATABASE_URL names the database (default: the embedded SQLite file data/sawtooth.db).
 // SAWTOOTH_DEMO=1 creates the demo accounts on a database named by DATABASE_URL too.
 import { spawn, spawnSync } from "node:child_process";
@@ -95,11 +96,17 @@ function fail(message) {
   process.exit(1);
 }
 
-/** Runs `next start` in the foreground, printing the URL once it responds. */
+/**
+ * Runs the production server (apps/web/scripts/serve.mjs) in the foreground, printing the URL
+ * once it responds. SAWTOOTH_WORKERS sets its number of processes: a number, or "auto" for one
+ * per core.
+ */
 function startServer() {
-  step(`Starting the server on ${host}:${port}`);
-  const nextBin = path.join(webFolder, "node_modules", "next", "dist", "bin", "next");
-  const server = spawn(process.execPath, [nextBin, "start", "-H", host, "-p", port], {
+  const workers = process.env.SAWTOOTH_WORKERS || "1";
+  step(`Starting the server on ${host}:${port} with ${workers} process(es)`);
+  const serve = path.join(webFolder, "scripts", "serve.mjs");
+  const args = [serve, "--host", host, "--port", port, "--workers", workers];
+  const server = spawn(process.execPath, args, {
     cwd: webFolder,
     env,
     stdio: ["ignore", "inherit", "inherit"],

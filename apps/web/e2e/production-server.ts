@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 const webFolder = fileURLToPath(new URL("..", import.meta.url));
 const dbFolder = path.join(webFolder, "..", "..", "packages", "db");
 const nextBin = path.join(webFolder, "node_modules", "next", "dist", "bin", "next");
+const serveScript = path.join(webFolder, "scripts", "serve.mjs");
 
 /** Environment of the migrate and seed commands and of the server. */
 export interface ServerEnvironment extends Record<string, string> {
@@ -14,7 +15,7 @@ export interface ServerEnvironment extends Record<string, string> {
   BETTER_AUTH_SECRET: string;
 }
 
-/** A running `next start` on 127.0.0.1. */
+/** A running production server on 127.0.0.1. */
 export interface ProductionServer {
   baseUrl: string;
   pid: number;
@@ -41,16 +42,24 @@ export function migrateAndSeed(env: ServerEnvironment): void {
   run("pnpm", ["run", "seed"], dbFolder, env);
 }
 
+/** How to start the production server. */
+export interface ServerOptions {
+  /** Flags for the server's Node.js processes, such as `--cpu-prof` for a profile. */
+  nodeFlags?: readonly string[];
+  /** Server processes sharing the port, as `scripts/serve.mjs --workers` takes; 1 by default. */
+  workers?: number;
+}
+
 /**
- * Starts `next start` on a free port of 127.0.0.1 and resolves once it serves the sign-in page.
- * `nodeFlags` go to the server's Node.js process, such as `--cpu-prof` for a profile.
+ * Starts `scripts/serve.mjs`, the server `npm start` runs, on a free port of 127.0.0.1 and
+ * resolves once it serves the sign-in page.
  */
 export async function startProductionServer(
   env: ServerEnvironment,
-  nodeFlags: readonly string[] = [],
+  { nodeFlags = [], workers = 1 }: ServerOptions = {},
 ): Promise<ProductionServer> {
   const port = await findFreePort();
-  const args = [...nodeFlags, nextBin, "start", "-H", "127.0.0.1", "-p", `${port}`];
+  const args = [...nodeFlags, serveScript, "--port", `${port}`, "--workers", `${workers}`];
   const server = spawn(process.execPath, args, {
     cwd: webFolder,
     env: { ...process.env, ...env },
@@ -59,7 +68,7 @@ export async function startProductionServer(
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(`${baseUrl}/sign-in`, server);
   if (server.pid === undefined) {
-    throw new Error("next start has no PID although it answered.");
+    throw new Error("The server has no PID although it answered.");
   }
   return { baseUrl, pid: server.pid, stop: () => stop(server) };
 }

@@ -1,0 +1,129 @@
+// Serves the production build, as `next start` does, in one or more processes on one port.
+//
+//   node scripts/serve.mjs [--host 127.0.0.1] [--port 3000] [--workers 1]
+//
+// With more than one worker, a primary process forks the workers through node:cluster, which
+// hands each new connection to one of them, and forks a worker again when one dies. The
+// workers share nothing but the database, which is what several app instances share anyway:
+// attempt numbers and limits are kept by database constraints, not in memory.
+//
+// SIGTERM or SIGINT stops accepting connections, lets the requests in flight finish (gradings
+// included) for up to SHUTDOWN_GRACE_MS, then exits. Plain JavaScript, so it runs without a
+// build step next to `next build`'s output.
+import cluster from "node:cluster";
+import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+import next from "next";
+
+const webFolder = fileURLToPath(new URL("..", import.meta.url));
+const SHUTDOWN_GRACE_MS = 10_000;
+/** A worker that dies within this time of its start is not forked again, to avoid a crash loop. */
+const EARLY_EXIT_MS = 5_000;
+
+const options = parseOptions();
+if (cluster.isPrimary && options.workers > 1) {
+  runPrimary(options.workers);
+} else {
+  await runServer(options);
+}
+
+function parseOptions() {
+  const { values } = parseArgs({
+    options: {
+      host: { type: "string", default: "127.0.0.1" },
+      port: { type: "string", default: process.env.PORT ?? "3000" },
+      workers: { type: "string", default: process.env.SAWTOOTH_WORKERS ?? "1" },
+    },
+  });
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    fail(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
+  }
+  const limit = availableParallelism() * 4;
+  const workers = values.workers === "auto" ? availableParallelism() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > limit) {
+    fail(`--workers must be "auto" or a whole number from 1 to ${limit}, not "${values.workers}".`);
+  }
+  return { host: values.host, port, workers };
+}
+
+function runPrimary(workers) {
+  let stopping = false;
+  const startedAt = new Map();
+  const fork = () => {
+    const worker = cluster.fork();
+    startedAt.set(worker.id, Date.now());
+  };
+  for (let index = 0; index < workers; index++) {
+    fork();
+  }
+  cluster.on("exit", (worker, code, signal) => {
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    startedAt.delete(worker.id);
+    if (stopping) {
+      if (startedAt.size === 0) {
+        process.exit(0);
+      }
+      return;
+    }
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    if (lived < EARLY_EXIT_MS) {
+      say(
+        `Worker ${worker.process.pid} stopped with ${how} right after starting; not restarting it.`,
+      );
+      if (startedAt.size === 0) {
+        process.exit(1);
+      }
+      return;
+    }
+    say(`Worker ${worker.process.pid} stopped with ${how}; starting a new one.`);
+    fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) {
+      worker?.process.kill("SIGTERM");
+    }
+    setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1_000).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+async function runServer({ host, port }) {
+  const app = next({ dev: false, dir: webFolder, hostname: host, port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = createServer((request, response) => {
+    handle(request, response);
+  });
+  // Node's default of 5 s keeps idle connections open longer than load balancers expect.
+  server.keepAliveTimeout = 65_000;
+  await new Promise((resolve) => server.listen(port, host, resolve));
+  if (!cluster.isWorker || cluster.worker?.id === 1) {
+    say(`Sawtooth serves http://${host}:${port} (process ${process.pid}).`);
+  }
+
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => {
+      say(`Requests still open after ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway.`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+function say(line) {
+  process.stdout.write(`${line}\n`);
+}
+
+function fail(message) {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
+}
