@@ -100,7 +100,8 @@ async function runServer({ host, port }) {
   const server = createServer((request, response) => {
     handle(request, response);
   });
-  // Node's default of 5 s keeps idle connections open longer than load balancers expect.
+  // Node closes idle connections after 5 s by default, before a proxy in front would, which
+  // then sends a request into a closed connection; 65 s outlasts the usual 60 s of proxies.
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve) => server.listen(port, host, resolve));
   if (!cluster.isWorker || cluster.worker?.id === 1) {
