@@ -9,3 +9,28 @@ export const MAX_SUBMISSION_BYTES = 256 * 1024;
  * its message instead of Next.js's 413 error.
  */
 export const MAX_ACTION_BODY_BYTES = 6 * MAX_SUBMISSION_BYTES + 64 * 1024;
+
+/**
+ * Returns the sentence for a submission over `MAX_SUBMISSION_BYTES`, or null within the limit.
+ * The editor, the upload field and the pre-submit check all use it, so a student sees one limit
+ * in one unit, as the server's own message writes it.
+ */
+export function submissionSizeProblem(bytes: number, name = "the submission"): string | null {
+  if (bytes <= MAX_SUBMISSION_BYTES) {
+    return null;
+  }
+  return (
+    `${name} is ${formatKibibytes(bytes)}, larger than the maximum of ` +
+    `${formatKibibytes(MAX_SUBMISSION_BYTES)}`
+  );
+}
+
+/** Returns the UTF-8 size of a text in bytes, the unit of `MAX_SUBMISSION_BYTES`. */
+export function utf8Bytes(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+/** Writes a size in KiB, rounded up so a size just over a limit never reads as the limit. */
+export function formatKibibytes(bytes: number): string {
+  return `${Math.ceil(bytes / 1024).toLocaleString("en")} KiB`;
+}

@@ -1,4 +1,4 @@
-import { MAX_ACTION_BODY_BYTES } from "@/lib/submission-limits";
+import { formatKibibytes, MAX_ACTION_BODY_BYTES } from "@/lib/submission-limits";
 
 /**
  * Checks a POST to a page, which Next.js handles as a server action, before Next.js reads it.
@@ -36,7 +36,7 @@ export async function checkActionRequest(request: Request): Promise<Response | n
   return null;
 }
 
-/** Deepest nesting of arrays and objects in an action's arguments; the app's actions take strings. */
+/** Deepest nesting of arrays and objects in an action's arguments, which are strings here. */
 const MAX_ARGUMENT_DEPTH = 64;
 
 /**
@@ -91,8 +91,4 @@ function tooLarge(bytes: number): Response {
 
 function badRequest(message: string): Response {
   return plainTextResponse(400, message);
-}
-
-function formatKibibytes(bytes: number): string {
-  return `${Math.ceil(bytes / 1024).toLocaleString("en")} KiB`;
 }

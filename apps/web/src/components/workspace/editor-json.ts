@@ -13,6 +13,8 @@ import {
   type SubmissionFormat,
 } from "@sawtooth/theory";
 
+import { submissionSizeProblem, utf8Bytes } from "@/lib/submission-limits";
+
 import {
   ACTIVATION_NAMES,
   DEFAULT_SLOPE,
@@ -66,9 +68,13 @@ export type EditorReading =
  * Rebuilds the editor from JSON text in either submission format, keeping each cell's text as
  * written. A network the engine reads gets its activations from the engine. A native network
  * with bad cells (such as "abc") but consistent shapes still fills the grids, so the bad cells
- * can be marked in place. Anything else returns the engine's messages.
+ * can be marked in place. Anything else returns the engine's messages. A text over the server's
+ * size limit is not read, so its only message is that limit, not the engine's larger one.
  */
 export function editorFromJson(text: string): EditorReading {
+  const sizeProblem = submissionSizeProblem(utf8Bytes(text));
+  if (sizeProblem !== null) return { ok: false, messages: [sizeProblem] };
+
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, messages: [describeProblem(jsonProblem(parsed.error))] };
 

@@ -11,7 +11,7 @@ import {
 } from "@sawtooth/theory";
 
 import type { ConstraintsView } from "@/lib/submission-contract";
-import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
+import { submissionSizeProblem, utf8Bytes } from "@/lib/submission-limits";
 
 /** The outcome of checking a submission in the browser before the server grades it. */
 export type SubmissionCheck =
@@ -25,12 +25,9 @@ export type SubmissionCheck =
  * activations, inputs, outputs and the kind of numbers).
  */
 export function checkSubmission(text: string, constraints: ConstraintsView): SubmissionCheck {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > MAX_SUBMISSION_BYTES) {
-    const reason =
-      `the submission is ${bytes.toLocaleString("en")} bytes, more than the ` +
-      `${MAX_SUBMISSION_BYTES.toLocaleString("en")} bytes the server accepts`;
-    return { ok: false, network: null, reasons: [reason] };
+  const sizeProblem = submissionSizeProblem(utf8Bytes(text));
+  if (sizeProblem !== null) {
+    return { ok: false, network: null, reasons: [sizeProblem] };
   }
 
   const read = readSubmission(text);

@@ -2,7 +2,7 @@
 
 import { useId, useState, type ChangeEvent } from "react";
 
-import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
+import { submissionSizeProblem } from "@/lib/submission-limits";
 
 import { formatName, summarizeUpload, type UploadSummary } from "./upload-summary";
 
@@ -26,11 +26,9 @@ export function UploadField({ onLoad }: UploadFieldProps) {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (file === undefined) return;
-    if (file.size > MAX_SUBMISSION_BYTES) {
-      const error =
-        `${file.name} is ${file.size.toLocaleString("en")} bytes, more than the ` +
-        `${MAX_SUBMISSION_BYTES.toLocaleString("en")} bytes the server accepts.`;
-      setUpload({ file: file.name, error });
+    const sizeProblem = submissionSizeProblem(file.size, file.name);
+    if (sizeProblem !== null) {
+      setUpload({ file: file.name, error: `${sizeProblem}.` });
       return;
     }
 
