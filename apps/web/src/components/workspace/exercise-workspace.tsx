@@ -73,7 +73,13 @@ function Workspace(props: WorkspaceProps) {
         <h2 className="text-lg font-semibold">Your network</h2>
         <NetworkEditor state={editor} onChange={changeGrids} />
       </section>
-      <LivePreview text={text} domain={props.domain} targetPlot={props.targetPlot} />
+      <LivePreview
+        text={text}
+        domain={props.domain}
+        targetPlot={props.targetPlot}
+        check={check}
+        attemptsLeft={log.attemptsLeft}
+      />
       <section aria-label="Paste or upload a network" className="space-y-3">
         <NetworkJsonField
           value={text}

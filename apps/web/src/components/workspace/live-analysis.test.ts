@@ -50,7 +50,11 @@ describe("previewOf", () => {
     expect(preview).toMatchObject({
       status: "unavailable",
       message: expect.stringMatching(/^Layer 1 has more than 1 breakpoints/),
+      serverCanGrade: true,
     });
+    // The page adds what to do next, which depends on whether Submit is enabled.
+    const message = preview.status === "unavailable" ? preview.message : "";
+    expect(message).not.toMatch(/Submit/);
   });
 
   test("explains that two inputs cannot be plotted", () => {
@@ -59,6 +63,7 @@ describe("previewOf", () => {
     expect(preview).toEqual({
       status: "unavailable",
       message: "The plot needs a network with 1 input; this one takes 2.",
+      serverCanGrade: false,
     });
   });
 });

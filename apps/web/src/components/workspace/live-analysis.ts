@@ -42,8 +42,11 @@ export type Preview =
       neurons: NeuronPlot[] | null;
       bound: PieceBound;
     }
-  /** The network cannot be drawn; `message` gives the reason and what to do. */
-  | { status: "unavailable"; message: string };
+  /**
+   * The network cannot be drawn, for the reason in `message`. `serverCanGrade` is true when
+   * only the browser's limits stop it, so the server can still analyse it on submit.
+   */
+  | { status: "unavailable"; message: string; serverCanGrade: boolean };
 
 /** Reads the domain's exact ends; an unreadable end counts as unbounded. */
 export function domainOf([lo, hi]: [string | null, string | null]): Domain {
@@ -66,6 +69,7 @@ export function previewOf(
     return {
       status: "unavailable",
       message: `The plot needs a network with 1 input; this one takes ${inputs}.`,
+      serverCanGrade: false,
     };
   }
   try {
@@ -85,7 +89,8 @@ export function previewOf(
       status: "unavailable",
       message:
         `Layer ${error.layer} has more than ${maxBreakpoints.toLocaleString("en")} breakpoints, ` +
-        "more than the live plot computes in the browser. Submit to have the server analyse it.",
+        "more than the live plot computes in the browser.",
+      serverCanGrade: true,
     };
   }
 }

@@ -6,6 +6,8 @@ import { FunctionPlot, type PlotSeries } from "@/components/plot/function-plot";
 
 import type { Preview } from "./live-analysis";
 import { NeuronPlots } from "./neuron-plots";
+import { serverAnalysisHint } from "./server-analysis-hint";
+import type { SubmissionCheck } from "./submission-check";
 import { useDebouncedValue } from "./use-debounced-value";
 import { usePreview } from "./use-preview";
 
@@ -17,6 +19,9 @@ interface LivePreviewProps {
   text: string;
   domain: [string | null, string | null];
   targetPlot: Plot | null;
+  /** The pre-submit check, for what to do when the plot gives up on a large network. */
+  check: SubmissionCheck;
+  attemptsLeft: number | null;
 }
 
 /**
@@ -24,7 +29,8 @@ interface LivePreviewProps {
  * target when the exercise shows it, with its piece count against Lemma 2.1's bound and a
  * small plot of every hidden neuron.
  */
-export function LivePreview({ text, domain, targetPlot }: LivePreviewProps) {
+export function LivePreview(props: LivePreviewProps) {
+  const { text, domain, targetPlot } = props;
   const settled = useDebouncedValue(text, DEBOUNCE_MS);
   const { preview, busy } = usePreview(settled, domain);
   const stale = busy || settled !== text;
@@ -43,7 +49,10 @@ export function LivePreview({ text, domain, targetPlot }: LivePreviewProps) {
         </p>
       )}
       {preview?.status === "unavailable" && (
-        <p className="text-sm text-amber-800">{preview.message}</p>
+        <p className="text-sm text-amber-800">
+          {preview.message}
+          {preview.serverCanGrade && ` ${serverAnalysisHint(props.check, props.attemptsLeft)}`}
+        </p>
       )}
       {preview?.status === "ready" && (
         <ReadyPreview preview={preview} domain={domain} targetPlot={targetPlot} />

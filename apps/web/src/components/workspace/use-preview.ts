@@ -23,9 +23,7 @@ export interface PreviewState {
   busy: boolean;
 }
 
-const TIMEOUT_MESSAGE =
-  `The live plot stopped after ${PREVIEW_TIMEOUT_MS / 1000} s of exact analysis. ` +
-  "Submit to have the server analyse this network.";
+const TIMEOUT_MESSAGE = `The live plot stopped after ${PREVIEW_TIMEOUT_MS / 1000} s of exact analysis.`;
 
 /**
  * Computes the live preview of a submission text in a Web Worker, so a slow exact analysis
@@ -74,7 +72,12 @@ export function usePreview(text: string, domain: [string | null, string | null])
       done = true;
       inFlight.current = false;
       replace(worker);
-      setResult({ text, preview: { status: "unavailable", message: TIMEOUT_MESSAGE } });
+      const preview: Preview = {
+        status: "unavailable",
+        message: TIMEOUT_MESSAGE,
+        serverCanGrade: true,
+      };
+      setResult({ text, preview });
     }, PREVIEW_TIMEOUT_MS);
     return () => {
       done = true;
