@@ -1,3 +1,4 @@
+export * from "./admin/index";
 export * from "./auth-adapter";
 export * from "./attempt-history";
 export * from "./attempts";
@@ -7,5 +8,6 @@ export * from "./demo/demo-data";
 export * from "./demo/seed";
 export * from "./exercises";
 export * from "./location";
+export * from "./review/index";
 export * from "./roles";
 export * from "./submission-target";

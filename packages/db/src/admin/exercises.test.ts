@@ -1,0 +1,121 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import {
+  createExercise,
+  findExerciseForAdmin,
+  findExerciseVersion,
+  listExerciseDefinitions,
+  listExercisesForAdmin,
+  saveExerciseVersion,
+  setExerciseVisibility,
+} from "./exercises";
+import { updateCourseSettings } from "./settings";
+
+let testDatabase: TestDatabase;
+
+const columns = { title: "Tent", attemptLimit: null, dueDate: null, showTarget: true };
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  await testDatabase.db.course.create({ data: { id: "c1", slug: "c1", title: "Course" } });
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+describe("createExercise", () => {
+  test("creates a hidden exercise with version 1 at the end", async () => {
+    const { db } = testDatabase;
+    await createExercise(db, "c1", { ...columns, slug: "a", definition: '{"id":"a"}' });
+    const result = await createExercise(db, "c1", { ...columns, slug: "b", definition: "{}" });
+
+    expect(result.status).toBe("created");
+    const rows = await listExercisesForAdmin(db, "c1");
+    expect(rows.map((row) => [row.slug, row.position, row.visibility, row.newestVersion])).toEqual([
+      ["a", 0, "hidden", 1],
+      ["b", 1, "hidden", 1],
+    ]);
+  });
+
+  test("reports a duplicate id", async () => {
+    const { db } = testDatabase;
+    await createExercise(db, "c1", { ...columns, slug: "a", definition: "{}" });
+    const result = await createExercise(db, "c1", { ...columns, slug: "a", definition: "{}" });
+    expect(result).toEqual({ status: "duplicate-slug" });
+  });
+});
+
+describe("saveExerciseVersion", () => {
+  test("adds a version only when the definition changes", async () => {
+    const { db } = testDatabase;
+    await createExercise(db, "c1", { ...columns, slug: "a", definition: "v1" });
+    const exercise = await findExerciseForAdmin(db, "c1", "a");
+    const id = exercise!.id;
+
+    const same = await saveExerciseVersion(db, id, { ...columns, title: "New", definition: "v1" });
+    const changed = await saveExerciseVersion(db, id, { ...columns, definition: "v2" });
+
+    expect(same).toMatchObject({ number: 1, created: false });
+    expect(changed).toMatchObject({ number: 2, created: true });
+    const stored = await findExerciseForAdmin(db, "c1", "a");
+    expect(stored?.definition).toBe("v2");
+    expect(stored?.versions.map((version) => version.number)).toEqual([2, 1]);
+    expect((await findExerciseVersion(db, id, 1))?.definition).toBe("v1");
+    expect(await findExerciseVersion(db, id, 3)).toBeNull();
+  });
+
+  test("stores the columns", async () => {
+    const { db } = testDatabase;
+    await createExercise(db, "c1", { ...columns, slug: "a", definition: "v1" });
+    const { id } = (await findExerciseForAdmin(db, "c1", "a"))!;
+    const dueDate = new Date("2027-02-01T10:00:00Z");
+
+    await saveExerciseVersion(db, id, {
+      title: "Renamed",
+      attemptLimit: 3,
+      dueDate,
+      showTarget: false,
+      definition: "v1",
+    });
+
+    const stored = await findExerciseForAdmin(db, "c1", "a");
+    expect(stored).toMatchObject({ title: "Renamed", attemptLimit: 3, dueDate, showTarget: false });
+  });
+});
+
+describe("admin exercise queries", () => {
+  test("setExerciseVisibility publishes and hides", async () => {
+    const { db } = testDatabase;
+    await createExercise(db, "c1", { ...columns, slug: "a", definition: "v1" });
+    const { id } = (await findExerciseForAdmin(db, "c1", "a"))!;
+
+    await setExerciseVisibility(db, id, "visible");
+    expect((await findExerciseForAdmin(db, "c1", "a"))?.visibility).toBe("visible");
+    await setExerciseVisibility(db, id, "hidden");
+    expect((await findExerciseForAdmin(db, "c1", "a"))?.visibility).toBe("hidden");
+  });
+
+  test("findExerciseForAdmin stays inside its course", async () => {
+    const { db } = testDatabase;
+    await db.course.create({ data: { id: "c2", slug: "c2", title: "Other" } });
+    await createExercise(db, "c2", { ...columns, slug: "a", definition: "v1" });
+    expect(await findExerciseForAdmin(db, "c1", "a")).toBeNull();
+  });
+
+  test("listExerciseDefinitions returns newest definitions", async () => {
+    const { db } = testDatabase;
+    await createExercise(db, "c1", { ...columns, slug: "a", definition: "v1" });
+    const { id } = (await findExerciseForAdmin(db, "c1", "a"))!;
+    await saveExerciseVersion(db, id, { ...columns, definition: "v2" });
+    expect(await listExerciseDefinitions(db, "c1")).toEqual([{ slug: "a", definition: "v2" }]);
+  });
+
+  test("updateCourseSettings stores the settings", async () => {
+    const { db } = testDatabase;
+    await updateCourseSettings(db, "c1", { title: "T", description: "D", acceptLate: true });
+    const course = await db.course.findUniqueOrThrow({ where: { id: "c1" } });
+    expect(course).toMatchObject({ title: "T", description: "D", acceptLate: true });
+  });
+});

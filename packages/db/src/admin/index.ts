@@ -1,0 +1,7 @@
+export * from "./course-import";
+export * from "./csv";
+export * from "./exercises";
+export * from "./members";
+export * from "./regrade";
+export * from "./roster";
+export * from "./settings";

@@ -1,0 +1,153 @@
+import { verifyPassword } from "better-auth/crypto";
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { parseCsv } from "./csv";
+import { addMember, changeMemberRole, listMembers, removeMember } from "./members";
+import { importRoster } from "./roster";
+
+let testDatabase: TestDatabase;
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  const { db } = testDatabase;
+  await db.user.create({ data: { id: "ada", name: "Ada", email: "ada@example.com" } });
+  await db.course.create({
+    data: {
+      id: "c1",
+      slug: "c1",
+      title: "Course",
+      memberships: { create: [{ userId: "ada", role: "admin" }] },
+    },
+  });
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+describe("addMember", () => {
+  test("creates an account whose one-time password signs in", async () => {
+    const { db } = testDatabase;
+    const result = await addMember(db, "c1", {
+      email: " New@Example.com ",
+      name: "New Person",
+      role: "student",
+    });
+
+    expect(result.status).toBe("added");
+    const password = result.status === "added" ? result.password : null;
+    expect(password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: "new@example.com" },
+      include: { accounts: true, memberships: true },
+    });
+    expect(user.name).toBe("New Person");
+    expect(user.accounts[0]?.providerId).toBe("credential");
+    expect(user.accounts[0]?.accountId).toBe(user.id);
+    expect(user.memberships[0]?.role).toBe("student");
+    const hash = user.accounts[0]?.password ?? "";
+    expect(await verifyPassword({ hash, password: password ?? "" })).toBe(true);
+  });
+
+  test("adds an existing user without a new password", async () => {
+    const { db } = testDatabase;
+    await db.course.create({ data: { id: "c2", slug: "c2", title: "Other" } });
+    const result = await addMember(db, "c2", { email: "ada@example.com", name: "", role: "tutor" });
+    expect(result).toEqual({ status: "added", userId: "ada", password: null });
+  });
+
+  test("reports an existing member", async () => {
+    const { db } = testDatabase;
+    const result = await addMember(db, "c1", { email: "ada@example.com", name: "", role: "tutor" });
+    expect(result).toEqual({ status: "already-member", role: "admin" });
+  });
+});
+
+describe("changeMemberRole and removeMember", () => {
+  test("never demote or remove the last admin", async () => {
+    const { db } = testDatabase;
+    expect(await changeMemberRole(db, "c1", "ada", "tutor")).toEqual({ status: "last-admin" });
+    expect(await removeMember(db, "c1", "ada")).toEqual({ status: "last-admin" });
+    expect((await listMembers(db, "c1"))[0]?.role).toBe("admin");
+  });
+
+  test("demote and remove an admin when another remains", async () => {
+    const { db } = testDatabase;
+    await addMember(db, "c1", { email: "bob@example.com", name: "Bob", role: "admin" });
+    expect(await changeMemberRole(db, "c1", "ada", "tutor")).toEqual({ status: "done" });
+    expect(await removeMember(db, "c1", "ada")).toEqual({ status: "done" });
+    const members = await listMembers(db, "c1");
+    expect(members.map((member) => [member.email, member.role])).toEqual([
+      ["bob@example.com", "admin"],
+    ]);
+  });
+
+  test("report a missing member", async () => {
+    const { db } = testDatabase;
+    expect(await changeMemberRole(db, "c1", "nobody", "tutor")).toEqual({ status: "not-found" });
+    expect(await removeMember(db, "c1", "nobody")).toEqual({ status: "not-found" });
+  });
+});
+
+describe("parseCsv", () => {
+  test("reads quotes, CRLF, a BOM and blank lines", () => {
+    const text = '\uFEFFemail,name\r\n"a@x.org","Doe, ""Jo"""\r\n\r\nb@x.org,"two\nlines"\n';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, fields: ["email", "name"] },
+      { line: 2, fields: ["a@x.org", 'Doe, "Jo"'] },
+      { line: 4, fields: ["b@x.org", "two\nlines"] },
+    ]);
+  });
+
+  test("rejects an unclosed quote", () => {
+    expect(() => parseCsv('a,"b\n')).toThrow(/line 1 is never closed/);
+  });
+});
+
+describe("importRoster", () => {
+  test("reports created, added and skipped rows with reasons", async () => {
+    const { db } = testDatabase;
+    await db.user.create({ data: { id: "eve", name: "Eve", email: "eve@example.com" } });
+    const csv = [
+      "Role,Email,Name",
+      "student,new@example.com,New",
+      "tutor,eve@example.com,Eve",
+      "student,NEW@example.com,Again",
+      "admin,ada@example.com,Ada",
+      "teacher,t@example.com,T",
+      "student,not-an-email,X",
+    ].join("\n");
+
+    const result = await importRoster(db, "c1", csv);
+
+    expect(result.status).toBe("imported");
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => [o.line, o.email, o.status, o.reason])).toEqual([
+      [2, "new@example.com", "created", null],
+      [3, "eve@example.com", "added", null],
+      [4, "new@example.com", "skipped", "the same email appears on an earlier row"],
+      [5, "ada@example.com", "skipped", "already a member as admin"],
+      [6, "t@example.com", "skipped", 'unknown role "teacher": use student, tutor or admin'],
+      [7, "not-an-email", "skipped", 'invalid email address "not-an-email"'],
+    ]);
+    expect(outcomes[0]?.password).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(outcomes[1]?.password).toBeNull();
+    const members = await listMembers(db, "c1");
+    expect(members.map((member) => [member.email, member.role])).toEqual([
+      ["ada@example.com", "admin"],
+      ["eve@example.com", "tutor"],
+      ["new@example.com", "student"],
+    ]);
+  });
+
+  test("rejects a header without the required columns", async () => {
+    const result = await importRoster(testDatabase.db, "c1", "email,name\na@b.org,A\n");
+    expect(result).toEqual({
+      status: "invalid",
+      message:
+        "The header row lacks the column role: the first line must name the columns email, name and role.",
+    });
+    expect(await testDatabase.db.user.count()).toBe(1);
+  });
+});

@@ -1,0 +1,164 @@
+import { randomBytes, randomUUID } from "node:crypto";
+
+import { hashPassword } from "better-auth/crypto";
+
+import type { Database } from "../client";
+import { parseRole, type Role } from "../roles";
+
+/** A member of a course as the admin's member list shows it. */
+export interface MemberRow {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: Date;
+}
+
+/** A person to add to a course. */
+export interface NewMember {
+  /** Compared in lower case, as better-auth stores addresses. */
+  email: string;
+  /** Used only when the person has no account yet. */
+  name: string;
+  role: Role;
+}
+
+/** Result of {@link addMember}. */
+export type AddMemberResult =
+  | {
+      status: "added";
+      userId: string;
+      /**
+       * The one-time password of a newly created account, null when the person had an account
+       * already. It is stored only as a hash, so this is the one chance to show it.
+       */
+      password: string | null;
+    }
+  | { status: "already-member"; role: Role };
+
+/** Result of {@link changeMemberRole} and {@link removeMember}. */
+export type MemberChangeResult = { status: "done" } | { status: "not-found" | "last-admin" };
+
+/** Lists a course's members by role (admins first) and then by name. */
+export async function listMembers(db: Database, courseId: string): Promise<MemberRow[]> {
+  const rows = await db.membership.findMany({
+    where: { courseId },
+    select: {
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true } },
+    },
+    orderBy: [{ user: { name: "asc" } }, { user: { email: "asc" } }],
+  });
+  const order: Record<Role, number> = { admin: 0, tutor: 1, student: 2 };
+  return rows
+    .map((row) => ({
+      userId: row.user.id,
+      name: row.user.name,
+      email: row.user.email,
+      role: parseRole(row.role),
+      joinedAt: row.createdAt,
+    }))
+    .sort((a, b) => order[a.role] - order[b.role]);
+}
+
+/**
+ * Returns a random password of 16 URL-safe characters (96 bits), for an account an admin
+ * creates and hands over in person.
+ */
+export function generateOneTimePassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/**
+ * Adds a person to a course. A person without an account gets one the way better-auth's
+ * sign-up creates it: a user and a "credential" account whose account id is the user id. The
+ * account stores the scrypt hash of a generated password, which the result returns once.
+ */
+export async function addMember(
+  db: Database,
+  courseId: string,
+  member: NewMember,
+): Promise<AddMemberResult> {
+  const email = member.email.trim().toLowerCase();
+  const existing = await db.user.findUnique({
+    where: { email },
+    select: { id: true, memberships: { where: { courseId }, select: { role: true } } },
+  });
+  if (existing) {
+    const membership = existing.memberships[0];
+    if (membership) {
+      return { status: "already-member", role: parseRole(membership.role) };
+    }
+    await db.membership.create({ data: { courseId, userId: existing.id, role: member.role } });
+    return { status: "added", userId: existing.id, password: null };
+  }
+
+  const password = generateOneTimePassword();
+  const userId = randomUUID();
+  await db.user.create({
+    data: {
+      id: userId,
+      name: member.name.trim() || email,
+      email,
+      emailVerified: true,
+      accounts: {
+        create: {
+          id: randomUUID(),
+          accountId: userId,
+          providerId: "credential",
+          password: await hashPassword(password),
+        },
+      },
+      memberships: { create: { courseId, role: member.role } },
+    },
+  });
+  return { status: "added", userId, password };
+}
+
+/**
+ * Changes a member's role, unless that would leave the course without an admin. The check and
+ * the update are one statement, so two admins demoting each other at once cannot both succeed
+ * on SQLite, where writes are serialised.
+ */
+export async function changeMemberRole(
+  db: Database,
+  courseId: string,
+  userId: string,
+  role: Role,
+): Promise<MemberChangeResult> {
+  const changed = await db.$executeRaw`
+    UPDATE "membership" SET "role" = ${role}
+    WHERE "courseId" = ${courseId} AND "userId" = ${userId}
+      AND ("role" <> 'admin' OR ${role} = 'admin' OR (
+        SELECT COUNT(*) FROM "membership" WHERE "courseId" = ${courseId} AND "role" = 'admin'
+      ) > 1)`;
+  return changed > 0 ? { status: "done" } : explainUnchanged(db, courseId, userId);
+}
+
+/** Removes a member from a course, unless they are its last admin. Their attempts stay. */
+export async function removeMember(
+  db: Database,
+  courseId: string,
+  userId: string,
+): Promise<MemberChangeResult> {
+  const removed = await db.$executeRaw`
+    DELETE FROM "membership"
+    WHERE "courseId" = ${courseId} AND "userId" = ${userId}
+      AND ("role" <> 'admin' OR (
+        SELECT COUNT(*) FROM "membership" WHERE "courseId" = ${courseId} AND "role" = 'admin'
+      ) > 1)`;
+  return removed > 0 ? { status: "done" } : explainUnchanged(db, courseId, userId);
+}
+
+async function explainUnchanged(
+  db: Database,
+  courseId: string,
+  userId: string,
+): Promise<MemberChangeResult> {
+  const membership = await db.membership.findUnique({
+    where: { userId_courseId: { userId, courseId } },
+    select: { role: true },
+  });
+  return { status: membership ? "last-admin" : "not-found" };
+}
