@@ -6,6 +6,7 @@ export * from "./analysis/domain";
 export * from "./analysis/piecewise";
 export * from "./analysis/analyze";
 export * from "./submission/index";
+export * from "./exercise/course-info";
 export * from "./exercise/schema";
 export * from "./exercise/prepare";
 export * from "./exercise/self-test";

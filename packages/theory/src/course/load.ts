@@ -1,8 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { z } from "zod";
-
+import { courseInfoSchema, type CourseInfo } from "../exercise/course-info";
 import { prepareExercise, type PreparedExercise } from "../exercise/prepare";
 import { describeSelfTestFailure, selfTest } from "../exercise/self-test";
 import {
@@ -14,16 +13,7 @@ import {
 } from "../submission/index";
 import { DEFAULT_COURSE_FOLDER } from "./location";
 
-/** The fields of a course folder's `course.json`. */
-export const courseInfoSchema = z
-  .object({
-    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
-    title: z.string().min(1),
-    description: z.string().min(1),
-  })
-  .strict();
-
-export type CourseInfo = z.output<typeof courseInfoSchema>;
+export { courseInfoSchema, type CourseInfo } from "../exercise/course-info";
 
 /** One problem of a course folder: the file, the field path inside it and what is wrong. */
 export interface CourseProblem {

@@ -1,0 +1,45 @@
+"use server";
+
+import { requestAdminContext } from "../admin/context";
+import { importCourseFiles, type ImportResponse } from "../admin/course-import";
+import {
+  saveExercise,
+  setVisibility,
+  type SaveExerciseResult,
+  type VisibilityResult,
+} from "../admin/exercise-editor";
+import { applyRegradeRequest, previewRegrade, type RegradePreview } from "../admin/regrade";
+import type { Rejected } from "../admin/admin-access";
+import type { RegradeSummary } from "@sawtooth/db";
+
+// Every action takes `unknown` because a browser can call it with any value; the functions it
+// calls parse the request and check that the signed-in user is an admin of the course.
+
+/** Validates, self-tests and stores an exercise from the editor. */
+export async function saveExerciseAction(request: unknown): Promise<SaveExerciseResult> {
+  return saveExercise(await requestAdminContext(), request);
+}
+
+/** Publishes (after a passing self-test) or hides an exercise. */
+export async function setVisibilityAction(request: unknown): Promise<VisibilityResult> {
+  return setVisibility(await requestAdminContext(), request);
+}
+
+/** Regrades every attempt at an exercise against a version without storing anything. */
+export async function previewRegradeAction(
+  request: unknown,
+): Promise<Rejected | { status: "preview"; preview: RegradePreview }> {
+  return previewRegrade(await requestAdminContext(), request);
+}
+
+/** Regrades and stores the new grades, logged. */
+export async function applyRegradeAction(
+  request: unknown,
+): Promise<Rejected | { status: "applied"; summary: RegradeSummary }> {
+  return applyRegradeRequest(await requestAdminContext(), request);
+}
+
+/** Validates a whole import and writes it only when no file has a problem. */
+export async function importCourseFilesAction(request: unknown): Promise<ImportResponse> {
+  return importCourseFiles(await requestAdminContext(), request);
+}

@@ -1,0 +1,44 @@
+"use server";
+
+import type { Rejected } from "../admin/admin-access";
+import { requestAdminContext } from "../admin/context";
+import {
+  addMemberRequest,
+  changeRoleRequest,
+  importRosterRequest,
+  removeMemberRequest,
+  type AddMemberResponse,
+  type MemberChangeResponse,
+  type RosterResponse,
+} from "../admin/members";
+import { saveSettingsRequest } from "../admin/settings";
+
+// Each action takes `unknown` because a browser can call it with any value; the functions it
+// calls parse the request and check that the signed-in user is an admin of the course.
+
+/** Adds a person to the course by email, with a one-time password for a new account. */
+export async function addMemberAction(request: unknown): Promise<AddMemberResponse> {
+  return addMemberRequest(await requestAdminContext(), request);
+}
+
+/** Changes a member's role. */
+export async function changeRoleAction(request: unknown): Promise<MemberChangeResponse> {
+  return changeRoleRequest(await requestAdminContext(), request);
+}
+
+/** Removes a member from the course. */
+export async function removeMemberAction(request: unknown): Promise<MemberChangeResponse> {
+  return removeMemberRequest(await requestAdminContext(), request);
+}
+
+/** Imports a CSV roster and reports each row. */
+export async function importRosterAction(request: unknown): Promise<RosterResponse> {
+  return importRosterRequest(await requestAdminContext(), request);
+}
+
+/** Stores the course's title, description and late-attempt rule. */
+export async function saveSettingsAction(
+  request: unknown,
+): Promise<Rejected | { status: "saved" }> {
+  return saveSettingsRequest(await requestAdminContext(), request);
+}

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
+
+import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course-fixture";
+
+import { NOT_ADMIN_MESSAGE, type AdminContext } from "./admin-access";
+import { importCourseFiles } from "./course-import";
+import { saveExercise, setVisibility } from "./exercise-editor";
+import { exportCourseArchive, exportExerciseFile } from "./export";
+import {
+  addMemberRequest,
+  changeRoleRequest,
+  importRosterRequest,
+  removeMemberRequest,
+} from "./members";
+import { applyRegradeRequest, previewRegrade } from "./regrade";
+import { saveSettingsRequest } from "./settings";
+
+let testDatabase: TestDatabase;
+
+const ADMIN = "admin-1";
+const OTHER_ADMIN = "admin-of-other-course";
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  const { db } = testDatabase;
+  await createCourseFixture(db);
+  for (const id of [ADMIN, OTHER_ADMIN]) {
+    await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
+  }
+  await db.membership.create({ data: { userId: ADMIN, courseId: FIXTURE.course, role: "admin" } });
+  const other = await db.course.findUniqueOrThrow({ where: { slug: FIXTURE.otherCourseSlug } });
+  await db.membership.create({ data: { userId: OTHER_ADMIN, courseId: other.id, role: "admin" } });
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+function contextOf(userId: string | null): AdminContext {
+  return { db: testDatabase.db, userId, now: new Date("2027-01-15T12:00:00Z") };
+}
+
+const course = { courseSlug: FIXTURE.courseSlug };
+const newExercise = readExerciseFile("tent-h2").replace('"id": "tent-h2"', '"id": "tent-copy"');
+
+/** Every admin action with a valid request that changes the course when an admin sends it. */
+const ACTIONS = {
+  saveExercise: (c: AdminContext) =>
+    saveExercise(c, { ...course, exerciseSlug: null, definition: newExercise, dueDate: "" }),
+  setVisibility: (c: AdminContext) =>
+    setVisibility(c, { ...course, exerciseSlug: "tent-h3", visible: true }),
+  previewRegrade: (c: AdminContext) =>
+    previewRegrade(c, { ...course, exerciseSlug: "tent-h2", version: 1 }),
+  applyRegrade: (c: AdminContext) =>
+    applyRegradeRequest(c, { ...course, exerciseSlug: "tent-h2", version: 1, keepOverrides: true }),
+  importCourseFiles: (c: AdminContext) =>
+    importCourseFiles(c, { ...course, files: [{ name: "tent-copy.json", text: newExercise }] }),
+  addMember: (c: AdminContext) =>
+    addMemberRequest(c, { ...course, email: "new@example.com", name: "New", role: "student" }),
+  changeRole: (c: AdminContext) =>
+    changeRoleRequest(c, { ...course, userId: FIXTURE.student, role: "tutor" }),
+  removeMember: (c: AdminContext) => removeMemberRequest(c, { ...course, userId: FIXTURE.student }),
+  importRoster: (c: AdminContext) =>
+    importRosterRequest(c, { ...course, csv: "email,name,role\nnew@example.com,New,student\n" }),
+  saveSettings: (c: AdminContext) =>
+    saveSettingsRequest(c, { ...course, title: "Renamed", description: "", acceptLate: true }),
+};
+
+const REFUSED = [
+  ["a signed-out visitor", null],
+  ["a student", FIXTURE.student],
+  ["a tutor", FIXTURE.tutor],
+  ["an admin of another course", OTHER_ADMIN],
+] as const;
+
+/** Counts of the rows an admin action may write, to show a refused request wrote nothing. */
+async function snapshot() {
+  const { db } = testDatabase;
+  return {
+    users: await db.user.count(),
+    memberships: await db.membership.findMany({ orderBy: { id: "asc" } }),
+    exercises: await db.exercise.findMany({ orderBy: { id: "asc" } }),
+    versions: await db.exerciseVersion.count(),
+    runs: await db.regradeRun.count(),
+    course: await db.course.findUniqueOrThrow({ where: { id: FIXTURE.course } }),
+  };
+}
+
+describe("admin actions refuse non-admins", () => {
+  for (const [action, run] of Object.entries(ACTIONS)) {
+    test.each(REFUSED)(`${action} refuses %s`, async (_name, userId) => {
+      const before = await snapshot();
+
+      const result = await run(contextOf(userId));
+
+      expect(result).toEqual({ status: "rejected", message: NOT_ADMIN_MESSAGE });
+      expect(await snapshot()).toEqual(before);
+    });
+
+    test(`${action} serves the course's admin`, async () => {
+      const result = await run(contextOf(ADMIN));
+      expect(result.status).not.toBe("rejected");
+    });
+  }
+});
+
+describe("admin routes refuse non-admins", () => {
+  const ROUTES = {
+    exportExerciseFile: (c: AdminContext) => exportExerciseFile(c, FIXTURE.courseSlug, "tent-h2"),
+    exportCourseArchive: (c: AdminContext) => exportCourseArchive(c, FIXTURE.courseSlug),
+  };
+  for (const [route, run] of Object.entries(ROUTES)) {
+    test.each(REFUSED)(`${route} answers 404 to %s`, async (_name, userId) => {
+      const response = await run(contextOf(userId));
+      expect(response.status).toBe(404);
+      expect(await response.text()).toBe("Not found.");
+    });
+
+    test(`${route} serves the course's admin`, async () => {
+      const response = await run(contextOf(ADMIN));
+      expect(response.status).toBe(200);
+      expect(response.headers.get("content-disposition")).toMatch(/^attachment; filename=/);
+    });
+  }
+});

@@ -1,0 +1,54 @@
+import "server-only";
+
+import { findCourseMembership, type CourseSummary, type Database } from "@sawtooth/db";
+
+/** The caller of an admin action: the database, the signed-in user's id or null, the time. */
+export interface AdminContext {
+  db: Database;
+  userId: string | null;
+  now: Date;
+}
+
+/** An admin action's refusal or failure, with the sentence the admin reads. */
+export interface Rejected {
+  status: "rejected";
+  message: string;
+}
+
+/** The message every refused admin request gets, whatever the reason, so it reveals nothing. */
+export const NOT_ADMIN_MESSAGE =
+  "Course not found, or you are not an admin of it. Sign in as an admin of the course.";
+
+/**
+ * Returns the course `courseSlug` when `userId` is one of its admins, else null: for a missing
+ * course, a signed-out caller, a non-member, a student and a tutor alike.
+ */
+export async function findAdminCourse(
+  db: Database,
+  userId: string | null,
+  courseSlug: unknown,
+): Promise<CourseSummary | null> {
+  if (userId === null || typeof courseSlug !== "string") {
+    return null;
+  }
+  const membership = await findCourseMembership(db, userId, courseSlug);
+  return membership?.role === "admin" ? membership.course : null;
+}
+
+/** Returns the course for an admin action, or the refusal to send back. */
+export async function authorizeAdmin(
+  context: AdminContext,
+  courseSlug: unknown,
+): Promise<{ course: CourseSummary; userId: string } | Rejected> {
+  const course = await findAdminCourse(context.db, context.userId, courseSlug);
+  if (course === null || context.userId === null) {
+    return { status: "rejected", message: NOT_ADMIN_MESSAGE };
+  }
+  return { course, userId: context.userId };
+}
+
+/** Formats the fields of a failed request schema into one sentence. */
+export function invalidRequest(paths: PropertyKey[][]): Rejected {
+  const fields = paths.map((path) => path.map(String).join(".")).join(", ");
+  return { status: "rejected", message: `Invalid request: check ${fields} and try again.` };
+}

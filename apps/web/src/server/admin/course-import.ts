@@ -1,0 +1,190 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { importExercises, updateCourseSettings, type ImportReport } from "@sawtooth/db";
+import { courseInfoSchema, prepareExercise } from "@sawtooth/theory";
+
+import { fieldMessage } from "@/lib/exercise-fields";
+
+import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
+import { runSelfTest } from "./self-test-view";
+
+/** A file of an import, as uploaded. */
+export interface ImportFile {
+  /** The file name or its path inside an archive, such as `exercises/tent-h2.json`. */
+  name: string;
+  text: string;
+}
+
+/** One problem of an import: the file, the field path inside it, and what is wrong. */
+export interface ImportProblem {
+  file: string;
+  /** Dot-separated field path, such as `knownWrong.1.finding`; "" for the whole file. */
+  path: string;
+  message: string;
+}
+
+/** Result of {@link importCourseFiles}. */
+export type ImportResponse =
+  | Rejected
+  | { status: "invalid"; problems: ImportProblem[] }
+  | { status: "imported"; report: ImportReport; courseUpdated: boolean };
+
+/** Largest number of files in one import. */
+export const MAX_IMPORT_FILES = 500;
+
+const importRequest = z.object({
+  courseSlug: z.string().min(1).max(200),
+  files: z
+    .array(z.object({ name: z.string().max(300), text: z.string() }))
+    .min(1, "no files: choose exercise JSON files or a course archive")
+    .max(MAX_IMPORT_FILES),
+});
+
+interface ValidImport {
+  exercises: {
+    slug: string;
+    title: string;
+    attemptLimit: number | null;
+    showTarget: boolean;
+    definition: string;
+  }[];
+  course: { title: string; description: string } | null;
+}
+
+/**
+ * Imports exercise files, and optionally a `course.json`, in the course folder's format. The
+ * files are validated as a whole first: each must be valid JSON that the engine's exercise
+ * schema accepts, named after its id, with a unique id and a passing self-test. When any
+ * problem exists, every one is returned and nothing is written.
+ */
+export async function importCourseFiles(
+  context: AdminContext,
+  request: unknown,
+): Promise<ImportResponse> {
+  const parsed = importRequest.safeParse(request);
+  if (!parsed.success) {
+    const files = parsed.error.issues.find((issue) => issue.path[0] === "files");
+    if (files) return { status: "rejected", message: `Import: ${files.message}.` };
+    return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  }
+  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  if ("status" in access) return access;
+
+  const problems: ImportProblem[] = [];
+  const valid = validateImport(parsed.data.files, access.course.slug, problems);
+  if (problems.length > 0) return { status: "invalid", problems };
+
+  const report = await importExercises(context.db, access.course.id, valid.exercises);
+  if (valid.course) {
+    await updateCourseSettings(context.db, access.course.id, {
+      ...valid.course,
+      acceptLate: access.course.acceptLate,
+    });
+  }
+  return { status: "imported", report, courseUpdated: valid.course !== null };
+}
+
+/** Validates every file of an import, appending each problem found to `problems`. */
+export function validateImport(
+  files: ImportFile[],
+  courseSlug: string,
+  problems: ImportProblem[],
+): ValidImport {
+  const result: ValidImport = { exercises: [], course: null };
+  const fileOfId = new Map<string, string>();
+  for (const file of files) {
+    const base = file.name.split("/").pop() ?? file.name;
+    if (!base.endsWith(".json")) {
+      const message = "is not a JSON file: import exercise .json files or a .tar course archive";
+      problems.push({ file: file.name, path: "", message });
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(file.text);
+    } catch (error) {
+      const message = `is not valid JSON: ${(error as Error).message}`;
+      problems.push({ file: file.name, path: "", message });
+      continue;
+    }
+    if (base === "course.json") {
+      result.course = checkCourseInfo(file.name, value, courseSlug, problems);
+      continue;
+    }
+    const exercise = checkExercise(file, base, value, problems);
+    if (exercise === null) continue;
+    const earlier = fileOfId.get(exercise.slug);
+    if (earlier !== undefined) {
+      const message = `repeats the id "${exercise.slug}" of ${earlier}: give each exercise its own id`;
+      problems.push({ file: file.name, path: "id", message });
+      continue;
+    }
+    fileOfId.set(exercise.slug, file.name);
+    result.exercises.push(exercise);
+  }
+  return result;
+}
+
+function checkExercise(
+  file: ImportFile,
+  base: string,
+  value: unknown,
+  problems: ImportProblem[],
+): ValidImport["exercises"][number] | null {
+  const prepared = prepareExercise(value);
+  if (!prepared.ok) {
+    for (const problem of prepared.problems) {
+      problems.push({
+        file: file.name,
+        path: problem.path,
+        message: fieldMessage(problem.message),
+      });
+    }
+    return null;
+  }
+  const { exercise } = prepared.prepared;
+  let valid = true;
+  if (base !== `${exercise.id}.json`) {
+    const message = `does not match the file name: rename the file to ${exercise.id}.json`;
+    problems.push({ file: file.name, path: "id", message });
+    valid = false;
+  }
+  for (const testCase of runSelfTest(prepared.prepared).cases) {
+    if (!testCase.passed) {
+      problems.push({ file: file.name, path: testCase.path, message: testCase.failure ?? "" });
+      valid = false;
+    }
+  }
+  if (!valid) return null;
+  return {
+    slug: exercise.id,
+    title: exercise.title,
+    attemptLimit: exercise.attemptLimit ?? null,
+    showTarget: exercise.reveal.targetPlot,
+    definition: file.text,
+  };
+}
+
+function checkCourseInfo(
+  file: string,
+  value: unknown,
+  courseSlug: string,
+  problems: ImportProblem[],
+): ValidImport["course"] {
+  const info = courseInfoSchema.safeParse(value);
+  if (!info.success) {
+    for (const issue of info.error.issues) {
+      const path = issue.path.map(String).join(".");
+      problems.push({ file, path, message: fieldMessage(issue.message) });
+    }
+    return null;
+  }
+  if (info.data.slug !== courseSlug) {
+    const message = `names the course "${info.data.slug}", not this course "${courseSlug}": fix the slug or leave course.json out`;
+    problems.push({ file, path: "slug", message });
+    return null;
+  }
+  return { title: info.data.title, description: info.data.description };
+}

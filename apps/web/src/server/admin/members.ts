@@ -1,0 +1,120 @@
+import "server-only";
+
+import { z } from "zod";
+
+import {
+  addMember,
+  changeMemberRole,
+  importRoster,
+  removeMember,
+  roleSchema,
+  type MemberChangeResult,
+  type RosterOutcome,
+} from "@sawtooth/db";
+
+import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
+
+/** Largest roster file read, in characters (256 KiB of ASCII, some thousands of rows). */
+export const MAX_ROSTER_LENGTH = 256 * 1024;
+
+const addRequest = z.object({
+  courseSlug: z.string().min(1).max(200),
+  email: z.email().max(320),
+  name: z.string().max(200),
+  role: roleSchema,
+});
+
+/** Result of {@link addMemberRequest}. */
+export type AddMemberResponse =
+  | Rejected
+  | { status: "added"; email: string; password: string | null }
+  | { status: "already-member"; email: string; role: string };
+
+/** Adds a person by email with a role, creating an account with a one-time password if needed. */
+export async function addMemberRequest(
+  context: AdminContext,
+  request: unknown,
+): Promise<AddMemberResponse> {
+  const parsed = addRequest.safeParse(request);
+  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  if ("status" in access) return access;
+
+  const { email, name, role } = parsed.data;
+  const result = await addMember(context.db, access.course.id, { email, name, role });
+  const normalized = email.trim().toLowerCase();
+  if (result.status === "already-member") {
+    return { status: "already-member", email: normalized, role: result.role };
+  }
+  return { status: "added", email: normalized, password: result.password };
+}
+
+const memberRequest = z.object({
+  courseSlug: z.string().min(1).max(200),
+  userId: z.string().min(1).max(200),
+});
+
+const roleRequest = memberRequest.extend({ role: roleSchema });
+
+/** Result of a role change or a removal. */
+export type MemberChangeResponse = Rejected | { status: "done" };
+
+/** Changes a member's role, refusing to demote the course's last admin. */
+export async function changeRoleRequest(
+  context: AdminContext,
+  request: unknown,
+): Promise<MemberChangeResponse> {
+  const parsed = roleRequest.safeParse(request);
+  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  if ("status" in access) return access;
+
+  const { userId, role } = parsed.data;
+  return explain(await changeMemberRole(context.db, access.course.id, userId, role), "demoted");
+}
+
+/** Removes a member, refusing to remove the course's last admin. Their attempts stay. */
+export async function removeMemberRequest(
+  context: AdminContext,
+  request: unknown,
+): Promise<MemberChangeResponse> {
+  const parsed = memberRequest.safeParse(request);
+  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  if ("status" in access) return access;
+
+  return explain(await removeMember(context.db, access.course.id, parsed.data.userId), "removed");
+}
+
+function explain(result: MemberChangeResult, verb: string): MemberChangeResponse {
+  if (result.status === "last-admin") {
+    const message = `The last admin cannot be ${verb}: make another member an admin first.`;
+    return { status: "rejected", message };
+  }
+  if (result.status === "not-found") {
+    return { status: "rejected", message: "Member not found: reload the page." };
+  }
+  return { status: "done" };
+}
+
+const rosterRequest = z.object({
+  courseSlug: z.string().min(1).max(200),
+  csv: z.string().max(MAX_ROSTER_LENGTH),
+});
+
+/** Result of {@link importRosterRequest}. */
+export type RosterResponse = Rejected | { status: "imported"; outcomes: RosterOutcome[] };
+
+/** Adds every person of a CSV roster (email, name, role) and reports each row's outcome. */
+export async function importRosterRequest(
+  context: AdminContext,
+  request: unknown,
+): Promise<RosterResponse> {
+  const parsed = rosterRequest.safeParse(request);
+  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  if ("status" in access) return access;
+
+  const result = await importRoster(context.db, access.course.id, parsed.data.csv);
+  return result.status === "invalid" ? { status: "rejected", message: result.message } : result;
+}

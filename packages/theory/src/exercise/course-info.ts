@@ -1,0 +1,12 @@
+import { z } from "zod";
+
+/** The fields of a course folder's `course.json`. */
+export const courseInfoSchema = z
+  .object({
+    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
+    title: z.string().min(1),
+    description: z.string().min(1),
+  })
+  .strict();
+
+export type CourseInfo = z.output<typeof courseInfoSchema>;
