@@ -1,4 +1,5 @@
 import type { Feedback, Plot } from "../grading/feedback";
+import { formatInterval } from "../grading/messages";
 import type { Exercise } from "../exercise/schema";
 import type { LayerMapping } from "../submission/index";
 import type { Inspection } from "./inspect";
@@ -26,8 +27,10 @@ export function formatFeedback(
   }
   if (feedback.supNorm !== null) lines.push(`Sup norm of the difference: ${feedback.supNorm}`);
   if (feedback.differences !== null) {
-    const { intervals, count } = feedback.differences;
-    const listed = intervals.map(([lo, hi]) => formatInterval(lo, hi)).join(", ");
+    const { intervals, closed, count } = feedback.differences;
+    const listed = intervals
+      .map(([lo, hi], i) => formatInterval(lo, hi, closed?.[i] ?? [true, true]))
+      .join(", ");
     const more = count > intervals.length ? `, … (${count} in all)` : "";
     lines.push(`Differs on: ${listed}${more}`);
   }
@@ -120,10 +123,6 @@ function describeLayers(widths: readonly number[]): string {
 export function joinWords(words: readonly string[]): string {
   if (words.length <= 1) return words.join("");
   return `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
-}
-
-function formatInterval(lo: string | null, hi: string | null): string {
-  return `${lo === null ? "(-∞" : `[${lo}`}, ${hi === null ? "∞)" : `${hi}]`}`;
 }
 
 function plural(count: number, noun: string): string {

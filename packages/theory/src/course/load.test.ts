@@ -109,7 +109,7 @@ describe("feedback messages", () => {
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 1 your network gives 1 while the target is 0. The functions differ on 1 interval.",
-        "On [1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
+        "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
       ]
     `);
   });
@@ -141,7 +141,7 @@ describe("feedback messages", () => {
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 2 your network gives -2 while the target is 0. The functions differ on 1 interval.",
-        "On [1, ∞) the first wrong piece starts with slope -2 instead of 0.",
+        "On (1, ∞) the first wrong piece starts with slope -2 instead of 0.",
         "With a ReLU on the output your network would be right: set outputActivation to relu.",
       ]
     `);

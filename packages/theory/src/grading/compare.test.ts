@@ -17,6 +17,7 @@ import {
 } from "../testing/networks";
 import { piecewiseOf } from "../testing/piecewise";
 import { compareFunctions, MAX_LISTED_INTERVALS, type Difference } from "./compare";
+import { formatInterval } from "./messages";
 import { targetFunction } from "./targets";
 
 const FAST_CHECK = { seed: 20_170_101, numRuns: 40 } as const;
@@ -34,7 +35,9 @@ function summary(difference: Difference) {
     },
     supNorm: difference.supNorm === "unbounded" ? "unbounded" : text(difference.supNorm),
     supAt: text(difference.supAt),
-    intervals: difference.intervals.map(({ lo, hi }) => [text(lo), text(hi)]),
+    intervals: difference.intervals.map(({ lo, hi, loClosed, hiClosed }) =>
+      formatInterval(text(lo), text(hi), [loClosed, hiClosed]),
+    ),
     intervalCount: difference.intervalCount,
   };
 }
@@ -87,7 +90,7 @@ describe("compareFunctions on an end ray", () => {
         counterexample: { x: "2", expected: "1", actual: "2" },
         supNorm: "unbounded",
         supAt: null,
-        intervals: [["1", null]],
+        intervals: ["(1, ∞)"],
         intervalCount: 1,
       },
     ],
@@ -100,7 +103,7 @@ describe("compareFunctions on an end ray", () => {
         counterexample: { x: "1", expected: "0", actual: "1/2" },
         supNorm: "unbounded",
         supAt: null,
-        intervals: [["1/2", null]],
+        intervals: ["(1/2, ∞)"],
         intervalCount: 1,
       },
     ],
@@ -113,7 +116,7 @@ describe("compareFunctions on an end ray", () => {
         counterexample: { x: "0", expected: "0", actual: "-1" },
         supNorm: "unbounded",
         supAt: null,
-        intervals: [[null, "1/2"]],
+        intervals: ["(-∞, 1/2)"],
         intervalCount: 1,
       },
     ],
@@ -126,7 +129,7 @@ describe("compareFunctions on an end ray", () => {
         counterexample: { x: "-3", expected: "0", actual: "-2" },
         supNorm: "unbounded",
         supAt: null,
-        intervals: [[null, "-2"]],
+        intervals: ["(-∞, -2)"],
         intervalCount: 1,
       },
     ],
@@ -139,7 +142,7 @@ describe("compareFunctions on an end ray", () => {
         counterexample: { x: "1", expected: "1", actual: "3/2" },
         supNorm: "unbounded",
         supAt: null,
-        intervals: [["0", null]],
+        intervals: ["(0, ∞)"],
         intervalCount: 1,
       },
     ],
@@ -152,7 +155,7 @@ describe("compareFunctions on an end ray", () => {
         counterexample: { x: "1", expected: "1", actual: "0" },
         supNorm: "1",
         supAt: "1",
-        intervals: [["0", null]],
+        intervals: ["(0, ∞)"],
         intervalCount: 1,
       },
     ],
@@ -175,10 +178,7 @@ describe("compareFunctions counterexample and sup norm", () => {
     const zero = piecewiseOf([0], [0], 0, 0);
     const rayAndBump = piecewiseOf([0, 5, 6, 7], [0, 0, 1, 0], -1, 0);
     const difference = summary(compareFunctions(zero, rayAndBump));
-    expect(difference.intervals).toEqual([
-      [null, "0"],
-      ["5", "7"],
-    ]);
+    expect(difference.intervals).toEqual(["(-∞, 0)", "(5, 7)"]);
     expect(difference.counterexample).toEqual({ x: "-1", expected: "0", actual: "1" });
   });
 
@@ -188,7 +188,7 @@ describe("compareFunctions counterexample and sup norm", () => {
     const difference = summary(compareFunctions(zero, bumps));
     expect(difference.supNorm).toBe("5/7");
     expect(difference.supAt).toBe("3/2");
-    expect(difference.intervals).toEqual([["1", "4"]]);
+    expect(difference.intervals).toEqual(["(1, 4)"]);
   });
 
   it("gives an offset on ℝ a finite sup norm", () => {
@@ -196,7 +196,7 @@ describe("compareFunctions counterexample and sup norm", () => {
       compareFunctions(piecewiseOf([0], [0], -1, 1), piecewiseOf([0], ["1/9"], -1, 1)),
     );
     expect(difference.supNorm).toBe("1/9");
-    expect(difference.intervals).toEqual([[null, null]]);
+    expect(difference.intervals).toEqual(["(-∞, ∞)"]);
     expect(difference.counterexample).toEqual({ x: "0", expected: "0", actual: "1/9" });
   });
 
@@ -235,17 +235,13 @@ describe("compareFunctions difference intervals", () => {
     const zero = piecewiseOf([0, 2], [0, 0], null, null);
     const twoTents = piecewiseOf([0, "1/2", 1, "3/2", 2], [0, 1, 0, -1, 0], null, null);
     const difference = summary(compareFunctions(zero, twoTents));
-    expect(difference.intervals).toEqual([["0", "2"]]);
+    expect(difference.intervals).toEqual(["(0, 2)"]);
     expect(difference.intervalCount).toBe(1);
   });
 
   it("lists separate differences left to right", () => {
     const difference = summary(compareFunctions(piecewiseOf([0, 9], [0, 0], null, null), tents(3)));
-    expect(difference.intervals).toEqual([
-      ["0", "1"],
-      ["3", "4"],
-      ["6", "7"],
-    ]);
+    expect(difference.intervals).toEqual(["(0, 1)", "(3, 4)", "(6, 7)"]);
   });
 
   it("caps the list and counts every interval", () => {
@@ -258,11 +254,29 @@ describe("compareFunctions difference intervals", () => {
     expect([formatRational(last.lo!), formatRational(last.hi!)]).toEqual(["147", "148"]);
   });
 
+  it.each([
+    ["the left end", [0, 1, 2], [1, 0, 0], "[0, 1)"],
+    ["the right end", [0, 1, 2], [0, 0, 1], "(1, 2]"],
+    ["both ends", [0, 2], [1, 1], "[0, 2]"],
+    ["neither end", [0, 1, 2], [0, 1, 0], "(0, 2)"],
+  ])("closes an end of the domain where the values differ: %s", (_, xs, ys, written) => {
+    const zero = piecewiseOf([0, 2], [0, 0], null, null);
+    const difference = summary(compareFunctions(zero, piecewiseOf(xs, ys, null, null)));
+    expect(difference.intervals).toEqual([written]);
+  });
+
+  it("closes a one-point domain where the values differ", () => {
+    const difference = summary(
+      compareFunctions(piecewiseOf([2], [0], null, null), piecewiseOf([2], [1], null, null)),
+    );
+    expect(difference.intervals).toEqual(["[2, 2]"]);
+  });
+
   it("opens the first interval on a differing left ray", () => {
     const difference = summary(
       compareFunctions(piecewiseOf([0, 1], [0, 0], 0, 0), piecewiseOf([0, 1], [0, 1], -1, 0)),
     );
-    expect(difference.intervals).toEqual([[null, null]]);
+    expect(difference.intervals).toEqual(["(-∞, ∞)"]);
   });
 });
 

@@ -6,10 +6,18 @@ import type { Rational } from "../rational";
 // A local binding: some module loaders turn imports into getters, which the JIT cannot inline.
 const exactSub = arithmetics.exactSub;
 
-/** A maximal interval where two functions differ; a null end is unbounded. */
+/**
+ * A maximal interval where two functions differ; a null end is unbounded. A finite end belongs
+ * to the interval exactly when the functions differ there. A run of differing segments ends
+ * where the gap is zero, so only an end of a bounded domain can be closed.
+ */
 export interface Interval {
   lo: Rational | null;
   hi: Rational | null;
+  /** Whether the interval contains `lo`: false when `lo` is null or the functions agree there. */
+  loClosed: boolean;
+  /** Whether the interval contains `hi`: false when `hi` is null or the functions agree there. */
+  hiClosed: boolean;
 }
 
 /** The exact difference between two continuous piecewise-linear functions on one domain. */
@@ -77,8 +85,13 @@ function comparePiecewise<T>(
   const close = (end: number | null) => {
     intervalCount += 1;
     if (intervals.length >= MAX_LISTED_INTERVALS) return;
-    const lo = openAt === "ray" ? null : toRational(xs[openAt as number]!);
-    intervals.push({ lo, hi: end === null ? null : toRational(xs[end]!) });
+    const start = openAt === "ray" ? null : (openAt as number);
+    intervals.push({
+      lo: start === null ? null : toRational(xs[start]!),
+      hi: end === null ? null : toRational(xs[end]!),
+      loClosed: start !== null && signs[start] !== 0,
+      hiClosed: end !== null && signs[end] !== 0,
+    });
   };
   for (let i = 0; i < last; i++) {
     const differs = signs[i] !== 0 || signs[i + 1] !== 0;

@@ -46,7 +46,7 @@ describe("diagnosis of a wrong tent", () => {
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 1/2 your network gives -1 while the target is 1. The functions differ on 1 interval.",
-        "On [0, ∞) the first wrong piece starts with slope -2 instead of 2.",
+        "On (0, ∞) the first wrong piece starts with slope -2 instead of 2.",
         "Your function is the target with its sign flipped: check the signs of the last layer.",
       ]
     `);
@@ -60,7 +60,7 @@ describe("diagnosis of a wrong tent", () => {
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 2 your network gives -2 while the target is 0. The functions differ on 1 interval.",
-        "On [1, ∞) the first wrong piece starts with slope -2 instead of 0.",
+        "On (1, ∞) the first wrong piece starts with slope -2 instead of 0.",
         "With a ReLU on the output your network would be right: set outputActivation to relu.",
       ]
     `);
@@ -74,7 +74,7 @@ describe("diagnosis of a wrong tent", () => {
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 2 your network gives 0 while the target is -2. The functions differ on 1 interval.",
-        "On [1, ∞) the first wrong piece starts with slope 0 instead of -2.",
+        "On (1, ∞) the first wrong piece starts with slope 0 instead of -2.",
         "Without the ReLU on the output your network would be right: set outputActivation to identity.",
       ]
     `);
@@ -105,7 +105,13 @@ describe("diagnosis slope on the first wrong piece", () => {
       "a right ray too shallow",
       TENT_H2,
       tentWithOutput([2, -3]),
-      { code: "function.slope", interval: ["1/2", null], expected: "-2", actual: "-1" },
+      {
+        code: "function.slope",
+        interval: ["1/2", null],
+        closed: [false, false],
+        expected: "-2",
+        actual: "-1",
+      },
     ],
     [
       "a peak moved to 1/4",
@@ -115,7 +121,13 @@ describe("diagnosis slope on the first wrong piece", () => {
         activation: RELU,
         outputActivation: IDENTITY,
       },
-      { code: "function.slope", interval: ["1/4", null], expected: "2", actual: "-2" },
+      {
+        code: "function.slope",
+        interval: ["1/4", null],
+        closed: [false, false],
+        expected: "2",
+        actual: "-2",
+      },
     ],
     [
       "f^1 for f^2 on [0, 1]",
@@ -125,7 +137,13 @@ describe("diagnosis slope on the first wrong piece", () => {
         reference: nativeOf(sawtoothNetwork(2)),
       }),
       sawtoothNetwork(1),
-      { code: "function.slope", interval: ["0", "1"], expected: "4", actual: "2" },
+      {
+        code: "function.slope",
+        interval: ["0", "1"],
+        closed: [false, false],
+        expected: "4",
+        actual: "2",
+      },
     ],
   ];
 
@@ -141,7 +159,7 @@ describe("diagnosis slope on the first wrong piece", () => {
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 1 your network gives 1/2 while the target is 0. The functions differ on 1 interval.",
-        "On [1/2, ∞) the first wrong piece starts with slope -1 instead of -2.",
+        "On (1/2, ∞) the first wrong piece starts with slope -1 instead of -2.",
       ]
     `);
   });

@@ -4,7 +4,7 @@ import type { Domain } from "../analysis/domain";
 import { Piecewise } from "../analysis/piecewise";
 import type { Network } from "../network/network";
 import { formatRational, type Rational } from "../rational";
-import { compareFunctions, type Difference } from "./compare";
+import { compareFunctions, type Difference, type Interval } from "./compare";
 import type { Finding } from "./feedback";
 
 /** Functions larger than this get no diagnosis beyond the counterexample, to bound the cost. */
@@ -27,7 +27,7 @@ export function diagnose(
     return [];
   const findings: Finding[] = [];
   const first = difference.intervals[0];
-  const slope = first && slopeFinding(expected.toExact(), actual.toExact(), first.lo, first.hi);
+  const slope = first && slopeFinding(expected.toExact(), actual.toExact(), first);
   if (slope) findings.push(slope);
   if (compareFunctions(negate(expected), actual).equal) findings.push({ code: "function.negated" });
   const example = difference.counterexample;
@@ -90,8 +90,7 @@ function slopeRightOf(f: Piecewise<Rational>, x: Rational): Rational | null {
 function slopeFinding(
   expected: Piecewise<Rational>,
   actual: Piecewise<Rational>,
-  lo: Rational | null,
-  hi: Rational | null,
+  { lo, hi, loClosed, hiClosed }: Interval,
 ): Finding | null {
   // An interval unbounded on the left starts on the left rays.
   const expectedSlope = lo === null ? expected.leftSlope : slopeRightOf(expected, lo);
@@ -102,6 +101,7 @@ function slopeFinding(
   return {
     code: "function.slope",
     interval: [lo === null ? null : formatRational(lo), hi === null ? null : formatRational(hi)],
+    closed: [loClosed, hiClosed],
     expected: formatRational(expectedSlope),
     actual: formatRational(actualSlope),
   };

@@ -52,6 +52,8 @@ export type Finding =
       code: "function.slope";
       /** The first interval where the functions differ, as [lo, hi] with null for ±∞. */
       interval: [ExactText | null, ExactText | null];
+      /** Whether the interval contains lo and hi: an end is closed where the functions differ. */
+      closed: [boolean, boolean];
       expected?: ExactText;
       actual: ExactText;
     }
@@ -125,7 +127,15 @@ export interface Feedback {
   /** The largest difference from the target on the domain, or "unbounded". */
   supNorm: ExactText | "unbounded" | null;
   /** The first intervals where the functions differ, and how many there are. */
-  differences: { intervals: [ExactText | null, ExactText | null][]; count: number } | null;
+  differences: {
+    intervals: [ExactText | null, ExactText | null][];
+    /**
+     * For each listed interval, whether it contains its lower and upper end: an end is closed
+     * exactly where the functions differ. Missing in feedback stored before it was added.
+     */
+    closed?: [boolean, boolean][];
+    count: number;
+  } | null;
   pieces: {
     submitted: number | null;
     target: number | null;

@@ -165,12 +165,16 @@ describe("grade feedback shape", () => {
     expect(feedback.score).toBe(0);
     expect(feedback.counterexample).toEqual({ x: "1", expected: "0", actual: "1/2" });
     expect(feedback.supNorm).toBe("unbounded");
-    expect(feedback.differences).toEqual({ intervals: [["1/2", null]], count: 1 });
+    expect(feedback.differences).toEqual({
+      intervals: [["1/2", null]],
+      closed: [[false, false]],
+      count: 1,
+    });
     expect(feedback.messages).toMatchInlineSnapshot(`
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 1 your network gives 1/2 while the target is 0. The functions differ on 1 interval.",
-        "On [1/2, ∞) the first wrong piece starts with slope -1 instead of -2.",
+        "On (1/2, ∞) the first wrong piece starts with slope -1 instead of -2.",
       ]
     `);
   });
@@ -343,7 +347,7 @@ describe("grade reveals only what the exercise allows", () => {
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 1 your network gives 1 while the target is 7/3. The functions differ on 1 interval.",
-        "On [0, ∞) the first wrong piece starts with slope 1 instead of 7/3.",
+        "On (0, ∞) the first wrong piece starts with slope 1 instead of 7/3.",
       ]
     `);
   });
@@ -369,7 +373,7 @@ describe("grade reveals only what the exercise allows", () => {
       [
         "Incorrect: your network does not meet the target on ℝ.",
         "At x = 1 your network gives 1. The functions differ on 1 interval.",
-        "On [0, ∞) the first wrong piece starts with slope 1.",
+        "On (0, ∞) the first wrong piece starts with slope 1.",
       ]
     `);
   });

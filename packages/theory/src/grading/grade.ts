@@ -123,6 +123,7 @@ function checkTarget(
     feedback.supNorm = supNorm === "unbounded" ? supNorm : formatRational(supNorm);
     feedback.differences = {
       intervals: difference.intervals.map(({ lo, hi }) => [format(lo), format(hi)]),
+      closed: difference.intervals.map(({ loClosed, hiClosed }) => [loClosed, hiClosed]),
       count: difference.intervalCount,
     };
     const findings: Finding[] = [

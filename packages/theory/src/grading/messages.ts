@@ -28,8 +28,18 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-function interval(lo: string | null, hi: string | null): string {
-  return `${lo === null ? "(-∞" : `[${lo}`}, ${hi === null ? "∞)" : `${hi}]`}`;
+/**
+ * Writes an interval with a square bracket at an end it contains and a round one at an end it
+ * does not, such as an unbounded end: `(1/2, ∞)`, `[0, 1)`.
+ */
+export function formatInterval(
+  lo: string | null,
+  hi: string | null,
+  [loClosed, hiClosed]: [boolean, boolean],
+): string {
+  const left = lo === null ? "(-∞" : `${loClosed ? "[" : "("}${lo}`;
+  const right = hi === null ? "∞)" : `${hi}${hiClosed ? "]" : ")"}`;
+  return `${left}, ${right}`;
 }
 
 /** Renders one finding as zero or more sentences. */
@@ -103,10 +113,9 @@ export function describeFinding(finding: Finding): string[] {
     }
     case "function.slope": {
       const [lo, hi] = finding.interval;
+      const where = formatInterval(lo, hi, finding.closed);
       const target = finding.expected === undefined ? "" : ` instead of ${finding.expected}`;
-      return [
-        `On ${interval(lo, hi)} the first wrong piece starts with slope ${finding.actual}${target}.`,
-      ];
+      return [`On ${where} the first wrong piece starts with slope ${finding.actual}${target}.`];
     }
     case "function.offset":
       return [

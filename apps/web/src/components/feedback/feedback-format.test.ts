@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { formatInterval, formatScore, verdictLabel } from "./feedback-format";
+import { differenceEnds, formatInterval, formatScore, verdictLabel } from "./feedback-format";
 
 describe("verdictLabel", () => {
   test.each([
@@ -25,11 +25,37 @@ describe("formatScore", () => {
 
 describe("formatInterval", () => {
   test.each([
-    [["0", "1/2"], "[0, 1/2]"],
-    [[null, "0"], "(−∞, 0]"],
-    [["1", null], "[1, ∞)"],
-    [[null, null], "(−∞, ∞)"],
-  ] as const)("writes %j as %s", (interval, text) => {
-    expect(formatInterval([...interval])).toBe(text);
+    [["0", "1/2"], [true, true], "[0, 1/2]"],
+    [["0", "1/2"], [false, false], "(0, 1/2)"],
+    [["0", "1/2"], [true, false], "[0, 1/2)"],
+    [[null, "0"], [false, true], "(−∞, 0]"],
+    [["1", null], [false, false], "(1, ∞)"],
+    [[null, null], [false, false], "(−∞, ∞)"],
+  ] as const)("writes %j with closed ends %j as %s", (interval, closed, text) => {
+    expect(formatInterval([...interval], [...closed])).toBe(text);
+  });
+});
+
+describe("differenceEnds", () => {
+  test("takes the ends the engine recorded", () => {
+    const differences = {
+      intervals: [["0", "1"] as [string, string]],
+      closed: [[true, false] as [boolean, boolean]],
+      count: 1,
+    };
+
+    expect(differenceEnds(differences, 0, ["0", "2"])).toEqual([true, false]);
+  });
+
+  test("opens ends inside the domain in older feedback", () => {
+    const differences = { intervals: [["1/2", null] as [string, null]], count: 1 };
+
+    expect(differenceEnds(differences, 0, [null, null])).toEqual([false, false]);
+  });
+
+  test("keeps ends of the domain closed in older feedback", () => {
+    const differences = { intervals: [["0", "1"] as [string, string]], count: 1 };
+
+    expect(differenceEnds(differences, 0, ["0", "1"])).toEqual([true, true]);
   });
 });

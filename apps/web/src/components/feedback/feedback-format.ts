@@ -20,11 +20,34 @@ export function formatScore(score: number): string {
   return `${Math.floor(score * 100)}%`;
 }
 
-/** Writes an interval with ∞ for an unbounded end and open brackets there: `(−∞, 0]`. */
-export function formatInterval([lo, hi]: ExactInterval): string {
-  const left = lo === null ? "(−∞" : `[${lo}`;
-  const right = hi === null ? "∞)" : `${hi}]`;
+/**
+ * Writes an interval with a square bracket at an end it contains and a round one at an end it
+ * does not, such as an unbounded end: `(−∞, 0)`, `[0, 1/2)`.
+ */
+export function formatInterval([lo, hi]: ExactInterval, [loClosed, hiClosed]: EndsClosed): string {
+  const left = lo === null ? "(−∞" : `${loClosed ? "[" : "("}${lo}`;
+  const right = hi === null ? "∞)" : `${hi}${hiClosed ? "]" : ")"}`;
   return `${left}, ${right}`;
+}
+
+/** Whether an interval contains its lower and its upper end. */
+export type EndsClosed = [boolean, boolean];
+
+/**
+ * Returns which ends of the `index`th difference interval are closed. Feedback graded before
+ * the engine recorded this lacks it. Then an end inside the domain is open, because the engine
+ * ends an interval inside the domain only where the functions agree. An end of the domain stays
+ * closed, as such feedback was shown, although the functions may agree there too.
+ */
+export function differenceEnds(
+  differences: NonNullable<Feedback["differences"]>,
+  index: number,
+  domain: ExactInterval,
+): EndsClosed {
+  const recorded = differences.closed?.[index];
+  if (recorded !== undefined) return recorded;
+  const [lo, hi] = differences.intervals[index] ?? [null, null];
+  return [lo !== null && lo === domain[0], hi !== null && hi === domain[1]];
 }
 
 const CHECK_NAMES: Record<Check["id"], string> = {

@@ -44,7 +44,9 @@ describe("FeedbackView", () => {
     expect(text).toContain("Incorrect");
     expect(text).toContain("at x = 1 , expected 0 , your network gives 1");
     expect(text).toContain("unbounded (sup norm)");
-    expect(text).toContain("[1/2, ∞)");
+    // The functions agree at x = 1/2, so the interval leaves it out.
+    expect(text).toContain("Differs on (1/2, ∞)");
+    expect(text).toContain("Shaded where the functions differ: (1/2, ∞).");
     expect(text).toContain("yours 3, the target's 3");
     expect(text).toContain("= 16 for your architecture");
     expect(text).toContain("Target (3 pieces)");

@@ -2,7 +2,7 @@ import type { Feedback, NeuronPlot } from "@sawtooth/theory";
 
 import { FunctionPlot, type PlotSeries } from "@/components/plot/function-plot";
 
-import { formatInterval, type ExactInterval } from "./feedback-format";
+import { differenceEnds, formatInterval, type ExactInterval } from "./feedback-format";
 
 interface FunctionFeedbackProps {
   feedback: Feedback;
@@ -16,6 +16,7 @@ interface FunctionFeedbackProps {
  */
 export function FunctionFeedback({ feedback, domain }: FunctionFeedbackProps) {
   const { counterexample, supNorm, differences, pieces, plots } = feedback;
+  const ends = differences?.intervals.map((_, i) => differenceEnds(differences, i, domain)) ?? [];
 
   return (
     <>
@@ -47,7 +48,9 @@ export function FunctionFeedback({ feedback, domain }: FunctionFeedbackProps) {
             <>
               <dt className="font-medium">Differs on</dt>
               <dd>
-                {differences.intervals.map(formatInterval).join(", ")}
+                {differences.intervals
+                  .map((interval, i) => formatInterval(interval, ends[i] ?? [false, false]))
+                  .join(", ")}
                 {differences.count > differences.intervals.length &&
                   ` and ${differences.count - differences.intervals.length} more intervals`}
               </dd>
@@ -75,6 +78,7 @@ export function FunctionFeedback({ feedback, domain }: FunctionFeedbackProps) {
           title="Your function and the target"
           series={functionSeries(feedback)}
           highlight={differences?.intervals ?? []}
+          highlightEnds={ends}
           domain={domain}
         />
       )}

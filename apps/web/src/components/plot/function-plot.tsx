@@ -30,6 +30,8 @@ export interface FunctionPlotProps {
   series: PlotSeries[];
   /** Intervals to shade, such as where the functions differ; null is an unbounded end. */
   highlight?: ExactInterval[];
+  /** Whether each shaded interval contains its lower and upper end, for the description. */
+  highlightEnds?: [boolean, boolean][];
   domain: ExactInterval;
   /** A small plot without legend and breakpoint markers, for grids of neurons. */
   compact?: boolean;
@@ -63,6 +65,7 @@ export function FunctionPlot({
   title,
   series,
   highlight = [],
+  highlightEnds = [],
   domain,
   compact = false,
 }: FunctionPlotProps) {
@@ -95,7 +98,7 @@ export function FunctionPlot({
         className="w-full rounded border border-slate-200 bg-white"
       >
         <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{describeFigure(series, domain, highlight)}</desc>
+        <desc id={`${id}-desc`}>{describeFigure(series, domain, highlight, highlightEnds)}</desc>
         <g transform={`translate(${size.left} ${size.top})`}>
           {bands.map(([lo, hi], i) => (
             <rect

@@ -5,10 +5,18 @@ import type { ExactInterval } from "./plot-geometry";
 /** Breakpoints listed by name in a description; longer lists give only the count. */
 const LISTED_BREAKPOINTS = 8;
 
-/** Formats an interval as `[0, 1/2]`, `(-∞, 0]` or `ℝ`. */
-export function formatInterval([lo, hi]: ExactInterval): string {
+/**
+ * Formats an interval as `[0, 1/2]`, `(0, 1/2)`, `(-∞, 0]` or `ℝ`. `closed` lists which finite
+ * ends the interval contains, and a domain contains both.
+ */
+export function formatInterval(
+  [lo, hi]: ExactInterval,
+  [loClosed, hiClosed]: [boolean, boolean] = [true, true],
+): string {
   if (lo === null && hi === null) return "ℝ";
-  return `${lo === null ? "(-∞" : `[${lo}`}, ${hi === null ? "∞)" : `${hi}]`}`;
+  const left = lo === null ? "(-∞" : `${loClosed ? "[" : "("}${lo}`;
+  const right = hi === null ? "∞)" : `${hi}${hiClosed ? "]" : ")"}`;
+  return `${left}, ${right}`;
 }
 
 function plural(count: number, noun: string): string {
@@ -31,18 +39,21 @@ export function describePlot(label: string, plot: Plot): string {
   return `${parts.join(", ")}.`;
 }
 
-/** Describes a whole figure: the domain, each function and the shaded intervals. */
+/**
+ * Describes a whole figure: the domain, each function and the shaded intervals, with the ends
+ * each shaded interval contains in `highlightEnds` (both when left out).
+ */
 export function describeFigure(
   series: { label: string; plot: Plot }[],
   domain: ExactInterval,
   highlight: ExactInterval[],
+  highlightEnds: [boolean, boolean][] = [],
 ): string {
   const sentences = [`On ${formatInterval(domain)}.`];
   for (const { label, plot } of series) sentences.push(describePlot(label, plot));
   if (highlight.length > 0) {
-    sentences.push(
-      `Shaded where the functions differ: ${highlight.map(formatInterval).join(", ")}.`,
-    );
+    const shaded = highlight.map((interval, i) => formatInterval(interval, highlightEnds[i]));
+    sentences.push(`Shaded where the functions differ: ${shaded.join(", ")}.`);
   }
   return sentences.join(" ");
 }

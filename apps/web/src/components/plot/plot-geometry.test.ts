@@ -149,7 +149,28 @@ describe("describeFigure", () => {
     );
   });
 
+  test("writes the ends a shaded interval leaves out", () => {
+    expect(
+      describeFigure(
+        [],
+        ["0", "2"],
+        [
+          ["0", "1"],
+          ["3/2", "2"],
+        ],
+        [
+          [false, false],
+          [false, true],
+        ],
+      ),
+    ).toBe("On [0, 2]. Shaded where the functions differ: (0, 1), (3/2, 2].");
+  });
+
   test("formats intervals with unbounded ends", () => {
     expect(formatInterval([null, "0"])).toBe("(-∞, 0]");
+  });
+
+  test("formats intervals with open ends", () => {
+    expect(formatInterval(["1/2", null], [false, false])).toBe("(1/2, ∞)");
   });
 });
