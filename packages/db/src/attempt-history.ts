@@ -6,7 +6,36 @@ export interface AttemptSummary {
   id: string;
   createdAt: Date;
   verdict: Verdict;
+  /** The score that counts: a tutor's override when one is set, else the graded score. */
   score: number;
+  /** The score the grader gave. */
+  gradedScore: number;
+  /** The score a tutor set by hand, or null when none is set. */
+  overrideScore: number | null;
+}
+
+const summaryFields = {
+  id: true,
+  createdAt: true,
+  verdict: true,
+  score: true,
+  overrideScore: true,
+} as const;
+
+/** Returns the score that counts for an attempt: a tutor's override when set, else the grade. */
+export function effectiveScore(attempt: { score: number; overrideScore: number | null }): number {
+  return attempt.overrideScore ?? attempt.score;
+}
+
+function toSummary<Row extends { verdict: string; score: number; overrideScore: number | null }>(
+  row: Row,
+): Omit<Row, "verdict" | "score"> & Pick<AttemptSummary, "verdict" | "score" | "gradedScore"> {
+  return {
+    ...row,
+    verdict: verdictSchema.parse(row.verdict),
+    score: effectiveScore(row),
+    gradedScore: row.score,
+  };
 }
 
 /** An attempt with everything its page shows, and where it belongs. */
@@ -25,7 +54,7 @@ export interface AttemptDetail extends AttemptSummary {
 /** A user's attempts at one exercise, summed up for the course page. */
 export interface ExerciseProgress {
   attempts: number;
-  /** Highest score of any attempt, or null before the first attempt. */
+  /** Highest score that counts of any attempt, or null before the first attempt. */
   bestScore: number | null;
   /** Whether any attempt was graded correct. */
   solved: boolean;
@@ -39,10 +68,10 @@ export async function listAttempts(
 ): Promise<AttemptSummary[]> {
   const rows = await db.attempt.findMany({
     where: { userId, exerciseId },
-    select: { id: true, createdAt: true, verdict: true, score: true },
+    select: summaryFields,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
-  return rows.map((row) => ({ ...row, verdict: verdictSchema.parse(row.verdict) }));
+  return rows.map(toSummary);
 }
 
 /** Finds an attempt by id with its exercise, or returns null. Callers check who may see it. */
@@ -50,10 +79,7 @@ export async function findAttempt(db: Database, attemptId: string): Promise<Atte
   const row = await db.attempt.findUnique({
     where: { id: attemptId },
     select: {
-      id: true,
-      createdAt: true,
-      verdict: true,
-      score: true,
+      ...summaryFields,
       userId: true,
       raw: true,
       feedback: true,
@@ -65,10 +91,9 @@ export async function findAttempt(db: Database, attemptId: string): Promise<Atte
   if (!row) {
     return null;
   }
-  const { exerciseVersion, ...rest } = row;
+  const { exerciseVersion, ...rest } = toSummary(row);
   return {
     ...rest,
-    verdict: verdictSchema.parse(row.verdict),
     exerciseVersion: {
       id: exerciseVersion.id,
       number: exerciseVersion.version,
@@ -77,22 +102,38 @@ export async function findAttempt(db: Database, attemptId: string): Promise<Atte
   };
 }
 
-/** Sums up a user's attempts at each exercise of a course, keyed by exercise id. */
+/**
+ * Sums up a user's attempts at each exercise of a course, keyed by exercise id. The best score
+ * is the highest score that counts, so an override counts in place of the graded score.
+ */
 export async function summarizeProgress(
   db: Database,
   userId: string,
   courseId: string,
 ): Promise<Map<string, ExerciseProgress>> {
-  const groups = await db.attempt.groupBy({
+  const where = { userId, exercise: { courseId } };
+  // Two groupings because Prisma cannot take the maximum of `overrideScore ?? score` in SQL: one
+  // over attempts without an override and one over attempts with one.
+  const graded = await db.attempt.groupBy({
     by: ["exerciseId", "verdict"],
-    where: { userId, exercise: { courseId } },
+    where: { ...where, overrideScore: null },
     _count: { _all: true },
     _max: { score: true },
   });
+  const overridden = await db.attempt.groupBy({
+    by: ["exerciseId", "verdict"],
+    where: { ...where, overrideScore: { not: null } },
+    _count: { _all: true },
+    _max: { overrideScore: true },
+  });
+  const groups = [
+    ...graded.map((group) => ({ ...group, best: group._max.score })),
+    ...overridden.map((group) => ({ ...group, best: group._max.overrideScore })),
+  ];
   const progress = new Map<string, ExerciseProgress>();
   for (const group of groups) {
     const entry = progress.get(group.exerciseId) ?? { attempts: 0, bestScore: null, solved: false };
-    const score = group._max.score;
+    const score = group.best;
     entry.attempts += group._count._all;
     entry.bestScore = score === null ? entry.bestScore : Math.max(entry.bestScore ?? 0, score);
     entry.solved ||= group.verdict === "correct";

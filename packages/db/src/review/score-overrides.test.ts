@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import { findAttempt, listAttempts, summarizeProgress } from "../attempt-history";
+import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import {
+  createReviewFixture,
+  gradeAndRecord,
+  REVIEW,
+  tentNetwork,
+} from "../testing/review-fixture";
+import { addAttemptComment, listAttemptComments } from "./comments";
+import { listScoreOverrides, overrideAttemptScore } from "./score-overrides";
+
+let testDatabase: TestDatabase;
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  await createReviewFixture(testDatabase.db);
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+describe("overrideAttemptScore", () => {
+  test("sets the score students read", async () => {
+    const db = testDatabase.db;
+    const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+
+    const result = await overrideAttemptScore(db, {
+      attemptId: wrong.id,
+      tutorId: REVIEW.tutor,
+      newScore: 0.5,
+      reason: "Right idea",
+    });
+
+    expect(result.status).toBe("changed");
+    const detail = await findAttempt(db, wrong.id);
+    expect(detail?.score).toBe(0.5);
+    expect(detail?.gradedScore).toBe(0);
+    expect(detail?.overrideScore).toBe(0.5);
+    expect((await listAttempts(db, "alice", REVIEW.tent))[0]?.score).toBe(0.5);
+    const progress = await summarizeProgress(db, "alice", REVIEW.course);
+    expect(progress.get(REVIEW.tent)).toEqual({ attempts: 1, bestScore: 0.5, solved: false });
+  });
+
+  test("keeps every change in the audit trail, oldest first", async () => {
+    const db = testDatabase.db;
+    const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    const change = { attemptId: wrong.id, tutorId: REVIEW.tutor };
+
+    await overrideAttemptScore(db, { ...change, newScore: 0.5, reason: "first" });
+    await overrideAttemptScore(db, { ...change, newScore: 0.25, reason: "second" });
+    await overrideAttemptScore(db, { ...change, newScore: null, reason: "back to graded" });
+
+    const trail = await listScoreOverrides(db, wrong.id);
+    expect(trail.map(({ oldScore, newScore, reason }) => ({ oldScore, newScore, reason }))).toEqual(
+      [
+        { oldScore: 0, newScore: 0.5, reason: "first" },
+        { oldScore: 0.5, newScore: 0.25, reason: "second" },
+        { oldScore: 0.25, newScore: null, reason: "back to graded" },
+      ],
+    );
+    expect(trail[0]?.tutor).toEqual({ id: "tina", name: "Tina", email: "tina@example.com" });
+    expect((await findAttempt(db, wrong.id))?.score).toBe(0);
+  });
+
+  test("concurrent change gets a conflict", async () => {
+    const db = testDatabase.db;
+    const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    const change = { attemptId: wrong.id, tutorId: REVIEW.tutor, reason: "race" };
+
+    // Both changes read the attempt before either writes.
+    const results = await Promise.all([
+      overrideAttemptScore(db, { ...change, newScore: 0.5 }),
+      overrideAttemptScore(db, { ...change, newScore: 0.75 }),
+    ]);
+
+    const statuses = results.map((result) => result.status).sort();
+    expect(statuses).toEqual(["changed", "conflict"]);
+    expect(await listScoreOverrides(db, wrong.id)).toHaveLength(1);
+  });
+
+  test("returns not-found for an unknown attempt", async () => {
+    const result = await overrideAttemptScore(testDatabase.db, {
+      attemptId: "missing",
+      tutorId: REVIEW.tutor,
+      newScore: 1,
+      reason: "none",
+    });
+
+    expect(result).toEqual({ status: "not-found" });
+  });
+});
+
+describe("addAttemptComment", () => {
+  test("stores comments listed oldest first with their author", async () => {
+    const db = testDatabase.db;
+    const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+
+    await addAttemptComment(db, {
+      attemptId: wrong.id,
+      authorId: REVIEW.tutor,
+      body: "Look at x = 1.",
+    });
+    await addAttemptComment(db, {
+      attemptId: wrong.id,
+      authorId: REVIEW.tutor,
+      body: "Then the slope.",
+    });
+
+    const comments = await listAttemptComments(db, wrong.id);
+    expect(comments.map((comment) => comment.body)).toEqual(["Look at x = 1.", "Then the slope."]);
+    expect(comments[0]?.author).toEqual({ id: "tina", name: "Tina" });
+  });
+});
