@@ -3,6 +3,7 @@ import type { Feedback, NeuronPlot } from "@sawtooth/theory";
 import { FunctionPlot, type PlotSeries } from "@/components/plot/function-plot";
 
 import { differenceEnds, formatInterval, type ExactInterval } from "./feedback-format";
+import { PieceBound } from "./piece-bound";
 
 interface FunctionFeedbackProps {
   feedback: Feedback;
@@ -65,8 +66,7 @@ export function FunctionFeedback({ feedback, domain }: FunctionFeedbackProps) {
           {pieces.target !== null && `, the target's ${pieces.target}`}
           {pieces.bound !== null && (
             <>
-              , at most (t·m)<sup>ℓ</sup> = <span className="break-all">{pieces.bound}</span> for
-              your architecture
+              , at most <PieceBound value={pieces.bound} /> for your architecture
             </>
           )}
           .

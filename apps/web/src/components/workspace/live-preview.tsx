@@ -2,6 +2,7 @@
 
 import type { Plot } from "@sawtooth/theory";
 
+import { PieceBound } from "@/components/feedback/piece-bound";
 import { FunctionPlot, type PlotSeries } from "@/components/plot/function-plot";
 
 import type { Preview } from "./live-analysis";
@@ -67,7 +68,8 @@ interface ReadyPreviewProps {
   targetPlot: Plot | null;
 }
 
-function ReadyPreview({ preview, domain, targetPlot }: ReadyPreviewProps) {
+/** Draws a computed preview: the plot, the piece count against the bound, the neurons. */
+export function ReadyPreview({ preview, domain, targetPlot }: ReadyPreviewProps) {
   const single = preview.outputs.length === 1;
   const series: PlotSeries[] = preview.outputs.map((plot, i) => ({
     label: single ? "Your function" : `Your output ${i + 1}`,
@@ -84,7 +86,7 @@ function ReadyPreview({ preview, domain, targetPlot }: ReadyPreviewProps) {
       <p className="text-sm" data-testid="piece-count">
         {single ? "Linear pieces" : "Linear pieces per output"}: <strong>{pieces}</strong>
         {targetPlot !== null && <> (target: {targetPlot.pieces.toLocaleString("en")})</>}. Lemma 2.1
-        bounds this architecture by (t·m)^ℓ = ({t}·{m})^{depth} = {value}.
+        bounds this architecture by <PieceBound figures={{ t, m, depth }} value={value} />.
       </p>
       {preview.neurons === null ? (
         <p className="text-sm text-slate-600">
