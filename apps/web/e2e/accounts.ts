@@ -55,3 +55,42 @@ export async function addStudents(url: string, accounts: readonly StudentAccount
     await db.$disconnect();
   }
 }
+
+/** An admin of the member-less "private-course", for the test that admins stay in their course. */
+export const OTHER_COURSE_ADMIN: StudentAccount = {
+  name: "Other Admin",
+  email: "other.admin@example.com",
+  password: DEMO_PASSWORD,
+};
+
+/** Adds `account` as an admin of the course `courseSlug` in the database at `url`. */
+export async function addCourseAdmin(
+  url: string,
+  account: StudentAccount,
+  courseSlug: string,
+): Promise<void> {
+  const db = createDatabase(url);
+  try {
+    const course = await db.course.findUniqueOrThrow({ where: { slug: courseSlug } });
+    const userId = randomUUID();
+    await db.user.create({
+      data: {
+        id: userId,
+        name: account.name,
+        email: account.email,
+        emailVerified: true,
+        accounts: {
+          create: {
+            id: randomUUID(),
+            accountId: userId,
+            providerId: "credential",
+            password: await hashPassword(account.password),
+          },
+        },
+        memberships: { create: { courseId: course.id, role: "admin" } },
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}

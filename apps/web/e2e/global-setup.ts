@@ -5,7 +5,7 @@ import path from "node:path";
 
 import { createDatabase } from "@sawtooth/db";
 
-import { addStudents, SECOND_STUDENT } from "./accounts";
+import { addCourseAdmin, addStudents, OTHER_COURSE_ADMIN, SECOND_STUDENT } from "./accounts";
 import {
   buildIfMissing,
   migrateAndSeed,
@@ -31,9 +31,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   await addCourseWithoutMembers(env.DATABASE_URL);
   // The second student is for the test that a student cannot open another student's attempt.
   await addStudents(env.DATABASE_URL, [SECOND_STUDENT]);
+  // An admin of another course, for the tests that admin pages stay within the admin's course.
+  await addCourseAdmin(env.DATABASE_URL, OTHER_COURSE_ADMIN, "private-course");
 
   const server = await startProductionServer(env);
   process.env["SAWTOOTH_E2E_BASE_URL"] = server.baseUrl;
+  // Specs that add their own accounts write to the server's database through this variable.
+  process.env["SAWTOOTH_E2E_DATABASE_URL"] = env.DATABASE_URL;
 
   return async () => {
     await server.stop();

@@ -3,7 +3,7 @@ import "server-only";
 import { findExerciseForAdmin, listExerciseDefinitions } from "@sawtooth/db";
 
 import { findAdminCourse, type AdminContext } from "./admin-access";
-import { writeTar, type ArchiveEntry } from "./tar";
+import { writeTar, type ArchiveEntry } from "@/lib/tar";
 
 function notFoundResponse(): Response {
   return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain" } });

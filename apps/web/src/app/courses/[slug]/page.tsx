@@ -26,6 +26,22 @@ export default async function CoursePage({ params }: CoursePageProps) {
   return (
     <div>
       <h1 className="text-2xl font-semibold">{course.title}</h1>
+      {isStaffRole(role) && (
+        <Link
+          href={`/courses/${course.slug}/review`}
+          className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline"
+        >
+          Review students&apos; work
+        </Link>
+      )}
+      {role === "admin" && (
+        <Link
+          href={`/courses/${course.slug}/admin`}
+          className="mt-2 inline-block text-sm font-medium text-indigo-700 hover:underline"
+        >
+          Course admin
+        </Link>
+      )}
       {course.description && <p className="mt-2 text-slate-600">{course.description}</p>}
       <h2 className="mt-8 text-lg font-semibold">Exercises</h2>
       {exercises.length === 0 ? (

@@ -1,0 +1,144 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+
+import type { RegradeSummary } from "@sawtooth/db";
+
+import type { Rejected } from "@/server/admin/admin-access";
+import type { RegradePreview } from "@/server/admin/regrade";
+import { applyRegradeAction, previewRegradeAction } from "@/server/actions/admin-exercises";
+
+import { Button, Panel, ProblemList } from "../../admin-ui";
+
+/** A dry run of a regrade against a chosen version, then applying it on confirmation. */
+export function RegradePanel({
+  courseSlug,
+  exerciseSlug,
+  versions,
+}: {
+  courseSlug: string;
+  exerciseSlug: string;
+  /** Version numbers, newest first. */
+  versions: number[];
+}) {
+  const router = useRouter();
+  const [version, setVersion] = useState(versions[0] ?? 1);
+  const [keepOverrides, setKeepOverrides] = useState(true);
+  const [preview, setPreview] = useState<RegradePreview | null>(null);
+  const [applied, setApplied] = useState<RegradeSummary | null>(null);
+  const [error, setError] = useState<Rejected | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function runPreview() {
+    startTransition(async () => {
+      const response = await previewRegradeAction({ courseSlug, exerciseSlug, version });
+      setApplied(null);
+      setError(response.status === "rejected" ? response : null);
+      setPreview(response.status === "preview" ? response.preview : null);
+    });
+  }
+
+  function apply() {
+    const request = { courseSlug, exerciseSlug, version, keepOverrides };
+    startTransition(async () => {
+      const response = await applyRegradeAction(request);
+      setError(response.status === "rejected" ? response : null);
+      if (response.status === "applied") {
+        setApplied(response.summary);
+        setPreview(null);
+        router.refresh();
+      }
+    });
+  }
+
+  return (
+    <Panel title="Regrade">
+      <div className="flex items-end gap-4 text-sm">
+        <label>
+          <span className="font-medium">Grade every attempt against</span>
+          <select
+            value={version}
+            onChange={(event) => {
+              setVersion(Number(event.target.value));
+              setPreview(null);
+            }}
+            className="ml-2 rounded border border-slate-300 bg-white px-2 py-1"
+          >
+            {versions.map((number) => (
+              <option key={number} value={number}>
+                version {number}
+              </option>
+            ))}
+          </select>
+        </label>
+        <Button tone="plain" onClick={runPreview} disabled={pending}>
+          Preview regrade
+        </Button>
+      </div>
+      {error && (
+        <ProblemList
+          title="Regrade failed."
+          problems={[{ place: "Regrade", message: error.message }]}
+        />
+      )}
+      {applied && (
+        <p role="status" className="text-sm text-green-800">
+          Regrade applied: {applied.attemptCount} attempts regraded, {applied.changedCount} changed,{" "}
+          {applied.clearedOverrides} overrides cleared.
+        </p>
+      )}
+      {preview && (
+        <div aria-label="Regrade preview" role="region" className="space-y-3">
+          <p className="text-sm">
+            Against version {preview.version}: {preview.rows.length} attempts,{" "}
+            {preview.changedCount} would change, {preview.overrideCount} have a manual score.
+          </p>
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr>
+                <th className="px-2 py-1">Attempt</th>
+                <th className="px-2 py-1">Student</th>
+                <th className="px-2 py-1">Now</th>
+                <th className="px-2 py-1">After</th>
+                <th className="px-2 py-1">Manual score</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.rows
+                .filter((row) => row.changed)
+                .map((row) => (
+                  <tr key={row.attemptId} className="border-t border-slate-200">
+                    <td className="px-2 py-1">
+                      #{row.attemptNumber} (version {row.oldVersion})
+                    </td>
+                    <td className="px-2 py-1">
+                      {row.studentName} ({row.studentEmail})
+                    </td>
+                    <td className="px-2 py-1">
+                      {row.oldVerdict}, {row.oldScore}
+                    </td>
+                    <td className="px-2 py-1">
+                      {row.newVerdict}, {row.newScore}
+                    </td>
+                    <td className="px-2 py-1">{row.overrideScore ?? "none"}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={keepOverrides}
+              onChange={(event) => setKeepOverrides(event.target.checked)}
+            />
+            Keep manual score overrides (unticked: clear them, each logged in the audit trail)
+          </label>
+          <Button onClick={apply} disabled={pending}>
+            Apply regrade
+          </Button>
+        </div>
+      )}
+    </Panel>
+  );
+}
