@@ -11,7 +11,7 @@ export function SignOutButton() {
     <button
       type="submit"
       onClick={() => clearDrafts(localStorage)}
-      className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
+      className="rounded-md border border-slate-300 px-3 py-1.5 font-medium whitespace-nowrap hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-indigo-600"
     >
       Sign out
     </button>

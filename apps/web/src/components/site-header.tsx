@@ -5,21 +5,27 @@ import { signOut } from "@/server/actions/sign-out";
 
 import { SignOutButton } from "./sign-out-button";
 
-/** Top bar with the product name and, when signed in, the user and a sign-out button. */
+/**
+ * Top bar with the product name and, when signed in, the user and a sign-out button. On a narrow
+ * screen the email address is cut short with an ellipsis (the full one is its tooltip), so the
+ * bar stays one row.
+ */
 export function SiteHeader({ user }: { user: SessionUser | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-4xl items-center justify-between px-6 py-3">
+      <div className="mx-auto flex max-w-4xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
         <Link
           href={user ? "/courses" : "/sign-in"}
-          className="text-lg font-semibold tracking-tight"
+          className="shrink-0 text-lg font-semibold tracking-tight"
         >
           Sawtooth
         </Link>
         {user && (
-          <div className="flex items-center gap-4 text-sm">
-            <span className="text-slate-600">{user.email}</span>
-            <form action={signOut}>
+          <div className="flex min-w-0 items-center gap-3 text-sm sm:gap-4">
+            <span className="truncate text-slate-600" title={user.email}>
+              {user.email}
+            </span>
+            <form action={signOut} className="shrink-0">
               <SignOutButton />
             </form>
           </div>

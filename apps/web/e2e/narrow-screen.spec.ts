@@ -1,0 +1,44 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { SECOND_STUDENT } from "./accounts";
+
+// The second student, so the tests here leave the demo student's history as the submission
+// tests expect it.
+const STUDENT = SECOND_STUDENT;
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
+}
+
+/** Returns how far the page scrolls sideways in CSS pixels, which is 0 when it fits the window. */
+function sidewaysScroll(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}
+
+test("header fits one row at 390 px", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(STUDENT.email);
+  await page.getByLabel("Password").fill(STUDENT.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+
+  const header = page.getByRole("banner");
+  const logo = await header.getByRole("link", { name: "Sawtooth" }).boundingBox();
+  const email = header.getByText(STUDENT.email);
+  const emailBox = await email.boundingBox();
+  const signOut = await header.getByRole("button", { name: "Sign out" }).boundingBox();
+  if (logo === null || emailBox === null || signOut === null) throw new Error("header not shown");
+
+  expect(emailBox.x).toBeGreaterThanOrEqual(logo.x + logo.width + 8);
+  expect(signOut.x).toBeGreaterThanOrEqual(emailBox.x + emailBox.width + 8);
+  // One line of text in the button: "Sign out" does not wrap.
+  expect(signOut.height).toBeLessThan(40);
+  expect(Math.abs(signOut.y + signOut.height / 2 - (logo.y + logo.height / 2))).toBeLessThan(4);
+  await expect(email).toHaveAttribute("title", STUDENT.email);
+  expect(await sidewaysScroll(page)).toBe(0);
+  await screenshot(page, "narrow-header");
+});
