@@ -2,9 +2,20 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { SECOND_STUDENT } from "./accounts";
 
-// The second student, so the tests here leave the demo student's history as the submission
-// tests expect it.
+// The second student, so the attempt stored here leaves the demo student's history as the
+// submission tests expect it.
 const STUDENT = SECOND_STUDENT;
+
+/** 10^189: 190 digits, which the feedback shows as the counterexample and the sup norm. */
+const HUGE = `1${"0".repeat(189)}`;
+
+/** h2 shifted up by 10^189, so every exact value in the feedback has about 190 digits. */
+const SHIFTED_TENT = JSON.stringify({
+  layers: [
+    { weights: [[1], [1]], biases: [0, "-1/2"] },
+    { weights: [[2, -4]], biases: [HUGE] },
+  ],
+});
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -41,4 +52,34 @@ test("header fits one row at 390 px", async ({ page }) => {
   await expect(email).toHaveAttribute("title", STUDENT.email);
   expect(await sidewaysScroll(page)).toBe(0);
   await screenshot(page, "narrow-header");
+});
+
+test("190-digit values wrap without sideways scroll", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(STUDENT.email);
+  await page.getByLabel("Password").fill(STUDENT.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+  await page.goto("/courses/deep-learning-theory/exercises/tent-h2");
+
+  await page.getByLabel("Network JSON", { exact: true }).fill(SHIFTED_TENT);
+  await page.getByRole("button", { name: "Submit" }).click();
+
+  const feedback = page
+    .getByRole("region", { name: "Submit" })
+    .getByRole("region", { name: "Feedback" });
+  await expect(feedback.getByText("Incorrect", { exact: true })).toBeVisible();
+  await expect(feedback).toContainText(`your network gives ${HUGE}`);
+  expect(await sidewaysScroll(page)).toBe(0);
+  await screenshot(page, "narrow-feedback");
+
+  await page
+    .getByRole("region", { name: "Attempt history" })
+    .getByRole("link", { name: "Open attempt" })
+    .first()
+    .click();
+  await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
+  await expect(page.getByRole("region", { name: "Feedback" })).toContainText(HUGE);
+  expect(await sidewaysScroll(page)).toBe(0);
+  await screenshot(page, "narrow-attempt");
 });

@@ -31,7 +31,9 @@ export function FeedbackView({ feedback, domain }: FeedbackViewProps) {
   const { verdict } = feedback;
 
   return (
-    <section aria-label="Feedback" className="space-y-5">
+    // Exact numbers can run to hundreds of digits, so they wrap wherever needed to keep the
+    // page from scrolling sideways.
+    <section aria-label="Feedback" className="space-y-5 wrap-anywhere">
       <div className={`rounded-lg border p-4 ${VERDICT_CLASS[verdict]}`}>
         <p className="text-xl font-semibold" role="status">
           {verdictLabel(verdict)}

@@ -62,7 +62,9 @@ function Workspace(props: WorkspaceProps) {
   }
 
   return (
-    <div className="space-y-6">
+    // Exact numbers in messages and previews can run to hundreds of digits, so they wrap
+    // wherever needed to keep the page from scrolling sideways.
+    <div className="space-y-6 wrap-anywhere">
       {pendingLoad !== null && (
         <LoadAttemptDialog
           onLoad={() => loadPendingAttempt(pendingLoad)}
