@@ -1,3 +1,4 @@
+export * from "./attempt-detail";
 export * from "./attempt-list";
 export * from "./comments";
 export * from "./dashboard";

@@ -8,6 +8,7 @@ import {
   REVIEW,
   tentNetwork,
 } from "../testing/review-fixture";
+import { findReviewAttemptDetail } from "./attempt-detail";
 import { addAttemptComment, listAttemptComments } from "./comments";
 import { listScoreOverrides, overrideAttemptScore } from "./score-overrides";
 
@@ -112,5 +113,24 @@ describe("addAttemptComment", () => {
     const comments = await listAttemptComments(db, wrong.id);
     expect(comments.map((comment) => comment.body)).toEqual(["Look at x = 1.", "Then the slope."]);
     expect(comments[0]?.author).toEqual({ id: "tina", name: "Tina" });
+  });
+});
+
+describe("findReviewAttemptDetail", () => {
+  test("returns the parsed network, student and exercise", async () => {
+    const db = testDatabase.db;
+    const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+
+    const detail = await findReviewAttemptDetail(db, wrong.id);
+
+    expect(detail?.network).toBe(JSON.stringify(tentNetwork(-2)));
+    expect(detail?.attemptNumber).toBe(1);
+    expect(detail?.student).toEqual({ id: "alice", name: "Alice", email: "alice@example.com" });
+    expect(detail?.exercise).toEqual({
+      id: REVIEW.tent,
+      slug: REVIEW.tent,
+      title: "Exercise tent",
+    });
+    expect(await findReviewAttemptDetail(db, "missing")).toBeNull();
   });
 });

@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
+import { getDatabase, listAttemptComments } from "@sawtooth/db";
 import type { Feedback } from "@sawtooth/theory";
 
+import { formatScore } from "@/components/feedback/feedback-format";
 import { FeedbackView } from "@/components/feedback/feedback-view";
+import { Markdown } from "@/components/markdown";
 import { requireAttempt } from "@/server/access";
 import { toDomainView } from "@/server/exercise-view";
 import { prepareVersion } from "@/server/grading";
@@ -29,7 +32,9 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
   const { course, exercise, attempt } = await requireAttempt(slug, exerciseId, attemptId);
 
   // The feedback was stored as the engine returned it, already cut to what the exercise reveals.
-  const feedback = JSON.parse(attempt.feedback) as Feedback;
+  // A tutor's override replaces the graded score wherever the student reads it.
+  const feedback = { ...(JSON.parse(attempt.feedback) as Feedback), score: attempt.score };
+  const comments = await listAttemptComments(getDatabase(), attempt.id);
   const { domain } = prepareVersion(attempt.exerciseVersion);
   const exercisePath = `/courses/${course.slug}/exercises/${exercise.slug}`;
 
@@ -48,6 +53,12 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
         </time>
         , graded against version {attempt.exerciseVersion.number} in {attempt.gradingMs} ms.
       </p>
+      {attempt.overrideScore !== null && (
+        <p className="mt-2 text-sm" aria-label="Score override">
+          A tutor set this attempt&apos;s score to <strong>{formatScore(attempt.score)}</strong>;
+          the grader gave {formatScore(attempt.gradedScore)}.
+        </p>
+      )}
       <Link
         href={`${exercisePath}?load=${attempt.id}`}
         className="mt-4 inline-block rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
@@ -63,6 +74,26 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
         <FeedbackView feedback={feedback} domain={toDomainView(domain)} />
       </div>
+      {comments.length > 0 && (
+        <section aria-label="Comments from tutors" className="mt-6">
+          <h2 className="text-lg font-semibold">Comments from tutors</h2>
+          <ul className="mt-2 space-y-3">
+            {comments.map((comment) => (
+              <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                <p className="text-xs text-slate-500">
+                  {comment.author.name},{" "}
+                  <time dateTime={comment.createdAt.toISOString()}>
+                    {timeFormat.format(comment.createdAt)} UTC
+                  </time>
+                </p>
+                <div className="mt-1 text-sm">
+                  <Markdown>{comment.body}</Markdown>
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </article>
   );
 }

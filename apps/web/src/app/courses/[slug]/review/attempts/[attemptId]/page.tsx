@@ -1,0 +1,194 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import {
+  findReviewAttemptDetail,
+  getDatabase,
+  listAttemptComments,
+  listAttempts,
+  listScoreOverrides,
+} from "@sawtooth/db";
+import type { Feedback } from "@sawtooth/theory";
+
+import { FeedbackView } from "@/components/feedback/feedback-view";
+import { formatScore } from "@/components/feedback/feedback-format";
+import { Markdown } from "@/components/markdown";
+import { toDomainView } from "@/server/exercise-view";
+import { prepareVersion } from "@/server/grading";
+import { findReviewAttempt } from "@/server/review/review-access";
+import { requireCourseStaff } from "@/server/review/require-staff";
+
+import { ReviewNav } from "../../review-nav";
+import { CommentForm, OverrideForm } from "./review-forms";
+
+interface ReviewAttemptPageProps {
+  params: Promise<{ slug: string; attemptId: string }>;
+}
+
+export const metadata: Metadata = { title: "Review attempt" };
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "medium",
+  timeZone: "UTC",
+});
+
+/** Writes the parsed network with two-space indentation for reading. */
+function indentJson(text: string): string {
+  return JSON.stringify(JSON.parse(text), null, 2);
+}
+
+export default async function ReviewAttemptPage({ params }: ReviewAttemptPageProps) {
+  const { slug, attemptId } = await params;
+  const { user } = await requireCourseStaff(slug);
+  const db = getDatabase();
+  const found = await findReviewAttempt({ db, userId: user.id }, slug, attemptId);
+  const detail = found && (await findReviewAttemptDetail(db, attemptId));
+  if (!found || !detail) {
+    notFound();
+  }
+  const { course, attempt } = found;
+  const comments = await listAttemptComments(db, attemptId);
+  const overrides = await listScoreOverrides(db, attemptId);
+  const others = await listAttempts(db, attempt.userId, attempt.exercise.id);
+
+  const feedback = JSON.parse(attempt.feedback) as Feedback;
+  const { domain } = prepareVersion(attempt.exerciseVersion);
+  const base = `/courses/${course.slug}/review`;
+
+  return (
+    <article>
+      <h1 className="text-2xl font-semibold">
+        Attempt #{detail.attemptNumber} at {detail.exercise.title}
+      </h1>
+      <ReviewNav courseSlug={course.slug} current="/attempts" />
+      <p className="mt-4 text-sm text-slate-600">
+        By {detail.student.name} ({detail.student.email}), submitted{" "}
+        <time dateTime={attempt.createdAt.toISOString()}>
+          {timeFormat.format(attempt.createdAt)} UTC
+        </time>
+        , graded against version {attempt.exerciseVersion.number} in {attempt.gradingMs} ms.
+      </p>
+      <p className="mt-2 text-sm" aria-label="Score">
+        Score that counts: <strong>{formatScore(attempt.score)}</strong>
+        {attempt.overrideScore !== null && (
+          <span className="text-slate-600">
+            {" "}
+            (set by hand; the grader gave {formatScore(attempt.gradedScore)})
+          </span>
+        )}
+      </p>
+
+      <div className="mt-6 grid gap-6 lg:grid-cols-2">
+        <section aria-label="Submission as sent">
+          <h2 className="text-lg font-semibold">Submission as sent</h2>
+          <pre className="mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            {attempt.raw}
+          </pre>
+        </section>
+        <section aria-label="Submission as parsed">
+          <h2 className="text-lg font-semibold">Submission as parsed</h2>
+          <pre className="mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200 bg-white p-4 text-sm">
+            {indentJson(detail.network)}
+          </pre>
+        </section>
+      </div>
+
+      <h2 className="mt-8 text-lg font-semibold">Feedback as the student saw it</h2>
+      <div className="mt-2 rounded-lg border border-slate-200 bg-white p-6">
+        <FeedbackView feedback={feedback} domain={toDomainView(domain)} />
+      </div>
+
+      <section aria-label="Comments" className="mt-8">
+        <h2 className="text-lg font-semibold">Comments</h2>
+        {comments.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">No comments yet.</p>
+        ) : (
+          <ul className="mt-2 space-y-3">
+            {comments.map((comment) => (
+              <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                <p className="text-xs text-slate-500">
+                  {comment.author.name}, {timeFormat.format(comment.createdAt)} UTC
+                </p>
+                <div className="mt-1 text-sm">
+                  <Markdown>{comment.body}</Markdown>
+                </div>
+              </li>
+            ))}
+          </ul>
+        )}
+        <CommentForm courseSlug={course.slug} attemptId={attempt.id} />
+      </section>
+
+      <section aria-label="Score override" className="mt-8">
+        <h2 className="text-lg font-semibold">Score override</h2>
+        <OverrideForm courseSlug={course.slug} attemptId={attempt.id} />
+        <h3 className="mt-6 font-semibold">Audit trail</h3>
+        {overrides.length === 0 ? (
+          <p className="mt-2 text-sm text-slate-600">The score has never been changed by hand.</p>
+        ) : (
+          <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  When (UTC)
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Who
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Old score
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  New score
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Reason
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {overrides.map((override) => (
+                <tr key={override.id} className="border-t border-slate-200">
+                  <td className="px-3 py-2">{timeFormat.format(override.createdAt)}</td>
+                  <td className="px-3 py-2">{override.tutor.name}</td>
+                  <td className="px-3 py-2">{formatScore(override.oldScore)}</td>
+                  <td className="px-3 py-2">
+                    {override.newScore === null ? "graded score" : formatScore(override.newScore)}
+                  </td>
+                  <td className="px-3 py-2 whitespace-pre-wrap">{override.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
+      <section aria-label="Other attempts" className="mt-8">
+        <h2 className="text-lg font-semibold">
+          {detail.student.name}&apos;s attempts at {detail.exercise.title}
+        </h2>
+        <ul className="mt-2 space-y-1 text-sm">
+          {others.map((other) => (
+            <li key={other.id}>
+              {other.id === attempt.id ? (
+                <span className="font-medium">
+                  {timeFormat.format(other.createdAt)} UTC: this attempt
+                </span>
+              ) : (
+                <Link
+                  href={`${base}/attempts/${other.id}`}
+                  className="text-indigo-700 hover:underline"
+                >
+                  {timeFormat.format(other.createdAt)} UTC
+                </Link>
+              )}{" "}
+              · {other.verdict === "correct" ? "Correct" : "Incorrect"} · {formatScore(other.score)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+
+import { getDatabase, groupMistakes, listExercises } from "@sawtooth/db";
+
+import { requireCourseStaff } from "@/server/review/require-staff";
+
+import { ReviewNav } from "../review-nav";
+
+interface MistakesPageProps {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<{ exercise?: string | string[]; group?: string | string[] }>;
+}
+
+export const metadata: Metadata = { title: "Wrong answers" };
+
+/** Attempts linked per group unless the tutor opens the group's full list. */
+const LINKS_PER_GROUP = 10;
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
+
+export default async function MistakesPage({ params, searchParams }: MistakesPageProps) {
+  const { course } = await requireCourseStaff((await params).slug);
+  const query = await searchParams;
+  const exerciseSlug = typeof query.exercise === "string" ? query.exercise : "";
+  const openGroup = typeof query.group === "string" ? query.group : "";
+  const db = getDatabase();
+  const exercises = await listExercises(db, course.id, { includeHidden: true });
+  const exercise = exercises.find((candidate) => candidate.slug === exerciseSlug) ?? exercises[0];
+  const groups = exercise ? await groupMistakes(db, exercise.id) : [];
+  const base = `/courses/${course.slug}/review`;
+  const incorrect = groups.reduce((sum, group) => sum + group.attempts.length, 0);
+
+  return (
+    <div>
+      <h1 className="text-2xl font-semibold">Wrong answers in {course.title}</h1>
+      <ReviewNav courseSlug={course.slug} current="/mistakes" />
+      <form method="get" className="mt-6 flex items-end gap-3 text-sm">
+        <label className="flex flex-col gap-1">
+          Exercise
+          <select
+            name="exercise"
+            defaultValue={exercise?.slug}
+            className="rounded-md border border-slate-300 px-2 py-1"
+          >
+            {exercises.map((candidate) => (
+              <option key={candidate.id} value={candidate.slug}>
+                {candidate.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">
+          Show
+        </button>
+      </form>
+
+      {groups.length === 0 ? (
+        <p className="mt-6 text-slate-600">No incorrect attempts at this exercise.</p>
+      ) : (
+        <>
+          <p className="mt-4 text-sm text-slate-600">
+            {incorrect} incorrect attempts, grouped by the grader&apos;s most precise finding.
+          </p>
+          <ol className="mt-4 space-y-4">
+            {groups.map((group) => {
+              const open = group.key === openGroup;
+              const shown = open ? group.attempts : group.attempts.slice(0, LINKS_PER_GROUP);
+              const groupQuery = new URLSearchParams({
+                exercise: exercise?.slug ?? "",
+                group: group.key,
+              });
+              return (
+                <li key={group.key} className="rounded-lg border border-slate-200 bg-white p-4">
+                  <p className="font-medium">
+                    {group.example && <span className="text-slate-500">For example: </span>}
+                    {group.label}
+                  </p>
+                  <p className="mt-1 text-sm text-slate-600">
+                    <code>{group.code}</code> · {group.attempts.length}{" "}
+                    {group.attempts.length === 1 ? "attempt" : "attempts"} by {group.students}{" "}
+                    {group.students === 1 ? "student" : "students"}
+                  </p>
+                  <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                    {shown.map((attempt) => (
+                      <li key={attempt.id}>
+                        <Link
+                          href={`${base}/attempts/${attempt.id}`}
+                          className="text-indigo-700 hover:underline"
+                        >
+                          {attempt.student.name}, {timeFormat.format(attempt.createdAt)}
+                        </Link>
+                      </li>
+                    ))}
+                  </ul>
+                  {!open && group.attempts.length > LINKS_PER_GROUP && (
+                    <Link
+                      href={`${base}/mistakes?${groupQuery}`}
+                      className="mt-2 inline-block text-sm text-indigo-700 hover:underline"
+                    >
+                      Show all {group.attempts.length}
+                    </Link>
+                  )}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+import { z } from "zod";
+
+import {
+  addAttemptComment,
+  MAX_COMMENT_LENGTH,
+  MAX_OVERRIDE_REASON_LENGTH,
+  overrideAttemptScore,
+} from "@sawtooth/db";
+
+import { findReviewAttempt, type NotFound, type ReviewContext } from "./review-access";
+
+/** Result of a review action that the form shows. */
+export type ReviewActionResult =
+  | { status: "saved" }
+  | NotFound
+  | { status: "invalid"; message: string }
+  | { status: "conflict"; message: string };
+
+const idSchema = z.string().min(1).max(200);
+
+const commentSchema = z.object({
+  courseSlug: idSchema,
+  attemptId: idSchema,
+  body: z
+    .string()
+    .trim()
+    .min(1, "The comment is empty: write what the student should read.")
+    .max(MAX_COMMENT_LENGTH, `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`),
+});
+
+/** Stores a tutor's comment on an attempt of their course. */
+export async function addCommentRequest(
+  context: ReviewContext,
+  request: unknown,
+): Promise<ReviewActionResult> {
+  const parsed = commentSchema.safeParse(request);
+  if (!parsed.success) {
+    return { status: "invalid", message: firstMessage(parsed.error) };
+  }
+  const { courseSlug, attemptId, body } = parsed.data;
+
+  const found = await findReviewAttempt(context, courseSlug, attemptId);
+  if (!found || context.userId === null) {
+    return { status: "not-found" };
+  }
+
+  await addAttemptComment(context.db, { attemptId, authorId: context.userId, body });
+  return { status: "saved" };
+}
+
+const overrideSchema = z.object({
+  courseSlug: idSchema,
+  attemptId: idSchema,
+  /** A percentage from 0 to 100, or "" to remove the override. */
+  percent: z
+    .string()
+    .trim()
+    .regex(/^(\d{1,3}(\.\d{1,2})?)?$/, "Enter the score as a percentage from 0 to 100.")
+    .refine((text) => text === "" || Number(text) <= 100, "The score is above 100%."),
+  reason: z
+    .string()
+    .trim()
+    .min(1, "A reason is required: tutors read it in the audit trail.")
+    .max(
+      MAX_OVERRIDE_REASON_LENGTH,
+      `The reason is longer than ${MAX_OVERRIDE_REASON_LENGTH} characters.`,
+    ),
+});
+
+/**
+ * Sets or removes the score override of an attempt of the tutor's course, with the reason kept
+ * in the audit trail. The score arrives as a percentage, as the pages show scores.
+ */
+export async function overrideScoreRequest(
+  context: ReviewContext,
+  request: unknown,
+): Promise<ReviewActionResult> {
+  const parsed = overrideSchema.safeParse(request);
+  if (!parsed.success) {
+    return { status: "invalid", message: firstMessage(parsed.error) };
+  }
+  const { courseSlug, attemptId, percent, reason } = parsed.data;
+
+  const found = await findReviewAttempt(context, courseSlug, attemptId);
+  if (!found || context.userId === null) {
+    return { status: "not-found" };
+  }
+
+  const newScore = percent === "" ? null : Number(percent) / 100;
+  if (newScore === null && found.attempt.overrideScore === null) {
+    return { status: "invalid", message: "The attempt has no override to remove." };
+  }
+  const change = { attemptId, tutorId: context.userId, newScore, reason };
+  const result = await overrideAttemptScore(context.db, change);
+  if (result.status === "conflict") {
+    return {
+      status: "conflict",
+      message: "Someone changed this score meanwhile: reload the page and try again.",
+    };
+  }
+  return result.status === "changed" ? { status: "saved" } : { status: "not-found" };
+}
+
+function firstMessage(error: z.ZodError): string {
+  return error.issues[0]?.message ?? "Invalid request.";
+}

@@ -1,0 +1,58 @@
+import { describe, expect, test } from "vitest";
+
+import type { Gradebook } from "@sawtooth/db";
+
+import { csvField, gradebookCsv } from "./gradebook-csv";
+
+describe("csvField", () => {
+  test.each([
+    ["plain", "plain"],
+    ["Smith, Jo", '"Smith, Jo"'],
+    ['say "hi"', '"say ""hi"""'],
+    ["two\nlines", '"two\nlines"'],
+    ["=HYPERLINK(1)", "'=HYPERLINK(1)"],
+    ["+1", "'+1"],
+    ["-1", "'-1"],
+    ["@SUM(A1)", "'@SUM(A1)"],
+    ['=1,"x"', `"'=1,""x"""`],
+    ["Zoë", "Zoë"],
+  ])("writes %j as %s", (value, expected) => {
+    expect(csvField(value)).toBe(expected);
+  });
+
+  test("writes numbers as they are, negative ones too", () => {
+    expect(csvField(-1.5)).toBe("-1.5");
+  });
+});
+
+describe("gradebookCsv", () => {
+  test("writes one row per student with totals", () => {
+    const exercise = (id: string, title: string) => ({
+      id,
+      slug: id,
+      title,
+      position: 0,
+      dueDate: null,
+      attemptLimit: null,
+      visibility: "visible" as const,
+      showTarget: false,
+    });
+    const gradebook: Gradebook = {
+      exercises: [exercise("a", "Tent, h2"), exercise("b", "Saw")],
+      students: [
+        { id: "s1", name: "=cmd", email: "s1@example.com" },
+        { id: "s2", name: "Zoë", email: "s2@example.com" },
+      ],
+      cells: new Map([
+        ["s1 a", { attempts: 3, bestScore: 1, solved: true }],
+        ["s1 b", { attempts: 1, bestScore: 1 / 3, solved: false }],
+      ]),
+    };
+
+    expect(gradebookCsv(gradebook)).toBe(
+      '\uFEFFName,Email,"Tent, h2 (%)",Saw (%),Total (%),Solved\r\n' +
+        "'=cmd,s1@example.com,100,33.33,133.33,1\r\n" +
+        "Zoë,s2@example.com,0,0,0,0\r\n",
+    );
+  });
+});

@@ -1,0 +1,74 @@
+import { dashboardCell, loadGradebook, type Gradebook } from "@sawtooth/db";
+
+import { findReviewCourse, type ReviewContext } from "./review-access";
+
+/**
+ * Writes one CSV field. Fields with a comma, a quote or a line break are quoted, with quotes
+ * doubled (RFC 4180). Text that starts with = + - @, a tab or a carriage return gets a leading
+ * apostrophe so that spreadsheet programs show it instead of evaluating it as a formula.
+ */
+export function csvField(value: string | number): string {
+  if (typeof value === "number") {
+    return String(value);
+  }
+  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Rounds a score in [0, 1] to a percentage with at most two decimals. */
+function percent(score: number): number {
+  return Math.round(score * 10_000) / 100;
+}
+
+/**
+ * Writes the gradebook as CSV: one row per student with their best score that counts at each
+ * exercise as a percentage (0 without an attempt), then the total and the number solved. The
+ * text starts with a UTF-8 byte order mark, which Excel needs to read non-ASCII names, and lines
+ * end with CRLF.
+ */
+export function gradebookCsv(gradebook: Gradebook): string {
+  const header = [
+    "Name",
+    "Email",
+    ...gradebook.exercises.map((exercise) => `${exercise.title} (%)`),
+    "Total (%)",
+    "Solved",
+  ];
+  const rows = gradebook.students.map((student) => {
+    const cells = gradebook.exercises.map((exercise) =>
+      dashboardCell(gradebook, student.id, exercise.id),
+    );
+    const total = cells.reduce((sum, cell) => sum + cell.bestScore, 0);
+    const solved = cells.filter((cell) => cell.solved).length;
+    return [
+      student.name,
+      student.email,
+      ...cells.map((cell) => percent(cell.bestScore)),
+      percent(total),
+      solved,
+    ];
+  });
+  const lines = [header, ...rows].map((row) => row.map(csvField).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
+
+/** Returns the course's gradebook as a CSV download, or a 404 for anyone but its staff. */
+export async function gradebookCsvResponse(
+  context: ReviewContext,
+  courseSlug: string,
+): Promise<Response> {
+  const course = await findReviewCourse(context.db, context.userId, courseSlug);
+  if (!course) {
+    return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain" } });
+  }
+
+  const gradebook = await loadGradebook(context.db, course.id);
+  const filename = `${course.slug}-gradebook.csv`;
+  return new Response(gradebookCsv(gradebook), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${filename}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

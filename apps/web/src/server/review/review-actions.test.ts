@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import { findAttempt, listAttemptComments, listScoreOverrides, type Database } from "@sawtooth/db";
+import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
+
+import { createCourseFixture, FIXTURE, TENT_H2_WRONG } from "@/testing/course-fixture";
+
+import { submitAttempt } from "../submissions";
+import { addCommentRequest, overrideScoreRequest } from "./attempt-review";
+import { gradebookCsvResponse } from "./gradebook-csv";
+
+let testDatabase: TestDatabase;
+let db: Database;
+let attemptId: string;
+
+/** A tutor of the other course, who must not reach this course's attempts. */
+const OTHER_TUTOR = "tutor-2";
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  db = testDatabase.db;
+  await createCourseFixture(db);
+  await db.user.create({
+    data: { id: OTHER_TUTOR, name: "Other Tutor", email: "tutor-2@example.com" },
+  });
+  const other = await db.course.findUniqueOrThrow({ where: { slug: FIXTURE.otherCourseSlug } });
+  await db.membership.create({
+    data: { userId: OTHER_TUTOR, courseId: other.id, role: "tutor" },
+  });
+  const result = await submitAttempt(
+    { db, userId: FIXTURE.student, now: new Date("2027-01-15T12:00:00Z") },
+    {
+      courseSlug: FIXTURE.courseSlug,
+      exerciseId: "tent-h2",
+      submission: JSON.stringify(TENT_H2_WRONG),
+    },
+  );
+  if (result.status !== "graded")
+    throw new Error(`Expected a graded attempt, got ${result.status}.`);
+  attemptId = result.attempt.id;
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+const REFUSED = [
+  ["a signed-out visitor", null],
+  ["the student who made the attempt", FIXTURE.student],
+  ["another student", FIXTURE.otherStudent],
+  ["a tutor of another course", OTHER_TUTOR],
+] as const;
+
+function commentAs(userId: string | null, request: Record<string, unknown> = {}) {
+  return addCommentRequest(
+    { db, userId },
+    { courseSlug: FIXTURE.courseSlug, attemptId, body: "Check x = 1.", ...request },
+  );
+}
+
+function overrideAs(userId: string | null, request: Record<string, unknown> = {}) {
+  return overrideScoreRequest(
+    { db, userId },
+    { courseSlug: FIXTURE.courseSlug, attemptId, percent: "50", reason: "Idea right", ...request },
+  );
+}
+
+describe("addCommentRequest", () => {
+  test("stores a tutor's comment", async () => {
+    expect(await commentAs(FIXTURE.tutor)).toEqual({ status: "saved" });
+
+    const comments = await listAttemptComments(db, attemptId);
+    expect(comments.map((comment) => comment.body)).toEqual(["Check x = 1."]);
+    expect(comments[0]?.author.id).toBe(FIXTURE.tutor);
+  });
+
+  test.each(REFUSED)("rejects %s", async (_name, userId) => {
+    expect(await commentAs(userId)).toEqual({ status: "not-found" });
+    expect(await listAttemptComments(db, attemptId)).toEqual([]);
+  });
+
+  test("rejects an empty comment", async () => {
+    const result = await commentAs(FIXTURE.tutor, { body: "   " });
+
+    expect(result.status).toBe("invalid");
+    expect(await listAttemptComments(db, attemptId)).toEqual([]);
+  });
+
+  test("rejects an attempt outside the named course", async () => {
+    const result = await addCommentRequest(
+      { db, userId: OTHER_TUTOR },
+      { courseSlug: FIXTURE.otherCourseSlug, attemptId, body: "Hello" },
+    );
+
+    expect(result).toEqual({ status: "not-found" });
+  });
+});
+
+describe("overrideScoreRequest", () => {
+  test("sets the score with the reason in the audit trail", async () => {
+    expect(await overrideAs(FIXTURE.tutor)).toEqual({ status: "saved" });
+
+    expect((await findAttempt(db, attemptId))?.score).toBe(0.5);
+    const trail = await listScoreOverrides(db, attemptId);
+    expect(trail).toHaveLength(1);
+    expect(trail[0]).toMatchObject({ oldScore: 0, newScore: 0.5, reason: "Idea right" });
+    expect(trail[0]?.tutor.id).toBe(FIXTURE.tutor);
+  });
+
+  test("removes the override with an empty score", async () => {
+    await overrideAs(FIXTURE.tutor);
+
+    expect(await overrideAs(FIXTURE.tutor, { percent: "", reason: "Undo" })).toEqual({
+      status: "saved",
+    });
+    expect((await findAttempt(db, attemptId))?.overrideScore).toBeNull();
+  });
+
+  test.each(REFUSED)("rejects %s", async (_name, userId) => {
+    expect(await overrideAs(userId)).toEqual({ status: "not-found" });
+    expect((await findAttempt(db, attemptId))?.overrideScore).toBeNull();
+    expect(await listScoreOverrides(db, attemptId)).toEqual([]);
+  });
+
+  test.each([
+    ["a missing reason", { reason: " " }],
+    ["a score above 100", { percent: "101" }],
+    ["a negative score", { percent: "-5" }],
+    ["a score that is not a number", { percent: "half" }],
+    ["removing an override that does not exist", { percent: "" }],
+  ])("rejects %s", async (_name, request) => {
+    const result = await overrideAs(FIXTURE.tutor, request);
+
+    expect(result.status).toBe("invalid");
+    expect(await listScoreOverrides(db, attemptId)).toEqual([]);
+  });
+});
+
+describe("gradebookCsvResponse", () => {
+  test("sends the gradebook to a tutor as a download", async () => {
+    await overrideAs(FIXTURE.tutor, { percent: "62.5" });
+
+    const response = await gradebookCsvResponse({ db, userId: FIXTURE.tutor }, FIXTURE.courseSlug);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toBe(
+      'attachment; filename="deep-learning-theory-gradebook.csv"',
+    );
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // The UTF-8 byte order mark, which text() would drop.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes).split("\r\n");
+    expect(lines[0]).toBe(
+      "Name,Email,The tent map h2 (%),The clipped tent h3 (%),Total (%),Solved",
+    );
+    expect(lines).toContain("student-1,student-1@example.com,62.5,0,62.5,0");
+    expect(lines).toContain("student-2,student-2@example.com,0,0,0,0");
+  });
+
+  test.each(REFUSED)("rejects %s", async (_name, userId) => {
+    const response = await gradebookCsvResponse({ db, userId }, FIXTURE.courseSlug);
+
+    expect(response.status).toBe(404);
+    expect(await response.text()).not.toContain("student-1");
+  });
+});
