@@ -1,28 +1,47 @@
-// Configures the Prisma CLI (generate, migrate deploy, migrate diff) for the schema and migrations
-// in the repository's prisma/ folder. Prisma 6.19 runs its schema engine as WebAssembly here,
-// through the same driver adapter the app uses, so no native engine is downloaded.
+// Configures the Prisma CLI (generate, migrate deploy, migrate diff). Prisma 6.19 runs its
+// schema engine as WebAssembly here, through the same driver adapter the app uses, so no native
+// engine is downloaded.
+//
+// The provider follows DATABASE_URL: a postgresql:// URL selects prisma/postgresql/ (its schema,
+// migrations and the pg adapter), anything else the SQLite schema and migrations in prisma/.
+// SAWTOOTH_PRISMA_PROVIDER=postgresql selects PostgreSQL without a URL, for `prisma generate`.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 import { defineConfig } from "prisma/config";
 
 const repositoryRoot = fileURLToPath(new URL("../..", import.meta.url));
+const prismaFolder = path.join(repositoryRoot, "prisma");
 
-// Without a resolvable url the CLI falls back to its native engine, which it would download.
+const postgresql =
+  process.env.SAWTOOTH_PRISMA_PROVIDER === "postgresql" ||
+  /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
+// Without a url that fits the schema's provider the CLI falls back to its native engine, which
+// it would download; `prisma generate` never connects, so a placeholder is enough there.
+if (postgresql && !/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) {
+  process.env.DATABASE_URL = "postgresql://127.0.0.1:5432/unused";
+}
 process.env.DATABASE_URL ??= `file:${path.join(repositoryRoot, "data", "sawtooth.db")}`;
+const url = process.env.DATABASE_URL;
+const folder = postgresql ? path.join(prismaFolder, "postgresql") : prismaFolder;
 
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: path.join(repositoryRoot, "prisma", "schema.prisma"),
-  migrations: { path: path.join(repositoryRoot, "prisma", "migrations") },
+  schema: path.join(folder, "schema.prisma"),
+  migrations: { path: path.join(folder, "migrations") },
   async adapter() {
-    const url = process.env.DATABASE_URL ?? "";
+    if (postgresql) {
+      return new PrismaPg({ connectionString: url });
+    }
     if (!url.startsWith("file:")) {
       // The URL is left out of the message because a server URL may carry a password.
-      throw new Error("Unsupported DATABASE_URL: only SQLite (file:…) is supported so far.");
+      throw new Error(
+        "Unsupported DATABASE_URL: use file:… for SQLite or postgresql://… for PostgreSQL.",
+      );
     }
     // SQLite creates the database file but not its folder.
     mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });

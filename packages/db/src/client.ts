@@ -1,21 +1,33 @@
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
 
 import { PrismaClient } from "./generated/prisma/client";
+import { PrismaClient as PostgresqlClient } from "./generated/prisma-postgresql/client";
 import { resolveDatabaseUrl } from "./location";
 
-/** A connected Prisma client; every query function of this package takes one. */
+/**
+ * A connected Prisma client; every query function of this package takes one. Its type is the
+ * SQLite client's: the PostgreSQL client is generated from the same models (see
+ * schema-variants.ts), so the two have the same methods and results, and queries are written
+ * once against this type.
+ */
 export type Database = PrismaClient;
 
 /** Database engines Sawtooth can run on, named as better-auth's Prisma adapter names them. */
-export type DatabaseProvider = "sqlite";
+export type DatabaseProvider = "sqlite" | "postgresql";
 
-/** Returns the engine that `url` points to, or throws for an engine not supported yet. */
+/** Returns the engine that `url` points to, or throws for an unsupported one. */
 export function databaseProvider(url: string): DatabaseProvider {
   if (url.startsWith("file:")) {
     return "sqlite";
   }
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return "postgresql";
+  }
   // The URL stays out of the message because a server URL may carry a password.
-  throw new Error("Unsupported DATABASE_URL: only SQLite (file:…) is supported so far.");
+  throw new Error(
+    "Unsupported DATABASE_URL: use file:<path> for SQLite or postgresql://… for PostgreSQL.",
+  );
 }
 
 /**
@@ -40,9 +52,19 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
   }
 }
 
+/**
+ * Connections each process keeps to PostgreSQL. Several app processes share one server, whose
+ * default limit is 100 connections, so each keeps few; requests queue for a free one.
+ */
+const POSTGRESQL_POOL_SIZE = 10;
+
 /** Creates a Prisma client for `url`, which defaults to `DATABASE_URL` or the embedded database. */
 export function createDatabase(url: string = resolveDatabaseUrl()): Database {
-  databaseProvider(url);
+  if (databaseProvider(url) === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: POSTGRESQL_POOL_SIZE });
+    // The cast is safe because both clients come from the same models; see `Database`.
+    return new PostgresqlClient({ adapter }) as unknown as Database;
+  }
   return new PrismaClient({ adapter: new SqliteAdapterFactory({ url }) });
 }
 
