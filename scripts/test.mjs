@@ -24,12 +24,23 @@ if (needsInstall()) {
   run(pnpm, ["install", "--frozen-lockfile"]);
 }
 ensureChromium();
+await startPostgresForTests();
 
 step("Checking formatting");
 run(pnpm, ["exec", "prettier", "--check", "."]);
 
-step("Lint, type checks, unit and integration tests, browser tests");
-run(pnpm, ["exec", "turbo", "run", "lint", "typecheck", "test", "test:e2e", "--output-logs=full"]);
+step("Lint, type checks, unit and integration tests on SQLite and PostgreSQL, browser tests");
+run(pnpm, [
+  "exec",
+  "turbo",
+  "run",
+  "lint",
+  "typecheck",
+  "test",
+  "test:postgresql",
+  "test:e2e",
+  "--output-logs=full",
+]);
 
 step("All checks passed");
 
@@ -65,6 +76,38 @@ function ensureChromium() {
   runCommand("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
     DEBIAN_FRONTEND: "noninteractive",
   });
+}
+
+/**
+ * Starts a throwaway PostgreSQL cluster on 127.0.0.1 for the database tests' second run and
+ * stops it when this process exits. Installs Debian's PostgreSQL as root when it is missing;
+ * without root the run stops with the command to run rather than skipping PostgreSQL.
+ */
+async function startPostgresForTests() {
+  const { findPostgresBin, startPostgres, POSTGRES_MISSING } = await import("./postgres.mjs");
+  if (findPostgresBin() === null) {
+    if (typeof process.getuid !== "function" || process.getuid() !== 0) {
+      fail(POSTGRES_MISSING);
+    }
+    step("Installing Debian's PostgreSQL for the database tests");
+    runCommand("apt-get", ["update"]);
+    runCommand("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], {
+      DEBIAN_FRONTEND: "noninteractive",
+    });
+  }
+  step("Starting PostgreSQL for the database tests");
+  let cluster;
+  try {
+    cluster = await startPostgres();
+  } catch (error) {
+    fail(`PostgreSQL could not be started: ${error.message}`);
+  }
+  process.on("exit", () => cluster.stop());
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => process.exit(130));
+  }
+  env.SAWTOOTH_TEST_POSTGRES_URL = cluster.url;
+  process.stdout.write(`PostgreSQL runs at ${cluster.url}\n`);
 }
 
 function step(title) {

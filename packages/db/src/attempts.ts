@@ -193,6 +193,18 @@ export async function countAttempts(
   return result._max.attemptNumber ?? 0;
 }
 
+/**
+ * Checks for a violated unique constraint: Prisma's P2002 from a model query, or a raw query's
+ * P2010 whose driver adapter reports a unique constraint violation.
+ */
 function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) {
+    return false;
+  }
+  if (error.code === "P2002") {
+    return true;
+  }
+  const adapterError = error.meta?.["driverAdapterError"] as
+    { cause?: { kind?: unknown } } | undefined;
+  return error.code === "P2010" && adapterError?.cause?.kind === "UniqueConstraintViolation";
 }
