@@ -21,6 +21,20 @@ describe("loadCourseFolder", () => {
     expect(exercises.map((exercise) => exercise.position)).toEqual(slugs.map((_, index) => index));
   });
 
+  test("numbers the exercises in course order", async () => {
+    const courseJson = JSON.parse(
+      readFileSync(
+        path.join(import.meta.dirname, "../../courses/deep-learning-theory/course.json"),
+        "utf8",
+      ),
+    );
+
+    const { exercises } = await loadCourseFolder();
+
+    expect(exercises.map((exercise) => exercise.slug)).toEqual(courseJson.exercises);
+    expect(exercises.find((exercise) => exercise.slug === "tent-h2")?.position).toBe(1);
+  });
+
   test("keeps each file's text as the definition", async () => {
     const { exercises } = await loadCourseFolder();
     const tent = exercises.find((exercise) => exercise.slug === "tent-h2");

@@ -7,7 +7,7 @@ export interface CourseExerciseFile {
   /** The exercise id, used as `Exercise.slug`. */
   slug: string;
   title: string;
-  /** Index in the course, in the engine's order (by file name). */
+  /** Index in the course, in course.json's order (by file name when it lists none). */
   position: number;
   attemptLimit: number | null;
   showTarget: boolean;

@@ -45,6 +45,13 @@ describe("loadCourse on the lecture's course", () => {
     expect(ids.length).toBeGreaterThanOrEqual(LECTURE_IDS.length + 3);
   });
 
+  it("lists the exercises in course order", () => {
+    const ids = course.exercises.map((e) => e.prepared.exercise.id);
+
+    expect(ids).toEqual(course.info.exercises);
+    expect(ids.slice(0, 3)).toEqual(["abs-value", "tent-h2", "tent-h3"]);
+  });
+
   it("reports no problem with the self-test on", async () => {
     const result = await loadCourse();
     expect(result.ok ? [] : result.problems).toEqual([]);
@@ -258,5 +265,69 @@ describe("loadCourse on a broken course", () => {
     expect(all).toContainEqual(
       expect.stringMatching(/^exercises\/bad-code\.json: knownWrong\.0\.finding: /),
     );
+  });
+});
+
+describe("loadCourse course order", () => {
+  let folder: string;
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(os.tmpdir(), "sawtooth-order-"));
+    await mkdir(path.join(folder, "exercises"));
+    const tent = JSON.parse(
+      await readFile(path.join(DEFAULT_COURSE_FOLDER, "exercises", "tent-h2.json"), "utf8"),
+    );
+    for (const id of ["alpha", "beta", "gamma"]) {
+      const file = path.join(folder, "exercises", `${id}.json`);
+      await writeFile(file, JSON.stringify({ ...tent, id }));
+    }
+  });
+
+  afterAll(async () => {
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  async function loadWithOrder(exercises?: string[]) {
+    const info = { slug: "ordered", title: "Ordered", description: "Three tents", exercises };
+    await writeFile(path.join(folder, "course.json"), JSON.stringify(info));
+    return loadCourse(folder, { selfTest: false });
+  }
+
+  async function problemsWithOrder(exercises: string[]): Promise<string[]> {
+    const result = await loadWithOrder(exercises);
+    expect(result.ok).toBe(false);
+    return (result.ok ? [] : result.problems).map((p) => formatCourseProblem(p, folder));
+  }
+
+  it("follows course.json's exercises", async () => {
+    const result = await loadWithOrder(["gamma", "alpha", "beta"]);
+
+    const ids = result.ok ? result.course.exercises.map((e) => e.prepared.exercise.id) : [];
+    expect(ids).toEqual(["gamma", "alpha", "beta"]);
+  });
+
+  it("falls back to file-name order", async () => {
+    const result = await loadWithOrder(undefined);
+
+    const ids = result.ok ? result.course.exercises.map((e) => e.prepared.exercise.id) : [];
+    expect(ids).toEqual(["alpha", "beta", "gamma"]);
+  });
+
+  it("reports an exercise left out", async () => {
+    expect(await problemsWithOrder(["gamma", "alpha"])).toEqual([
+      'course.json: exercises: does not list "beta": add it where it belongs in the course',
+    ]);
+  });
+
+  it("reports an id without a file", async () => {
+    expect(await problemsWithOrder(["gamma", "alpha", "beta", "delta"])).toEqual([
+      'course.json: exercises.3: lists "delta", which has no exercises/delta.json',
+    ]);
+  });
+
+  it("reports an id listed twice", async () => {
+    expect(await problemsWithOrder(["gamma", "alpha", "gamma", "beta"])).toEqual([
+      'course.json: exercises.2: lists "gamma" twice: keep one of them',
+    ]);
   });
 });

@@ -33,7 +33,7 @@ export interface CourseExercise {
 export interface Course {
   folder: string;
   info: CourseInfo;
-  /** Exercises in the order of their file names without `.json`. */
+  /** Exercises in course order: as course.json's `exercises` lists them, else by file name. */
   exercises: CourseExercise[];
 }
 
@@ -76,8 +76,52 @@ export async function loadCourse(
     exercises.push(result.exercise);
   }
 
+  if (info?.exercises !== undefined)
+    problems.push(...checkCourseOrder(infoFile, info.exercises, exercises));
   if (problems.length > 0 || info === undefined) return { ok: false, problems };
-  return { ok: true, course: { folder, info, exercises } };
+  return { ok: true, course: { folder, info, exercises: inCourseOrder(exercises, info) } };
+}
+
+/**
+ * Checks that course.json's `exercises` lists the id of every exercise file once and nothing
+ * else, so no exercise drops out of the course or appears in it twice.
+ */
+function checkCourseOrder(
+  file: string,
+  order: string[],
+  exercises: CourseExercise[],
+): CourseProblem[] {
+  const problems: CourseProblem[] = [];
+  const ids = new Set(exercises.map(({ prepared }) => prepared.exercise.id));
+  const seen = new Set<string>();
+  order.forEach((id, index) => {
+    const at = `exercises.${index}`;
+    if (seen.has(id)) {
+      problems.push({ file, path: at, message: `lists "${id}" twice: keep one of them` });
+    } else if (!ids.has(id)) {
+      problems.push({
+        file,
+        path: at,
+        message: `lists "${id}", which has no exercises/${id}.json`,
+      });
+    }
+    seen.add(id);
+  });
+  for (const id of ids) {
+    if (!seen.has(id)) {
+      const message = `does not list "${id}": add it where it belongs in the course`;
+      problems.push({ file, path: "exercises", message });
+    }
+  }
+  return problems;
+}
+
+/** Orders the exercises as course.json lists them, or leaves them in file-name order. */
+function inCourseOrder(exercises: CourseExercise[], info: CourseInfo): CourseExercise[] {
+  const order = info.exercises;
+  if (order === undefined) return exercises;
+  const position = (exercise: CourseExercise) => order.indexOf(exercise.prepared.exercise.id);
+  return [...exercises].sort((a, b) => position(a) - position(b));
 }
 
 /** Reads and validates one exercise file; problems name the file and the field. */
