@@ -19,8 +19,8 @@ const prismaFolder = path.join(repositoryRoot, "prisma");
 const postgresql =
   process.env.SAWTOOTH_PRISMA_PROVIDER === "postgresql" ||
   /^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "");
-// Without a url that fits the schema's provider the CLI falls back to its native engine, which
-// it would download; `prisma generate` never connects, so a placeholder is enough there.
+// The schemas' datasource url is a placeholder, so only the adapter below reads DATABASE_URL.
+// `prisma generate` never connects, so a PostgreSQL URL that names no server is enough there.
 if (postgresql && !/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) {
   process.env.DATABASE_URL = "postgresql://127.0.0.1:5432/unused";
 }
