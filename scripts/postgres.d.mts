@@ -11,4 +11,4 @@ export interface PostgresCluster {
 
 export function findPostgresBin(): string | null;
 export const POSTGRES_MISSING: string;
-export function startPostgres(): Promise<PostgresCluster>;
+export function startPostgres(options?: { durable?: boolean }): Promise<PostgresCluster>;

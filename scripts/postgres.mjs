@@ -48,11 +48,11 @@ export const POSTGRES_MISSING =
   "to the folder that holds initdb.";
 
 /**
- * Starts a cluster and resolves to `{ url, stop }`, where `url` is a postgresql:// URL of the
+ * Starts a cluster and resolves to `{ url, stop }`, without fsync unless `durable` is set, where `url` is a postgresql:// URL of the
  * `postgres` database and `stop()` stops the server and deletes its folder. Throws with
  * {@link POSTGRES_MISSING} when PostgreSQL is not installed.
  */
-export async function startPostgres() {
+export async function startPostgres({ durable = false } = {}) {
   const bin = findPostgresBin();
   if (bin === null) {
     throw new Error(POSTGRES_MISSING);
@@ -82,11 +82,10 @@ export async function startPostgres() {
       "-c listen_addresses=127.0.0.1",
       `-c port=${port}`,
       `-c unix_socket_directories=${folder}`,
-      // A test cluster trades durability for speed; nothing in it outlives the run.
-      "-c fsync=off",
-      "-c synchronous_commit=off",
-      "-c full_page_writes=off",
       "-c max_connections=200",
+      // A test cluster trades durability for speed, because nothing in it outlives the run.
+      // Benchmarks and fault tests keep PostgreSQL's durable defaults.
+      ...(durable ? [] : ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"]),
     ].join(" ");
     run("pg_ctl", [
       "-D",

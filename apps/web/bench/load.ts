@@ -4,9 +4,10 @@ import { LECTURE_COURSE_SLUG } from "../e2e/accounts";
 import { encodeStringArguments, readActionResult, submitHeaders } from "./server-action";
 import { benchSubmission, type BenchSubmission } from "./submissions";
 
-/** Target server, sessions and duration of one load level. */
+/** Target servers, sessions and duration of one load level. */
 export interface LoadOptions {
-  baseUrl: string;
+  /** Servers sharing one database; the clients are spread evenly over them. */
+  baseUrls: readonly string[];
   submitActionId: string;
   /** Cookie headers of signed-in students; requests take turns over them. */
   sessions: readonly string[];
@@ -36,7 +37,7 @@ export interface LoadResult {
   /** Connection errors and timeouts, as autocannon counts them. */
   errors: number;
   timeouts: number;
-  /** Latency percentiles of 2xx responses in milliseconds, at autocannon's 1 ms resolution. */
+  /** Latency percentiles of 2xx responses in milliseconds, from send to complete response. */
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
@@ -46,9 +47,10 @@ export interface LoadResult {
 }
 
 /**
- * Runs `clients` autocannon connections for a fixed duration, each sending `submitAttempt`
- * calls with a new network every time, and reads every response's action result. A connection
- * sends its next request when the previous response is complete.
+ * Runs `clients` autocannon connections for a fixed duration, spread over the servers, each
+ * sending `submitAttempt` calls with a new network every time, and reads every response's action
+ * result. A connection sends its next request when the previous response is complete, so its
+ * latency is the time from building a request to receiving its response.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const result: LoadResult = {
@@ -69,64 +71,97 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     meanResponseBytes: 0,
     serverCpuMsPerResponse: null,
   };
+  const latencies: number[] = [];
   let responseBytes = 0;
 
-  const instance = autocannon({
-    url: options.baseUrl,
-    connections: options.clients,
-    duration: options.durationSeconds,
-    timeout: 10,
-    setupClient: (client) => {
-      // Each connection has one request in flight, so the next response belongs to the latest one built.
-      let sent: BenchSubmission | null = null;
-      client.setRequests([
-        {
-          method: "POST",
-          setupRequest: (request) => {
-            const n = options.counter.next;
-            options.counter.next += 1;
-            sent = benchSubmission(n);
-            return buildRequest(options, n, sent, request);
+  const servers = options.baseUrls.length;
+  const runs = options.baseUrls.map((baseUrl, index) => {
+    // The first servers take one more client when the clients do not split evenly.
+    const clients =
+      Math.floor(options.clients / servers) + (index < options.clients % servers ? 1 : 0);
+    if (clients === 0) {
+      return null;
+    }
+    return autocannon({
+      url: baseUrl,
+      connections: clients,
+      duration: options.durationSeconds,
+      timeout: 10,
+      setupClient: (client) => {
+        // Each connection has one request in flight, so the next response belongs to the latest one built.
+        let sent: BenchSubmission | null = null;
+        let sentAt = 0;
+        client.setRequests([
+          {
+            method: "POST",
+            setupRequest: (request) => {
+              const n = options.counter.next;
+              options.counter.next += 1;
+              sent = benchSubmission(n);
+              sentAt = performance.now();
+              return buildRequest(
+                options.submitActionId,
+                baseUrl,
+                options.sessions,
+                n,
+                sent,
+                request,
+              );
+            },
+            onResponse: (status, body) => {
+              result.responses += 1;
+              responseBytes += Buffer.byteLength(body);
+              if (status < 200 || status > 299) {
+                result.non2xx += 1;
+                return;
+              }
+              latencies.push(performance.now() - sentAt);
+              countResult(result, readActionResult(body), sent);
+            },
           },
-          onResponse: (status, body) => {
-            result.responses += 1;
-            responseBytes += Buffer.byteLength(body);
-            if (status < 200 || status > 299) {
-              result.non2xx += 1;
-              return;
-            }
-            countResult(result, readActionResult(body), sent);
-          },
-        },
-      ]);
-    },
+        ]);
+      },
+    });
   });
-  const summary = await instance;
+  for (const summary of await Promise.all(runs)) {
+    result.errors += summary?.errors ?? 0;
+    result.timeouts += summary?.timeouts ?? 0;
+  }
 
-  result.errors = summary.errors;
-  result.timeouts = summary.timeouts;
-  result.p50Ms = summary.latency.p50;
-  result.p99Ms = summary.latency.p99;
-  result.maxMs = summary.latency.max;
+  latencies.sort((x, y) => x - y);
+  result.p50Ms = Math.round(percentile(latencies, 0.5));
+  result.p99Ms = Math.round(percentile(latencies, 0.99));
+  result.maxMs = Math.round(latencies.at(-1) ?? 0);
   result.meanResponseBytes = result.responses > 0 ? responseBytes / result.responses : 0;
   return result;
 }
 
+/** Returns the `q` quantile of sorted values by the nearest-rank method, or 0 for none. */
+export function percentile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) {
+    return 0;
+  }
+  const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
+  return sorted[rank - 1] ?? 0;
+}
+
 function buildRequest(
-  options: LoadOptions,
+  submitActionId: string,
+  baseUrl: string,
+  sessions: readonly string[],
   n: number,
   submission: BenchSubmission,
   request: autocannon.Request,
 ): autocannon.Request {
   // Two consecutive numbers go to the same student, one to each exercise.
-  const session = options.sessions[Math.floor(n / 2) % options.sessions.length] ?? "";
+  const session = sessions[Math.floor(n / 2) % sessions.length] ?? "";
   const { exerciseId, raw } = submission;
   return {
     ...request,
     method: "POST",
     path: `/courses/${LECTURE_COURSE_SLUG}/exercises/${exerciseId}`,
     headers: {
-      ...submitHeaders(options.submitActionId, options.baseUrl, LECTURE_COURSE_SLUG, exerciseId),
+      ...submitHeaders(submitActionId, baseUrl, LECTURE_COURSE_SLUG, exerciseId),
       cookie: session,
     },
     // The page binds the course and the exercise, so the browser sends them before the network.

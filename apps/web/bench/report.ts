@@ -3,10 +3,6 @@ import { cpus, loadavg, totalmem } from "node:os";
 
 import type { LoadResult } from "./load";
 
-const START = "<!-- web:start -->";
-const END = "<!-- web:end -->";
-
-/** Totals over all levels that the database was checked against after the run. */
 export interface StorageCheck {
   /** Attempt ids that responses acknowledged as stored, over the warm-up and all levels. */
   acknowledged: number;
@@ -33,12 +29,13 @@ export function currentLoad(): string {
 /** Writes the results as a Markdown table, one row per load level. */
 export function formatTable(rows: readonly BenchRow[]): string {
   const lines = [
-    "| processes | clients | responses | requests/s | graded/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | failed results | duplicates | wrong verdicts | response (KiB) | server CPU (ms/response) |",
-    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    "| instances | processes each | clients | responses | requests/s | graded/s | p50 (ms) | p99 (ms) | max (ms) | errors | non-2xx | failed results | duplicates | wrong verdicts | response (KiB) | server CPU (ms/response) |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
   ];
-  for (const { workers, result } of rows) {
+  for (const { instances, workers, result } of rows) {
     const perSecond = (count: number) => (count / result.durationSeconds).toFixed(1);
     const cells = [
+      instances,
       workers,
       result.clients,
       result.responses,
@@ -60,8 +57,11 @@ export function formatTable(rows: readonly BenchRow[]): string {
   return lines.join("\n");
 }
 
-/** One load level's result and the number of server processes it ran against. */
+/** One load level's result and the servers it ran against. */
 export interface BenchRow {
+  /** Separate servers on their own ports, sharing the database. */
+  instances: number;
+  /** Processes of each server, sharing its port. */
   workers: number;
   result: LoadResult;
 }
@@ -80,7 +80,9 @@ export function formatStorageCheck(check: StorageCheck): string {
  * Replaces the text between the web markers of `file` with `section`, adding the markers at the
  * end when the file has none. The rest of the file, such as the engine's section, is kept.
  */
-export function recordSection(file: string, section: string): void {
+export function recordSection(file: string, section: string, marker = "web"): void {
+  const START = `<!-- ${marker}:start -->`;
+  const END = `<!-- ${marker}:end -->`;
   let text: string;
   try {
     text = readFileSync(file, "utf8");
