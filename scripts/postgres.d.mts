@@ -5,6 +5,8 @@ export interface PostgresCluster {
   port: number;
   /** The cluster's temporary folder, holding its data and its server.log. */
   folder: string;
+  /** Restarts the server: "immediate" as after a crash, "fast" with a clean shutdown. */
+  restart(mode?: "fast" | "immediate"): void;
   /** Stops the server and deletes its folder. */
   stop(): void;
 }

@@ -76,6 +76,7 @@ export async function startPostgres({ durable = false } = {}) {
   };
 
   const port = await findFreePort();
+  let startOptions = "";
   try {
     run("initdb", ["-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
     const options = [
@@ -97,15 +98,25 @@ export async function startPostgres({ durable = false } = {}) {
       "-w",
       "start",
     ]);
+    startOptions = options;
   } catch (error) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
   let stopped = false;
+  const logFile = path.join(folder, "server.log");
   return {
     url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
     port,
     folder,
+    /**
+     * Restarts the server. Mode "immediate" stops it without a clean shutdown, as a crash
+     * would, so it recovers from its write-ahead log on start; "fast" shuts down cleanly.
+     */
+    restart(mode = "fast") {
+      run("pg_ctl", ["-D", data, "-m", mode, "-w", "stop"]);
+      run("pg_ctl", ["-D", data, "-o", startOptions, "-l", logFile, "-w", "start"]);
+    },
     stop() {
       if (stopped) {
         return;

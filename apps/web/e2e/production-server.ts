@@ -21,6 +21,8 @@ export interface ProductionServer {
   pid: number;
   /** Sends SIGTERM to the server's PID and resolves when it has exited. */
   stop(): Promise<void>;
+  /** Sends SIGKILL, as a crash would, and resolves when the process has exited. */
+  kill(): Promise<void>;
 }
 
 /** The production build's folder, which contains `BUILD_ID` and the server manifests. */
@@ -48,6 +50,8 @@ export interface ServerOptions {
   nodeFlags?: readonly string[];
   /** Server processes sharing the port, as `scripts/serve.mjs --workers` takes; 1 by default. */
   workers?: number;
+  /** Port to listen on, such as a killed server's to start it again; a free one by default. */
+  port?: number;
 }
 
 /**
@@ -56,9 +60,9 @@ export interface ServerOptions {
  */
 export async function startProductionServer(
   env: ServerEnvironment,
-  { nodeFlags = [], workers = 1 }: ServerOptions = {},
+  { nodeFlags = [], workers = 1, port: requestedPort }: ServerOptions = {},
 ): Promise<ProductionServer> {
-  const port = await findFreePort();
+  const port = requestedPort ?? (await findFreePort());
   const args = [...nodeFlags, serveScript, "--port", `${port}`, "--workers", `${workers}`];
   const server = spawn(process.execPath, args, {
     cwd: webFolder,
@@ -70,7 +74,12 @@ export async function startProductionServer(
   if (server.pid === undefined) {
     throw new Error("The server has no PID although it answered.");
   }
-  return { baseUrl, pid: server.pid, stop: () => stop(server) };
+  return {
+    baseUrl,
+    pid: server.pid,
+    stop: () => stop(server, "SIGTERM"),
+    kill: () => stop(server, "SIGKILL"),
+  };
 }
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string>): void {
@@ -100,7 +109,7 @@ async function waitUntilReady(url: string, server: ChildProcess): Promise<void> 
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) {
-      throw new Error(`next start exited with code ${server.exitCode} before it was ready.`);
+      throw new Error(`The server exited with code ${server.exitCode} before it was ready.`);
     }
     try {
       const response = await fetch(url);
@@ -112,16 +121,16 @@ async function waitUntilReady(url: string, server: ChildProcess): Promise<void> 
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  await stop(server);
-  throw new Error(`next start timed out: ${url} did not respond within 30 s.`);
+  await stop(server, "SIGTERM");
+  throw new Error(`The server timed out: ${url} did not respond within 30 s.`);
 }
 
-function stop(server: ChildProcess): Promise<void> {
-  if (server.exitCode !== null) {
+function stop(server: ChildProcess, signal: NodeJS.Signals): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) {
     return Promise.resolve();
   }
   return new Promise((resolve) => {
     server.once("exit", () => resolve());
-    server.kill("SIGTERM");
+    server.kill(signal);
   });
 }
