@@ -106,7 +106,9 @@ async function startPostgresForTests() {
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => process.exit(130));
   }
-  env.SAWTOOTH_TEST_POSTGRES_URL = cluster.url;
+  // Only the test:postgresql tasks turn this into SAWTOOTH_TEST_POSTGRES_URL (with-postgres.mjs);
+  // the test tasks in the same turbo run stay on SQLite.
+  env.SAWTOOTH_POSTGRES_SERVER = cluster.url;
   process.stdout.write(`PostgreSQL runs at ${cluster.url}\n`);
 }
 

@@ -2,9 +2,10 @@
 //
 //   node scripts/with-postgres.mjs vitest run
 //
-// When the variable is already set (the test command starts one cluster for every package),
-// the command runs against that server; otherwise a throwaway cluster starts for this command
-// and stops after it. Without PostgreSQL installed this fails with the command that installs
+// The server is the first of: SAWTOOTH_TEST_POSTGRES_URL, SAWTOOTH_POSTGRES_SERVER (which the
+// test command sets to the one cluster it starts for every package, so that the SQLite runs
+// of the same turbo invocation do not see it), or a throwaway cluster started for this command
+// and stopped after it. Without PostgreSQL installed this fails with the command that installs
 // it, so a run never passes without having tested PostgreSQL.
 import { spawnSync } from "node:child_process";
 
@@ -17,7 +18,8 @@ if (!command) {
 }
 
 let cluster = null;
-if (!process.env.SAWTOOTH_TEST_POSTGRES_URL) {
+const given = process.env.SAWTOOTH_TEST_POSTGRES_URL || process.env.SAWTOOTH_POSTGRES_SERVER;
+if (!given) {
   try {
     cluster = await startPostgres();
   } catch (error) {
@@ -26,7 +28,7 @@ if (!process.env.SAWTOOTH_TEST_POSTGRES_URL) {
   }
   process.stdout.write(`Started PostgreSQL for the tests at ${cluster.url}\n`);
 }
-const url = process.env.SAWTOOTH_TEST_POSTGRES_URL || cluster.url;
+const url = given || cluster.url;
 const result = spawnSync(command, args, {
   env: { ...process.env, SAWTOOTH_TEST_POSTGRES_URL: url },
   stdio: "inherit",
