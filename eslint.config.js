@@ -42,7 +42,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ["scripts/**/*.mjs", "apps/*/scripts/**/*.mjs", "**/*.config.mjs"],
+    files: [
+      "scripts/**/*.mjs",
+      "apps/*/scripts/**/*.mjs",
+      "packages/*/scripts/**/*.mjs",
+      "**/*.config.mjs",
+    ],
     languageOptions: { globals: globals.node },
   },
   {

@@ -1,6 +1,7 @@
 export * from "./rational";
 export * from "./network/activation";
 export * from "./network/network";
+export * from "./network/canonical";
 export * from "./analysis/arithmetic";
 export * from "./analysis/domain";
 export * from "./analysis/piecewise";

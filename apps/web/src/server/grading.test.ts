@@ -1,10 +1,8 @@
 import { describe, expect, test } from "vitest";
 
-import { rational } from "@sawtooth/theory";
-
 import { readExerciseFile, TENT_H2_WEIGHTS, TENT_H2_WRONG } from "@/testing/course-fixture";
 
-import { cachedVersionCount, gradeSubmission, networkToJson, prepareVersion } from "./grading";
+import { cachedVersionCount, gradeSubmission, prepareVersion } from "./grading";
 
 const tent = { id: "tent-v1", definition: readExerciseFile("tent-h2") };
 
@@ -82,17 +80,5 @@ describe("gradeSubmission", () => {
 
     expect(graded.feedback.verdict).toBe("invalid");
     expect(graded.network).not.toBeNull();
-  });
-});
-
-describe("networkToJson", () => {
-  test("keeps a leaky ReLU's slope", () => {
-    const text = networkToJson({
-      layers: [],
-      activation: { name: "leaky-relu", slope: rational(-1n, 2n) },
-      outputActivation: { name: "identity" },
-    });
-
-    expect(JSON.parse(text).activation).toEqual({ name: "leaky-relu", slope: "-1/2" });
   });
 });

@@ -2,17 +2,7 @@ import "server-only";
 
 import { performance } from "node:perf_hooks";
 
-import {
-  formatRational,
-  grade,
-  gradeNetwork,
-  prepareExercise,
-  readSubmission,
-  type Activation,
-  type Feedback,
-  type Network,
-  type PreparedExercise,
-} from "@sawtooth/theory";
+import { gradeText, prepareExercise, type Feedback, type PreparedExercise } from "@sawtooth/theory";
 
 import { BoundedCache } from "./bounded-cache";
 
@@ -51,11 +41,6 @@ export function prepareVersion(version: StoredVersion): PreparedExercise {
   });
 }
 
-/** Returns the prepared exercise of version `id` if it is cached, so its definition need not be read. */
-export function cachedPreparedVersion(id: string): PreparedExercise | undefined {
-  return preparedByVersion.get(id);
-}
-
 /** Returns how many prepared versions are cached; for tests of the cache bound. */
 export function cachedVersionCount(): number {
   return preparedByVersion.size;
@@ -72,34 +57,7 @@ export function gradeSubmission(version: StoredVersion, submission: string): Gra
 /** Grades a submission against a prepared exercise version, as {@link gradeSubmission} does. */
 export function gradePrepared(prepared: PreparedExercise, submission: string): GradedSubmission {
   const started = performance.now();
-
-  const read = readSubmission(submission);
-  // An unreadable submission goes through `grade`, which builds the feedback for its problems.
-  const feedback = read.ok ? gradeNetwork(prepared, read.network) : grade(prepared, submission);
-
+  const { feedback, network } = gradeText(prepared, submission);
   const gradingMs = Math.round(performance.now() - started);
-  const network = read.ok ? networkToJson(read.network) : null;
   return { feedback, network, gradingMs };
-}
-
-/**
- * Writes a network as canonical JSON: fixed key order and every number as a reduced fraction,
- * so two submissions of the same network in any layout or notation give the same text.
- */
-export function networkToJson(network: Network): string {
-  return JSON.stringify({
-    layers: network.layers.map((layer) => ({
-      weights: layer.weights.map((row) => row.map(formatRational)),
-      biases: layer.biases.map(formatRational),
-    })),
-    activation: activationToJson(network.activation),
-    outputActivation: activationToJson(network.outputActivation),
-  });
-}
-
-function activationToJson(activation: Activation): { name: string; slope?: string } {
-  if (activation.name === "leaky-relu") {
-    return { name: activation.name, slope: formatRational(activation.slope) };
-  }
-  return { name: activation.name };
 }

@@ -7,6 +7,7 @@ import {
 } from "../analysis/analyze";
 import type { Piecewise } from "../analysis/piecewise";
 import type { PreparedExercise } from "../exercise/prepare";
+import { networkToJson } from "../network/canonical";
 import { pieceBound, architectureOf, type Network } from "../network/network";
 import { formatRational, type Rational } from "../rational";
 import { readSubmission } from "../submission/index";
@@ -39,6 +40,30 @@ export function grade(
     );
   }
   return gradeNetwork(prepared, read.network, options);
+}
+
+/** A graded submission text: its feedback and its network as canonical JSON. */
+export interface GradedText {
+  feedback: Feedback;
+  /** The network as {@link networkToJson} writes it, or null when the submission did not parse. */
+  network: string | null;
+}
+
+/**
+ * Grades a submission as {@link grade} does and also returns its network as canonical JSON,
+ * which is what an attempt store hashes to recognise a resubmitted network.
+ */
+export function gradeText(
+  prepared: PreparedExercise,
+  submission: unknown,
+  options: GradeOptions = {},
+): GradedText {
+  const read = readSubmission(submission);
+  if (!read.ok) {
+    return { feedback: grade(prepared, submission, options), network: null };
+  }
+  const feedback = gradeNetwork(prepared, read.network, options);
+  return { feedback, network: networkToJson(read.network) };
 }
 
 /** Grades a network that has already been read. */
