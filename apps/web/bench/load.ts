@@ -193,8 +193,8 @@ function describeFailure(action: ReturnType<typeof readActionResult>): string {
   if (action === null) {
     return "a response without a readable action result";
   }
-  if (action.status === "rejected") {
-    return `rejected: ${action.message}`;
+  if (action.status === "rejected" || action.status === "too-complex") {
+    return `${action.status}: ${action.message}`;
   }
   return `invalid: ${action.feedback.messages.join(" ")}`;
 }

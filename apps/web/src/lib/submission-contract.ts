@@ -21,6 +21,12 @@ export type SubmitResult =
     }
   /** Not graded (unreadable, breaks the constraints, over budget): nothing stored, no attempt used. */
   | { status: "invalid"; feedback: Feedback }
+  /**
+   * Stopped before it finished because it ran over the grading time or memory budget: nothing
+   * stored, no attempt used, no credit. The budget is wall-clock time, so the same network may
+   * be graded when the server is less busy.
+   */
+  | { status: "too-complex"; message: string }
   /** Refused before grading: attempt limit reached, payload too large, not a member. */
   | { status: "rejected"; message: string };
 

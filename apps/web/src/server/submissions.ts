@@ -12,13 +12,15 @@ import {
   type Database,
   type SubmissionTarget,
 } from "@sawtooth/db";
-import type { Feedback, PreparedExercise } from "@sawtooth/theory";
+import type { Feedback } from "@sawtooth/theory";
 
 import { toHistoryRow } from "@/lib/attempt-history-row";
 import type { SubmitResult } from "@/lib/submission-contract";
 import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
 
-import { cachedPreparedVersion, gradePrepared, prepareVersion } from "./grading";
+import { BoundedCache } from "./bounded-cache";
+import { getGradingPool } from "./grading-pool";
+import { logger } from "./log";
 
 /** The submitting user, the database to store in, and the time to check due dates against. */
 export interface SubmissionContext {
@@ -52,8 +54,9 @@ const dueDateFormat = new Intl.DateTimeFormat("en-GB", {
 /**
  * Grades a submission and stores it as an attempt of the user. Every outcome the user can cause
  * is a result, never an exception: invalid input, a missing course or exercise, a passed due
- * date, no attempts left. An invalid network is returned without being stored. A stored attempt
- * is committed before this function returns.
+ * date, no attempts left. An invalid network is returned without being stored, and so is a
+ * grading that ran over the pool's time or memory budget. Grading runs in a worker thread of
+ * the grading pool. A stored attempt is committed before this function returns.
  */
 export async function submitAttempt(
   context: SubmissionContext,
@@ -70,10 +73,19 @@ export async function submitAttempt(
   }
 
   const { userId, exercise, version } = target;
-  const prepared = await loadPreparedVersion(context.db, version.id);
-  const graded = gradePrepared(prepared, parsed.submission);
-  const { feedback, network, gradingMs } = graded;
+  const ids = { userId, exerciseId: exercise.id, versionId: version.id };
+  const definition = await loadDefinition(context.db, version.id);
+  const grading = await getGradingPool().grade({ id: version.id, definition }, parsed.submission);
+  if (grading.status === "too-complex") {
+    logger.warn(
+      { ...ids, reason: grading.reason, gradingMs: grading.elapsedMs },
+      "grading over budget",
+    );
+    return { status: "too-complex", message: tooComplexMessage(grading.reason) };
+  }
+  const { feedback, network, gradingMs } = grading.graded;
   const { verdict } = feedback;
+  logger.info({ ...ids, verdict, gradingMs }, "graded");
   if (verdict === "invalid" || network === null) {
     return { status: "invalid", feedback };
   }
@@ -94,10 +106,12 @@ export async function submitAttempt(
   );
 
   if (result.status === "limit-reached") {
+    logger.info({ ...ids, attemptCount: result.attemptCount }, "attempt limit reached");
     const message = `No attempts left: you have used all ${result.attemptCount} attempts at this exercise.`;
     return { status: "rejected", message };
   }
   const { attempt, duplicate } = result;
+  logger.info({ ...ids, attemptId: attempt.id, duplicate }, "attempt stored");
   return {
     status: "graded",
     attemptId: attempt.id,
@@ -178,20 +192,31 @@ async function explainMissingTarget(
   return { status: "rejected", message: "The exercise changed while you submitted. Submit again." };
 }
 
+/** Exercise definitions by version id, so a submission reads its version's file only once. */
+const definitionByVersion = new BoundedCache<string, string>(64);
+
 /**
- * Returns the prepared exercise of a version, reading its definition only when the version is
- * not cached yet. Throws when the version is gone, which only deleting an exercise can cause.
+ * Returns the exercise file of a version, reading it only when it is not cached yet. Throws
+ * when the version is gone, which only deleting an exercise can cause.
  */
-async function loadPreparedVersion(db: Database, versionId: string): Promise<PreparedExercise> {
-  const cached = cachedPreparedVersion(versionId);
-  if (cached) {
+async function loadDefinition(db: Database, versionId: string): Promise<string> {
+  const cached = definitionByVersion.get(versionId);
+  if (cached !== undefined) {
     return cached;
   }
   const definition = await findVersionDefinition(db, versionId);
   if (definition === null) {
     throw new Error(`Exercise version ${versionId} was deleted while a submission was graded.`);
   }
-  return prepareVersion({ id: versionId, definition });
+  return definitionByVersion.getOrCreate(versionId, () => definition);
+}
+
+function tooComplexMessage(reason: "time" | "memory"): string {
+  const budget = reason === "time" ? "time limit" : "memory limit";
+  return (
+    `Grading this network ran over the server's ${budget}, so it was stopped. No attempt was ` +
+    "used. Submit a network with fewer layers or pieces, or try again later."
+  );
 }
 
 function formatKibibytes(bytes: number): string {

@@ -26,6 +26,12 @@ export function SubmitResultView({
       );
     case "invalid":
       return <FeedbackView feedback={outcome.feedback} domain={domain} />;
+    case "too-complex":
+      return (
+        <p role="status" className="text-red-700">
+          Not graded: too complex. {outcome.message}
+        </p>
+      );
     case "rejected":
       return <p className="text-red-700">{outcome.message}</p>;
     case "failed":
