@@ -8,17 +8,28 @@
 // attempt numbers and limits are kept by database constraints, not in memory.
 //
 // SIGTERM or SIGINT stops accepting connections, lets the requests in flight finish (gradings
-// included) for up to SHUTDOWN_GRACE_MS, then exits. Plain JavaScript, so it runs without a
-// build step next to `next build`'s output.
+// included) for up to SHUTDOWN_GRACE_MS, closes the grading pool, then exits. Every request is
+// logged as one JSON line (scripts/logger.mjs). Plain JavaScript, so it runs without a build step
+// next to `next build`'s output.
 import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
 import next from "next";
 
+import { getLogger, requestLogFields } from "./logger.mjs";
+
 const webFolder = fileURLToPath(new URL("..", import.meta.url));
+const log = getLogger();
+// The app's grading pool (src/server/grading-pool.ts) starts its worker threads from this file.
+process.env.SAWTOOTH_GRADING_WORKER ??= fileURLToPath(
+  new URL("grading-worker.mjs", import.meta.url),
+);
+/** Key of the globalThis property that holds the grading pool (src/server/grading-pool.ts). */
+const GRADING_POOL_KEY = Symbol.for("sawtooth.gradingPool");
 const SHUTDOWN_GRACE_MS = 10_000;
 /** A worker that dies within this time of its start is not forked again, to avoid a crash loop. */
 const EARLY_EXIT_MS = 5_000;
@@ -69,17 +80,15 @@ function runPrimary(workers) {
       }
       return;
     }
-    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    const exit = { workerPid: worker.process.pid, code, signal };
     if (lived < EARLY_EXIT_MS) {
-      say(
-        `Worker ${worker.process.pid} stopped with ${how} right after starting; not restarting it.`,
-      );
+      log.error(exit, "server process stopped right after starting; not restarting it");
       if (startedAt.size === 0) {
         process.exit(1);
       }
       return;
     }
-    say(`Worker ${worker.process.pid} stopped with ${how}; starting a new one.`);
+    log.error(exit, "server process stopped; starting a new one");
     fork();
   });
   const stop = () => {
@@ -97,22 +106,40 @@ async function runServer({ host, port }) {
   const app = next({ dev: false, dir: webFolder, hostname: host, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  let stopping = false;
   const server = createServer((request, response) => {
+    logWhenDone(request, response);
+    // A keep-alive connection whose request finishes after SIGTERM stays open and idle. It would
+    // hold server.close() until the grace period ends, so idle connections are closed again.
+    response.once("close", () => {
+      if (stopping) {
+        server.closeIdleConnections();
+      }
+    });
     handle(request, response);
   });
   // Node closes idle connections after 5 s by default, before a proxy in front would, which
   // then sends a request into a closed connection; 65 s outlasts the usual 60 s of proxies.
   server.keepAliveTimeout = 65_000;
   await new Promise((resolve) => server.listen(port, host, resolve));
-  if (!cluster.isWorker || cluster.worker?.id === 1) {
-    say(`Sawtooth serves http://${host}:${port} (process ${process.pid}).`);
-  }
+  log.info({ url: `http://${host}:${port}` }, "server started");
 
-  const stop = () => {
-    server.close(() => process.exit(0));
+  const stop = (signal) => {
+    stopping = true;
+    log.info({ signal }, "server stopping: finishing the requests in flight");
+    // Every grading belongs to a request, so none is left running once the server has closed.
+    // Closing the pool then stops its idle worker threads, which would keep the process alive.
+    server.close(async () => {
+      await globalThis[GRADING_POOL_KEY]?.close();
+      log.info("server stopped");
+      process.exit(0);
+    });
     server.closeIdleConnections();
     setTimeout(() => {
-      say(`Requests still open after ${SHUTDOWN_GRACE_MS / 1000} s; stopping anyway.`);
+      log.error(
+        { graceMs: SHUTDOWN_GRACE_MS },
+        "requests still open after the grace period; exiting",
+      );
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
   };
@@ -120,8 +147,17 @@ async function runServer({ host, port }) {
   process.once("SIGINT", stop);
 }
 
-function say(line) {
-  process.stdout.write(`${line}\n`);
+/** Logs a request once its response is sent, or once the client closed the connection first. */
+function logWhenDone(request, response) {
+  const started = performance.now();
+  response.once("close", () => {
+    const fields = requestLogFields(request, response, performance.now() - started);
+    if (response.writableFinished) {
+      log.info(fields, "request");
+    } else {
+      log.warn(fields, "request closed before its response was sent");
+    }
+  });
 }
 
 function fail(message) {
