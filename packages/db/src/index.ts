@@ -7,6 +7,7 @@ export * from "./courses";
 export * from "./demo/demo-data";
 export * from "./demo/seed";
 export * from "./exercises";
+export * from "./health";
 export * from "./location";
 export * from "./review/index";
 export * from "./roles";
