@@ -58,14 +58,34 @@ class SqliteAdapterFactory extends PrismaBetterSQLite3 {
  */
 const POSTGRESQL_POOL_SIZE = 10;
 
+/** The engine behind each client that {@link createDatabase} made. */
+const providers = new WeakMap<Database, DatabaseProvider>();
+
 /** Creates a Prisma client for `url`, which defaults to `DATABASE_URL` or the embedded database. */
 export function createDatabase(url: string = resolveDatabaseUrl()): Database {
-  if (databaseProvider(url) === "postgresql") {
+  const provider = databaseProvider(url);
+  let db: Database;
+  if (provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: POSTGRESQL_POOL_SIZE });
     // The cast is safe because both clients come from the same models; see `Database`.
-    return new PostgresqlClient({ adapter }) as unknown as Database;
+    db = new PostgresqlClient({ adapter }) as unknown as Database;
+  } else {
+    db = new PrismaClient({ adapter: new SqliteAdapterFactory({ url }) });
   }
-  return new PrismaClient({ adapter: new SqliteAdapterFactory({ url }) });
+  providers.set(db, provider);
+  return db;
+}
+
+/**
+ * Returns the engine of a client made by {@link createDatabase}, for the few queries whose SQL
+ * differs between SQLite and PostgreSQL. Throws for a client made elsewhere.
+ */
+export function providerOf(db: Database): DatabaseProvider {
+  const provider = providers.get(db);
+  if (provider === undefined) {
+    throw new Error("This Prisma client was not made by createDatabase, so its engine is unknown.");
+  }
+  return provider;
 }
 
 const globalForDatabase = globalThis as typeof globalThis & { sawtoothDatabase?: Database };

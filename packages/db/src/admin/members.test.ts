@@ -1,6 +1,7 @@
 import { verifyPassword } from "better-auth/crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
+import { createDatabase } from "../client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { parseCsv } from "./csv";
 import { addMember, changeMemberRole, listMembers, removeMember } from "./members";
@@ -87,6 +88,50 @@ describe("changeMemberRole and removeMember", () => {
     const { db } = testDatabase;
     expect(await changeMemberRole(db, "c1", "nobody", "tutor")).toEqual({ status: "not-found" });
     expect(await removeMember(db, "c1", "nobody")).toEqual({ status: "not-found" });
+  });
+});
+
+describe("last-admin guard under concurrency", () => {
+  // Two connections demote the course's two admins at the same moment, many times over. On
+  // PostgreSQL at READ COMMITTED, a guard that only counts admins inside its own statement lets
+  // both demotions through, because neither statement reads the other's uncommitted change.
+  test("two clients never demote both admins", async () => {
+    const first = createDatabase(testDatabase.url);
+    const second = createDatabase(testDatabase.url);
+    try {
+      await testDatabase.db.user.create({ data: { id: "bob", name: "Bob", email: "b@x.org" } });
+      await testDatabase.db.membership.create({
+        data: { courseId: "c1", userId: "bob", role: "admin" },
+      });
+      for (let round = 0; round < 40; round += 1) {
+        const results = await Promise.all([
+          changeMemberRole(first, "c1", "ada", "tutor"),
+          round % 2 === 0
+            ? changeMemberRole(second, "c1", "bob", "student")
+            : removeMember(second, "c1", "bob"),
+        ]);
+
+        const statuses = results.map((result) => result.status).sort();
+        expect(statuses, `round ${round}`).toEqual(["done", "last-admin"]);
+        const admins = await testDatabase.db.membership.count({
+          where: { courseId: "c1", role: "admin" },
+        });
+        expect(admins, `round ${round}`).toBe(1);
+        await testDatabase.db.membership.upsert({
+          where: { userId_courseId: { userId: "ada", courseId: "c1" } },
+          create: { courseId: "c1", userId: "ada", role: "admin" },
+          update: { role: "admin" },
+        });
+        await testDatabase.db.membership.upsert({
+          where: { userId_courseId: { userId: "bob", courseId: "c1" } },
+          create: { courseId: "c1", userId: "bob", role: "admin" },
+          update: { role: "admin" },
+        });
+      }
+    } finally {
+      await first.$disconnect();
+      await second.$disconnect();
+    }
   });
 });
 

@@ -2,8 +2,11 @@ import { randomBytes, randomUUID } from "node:crypto";
 
 import { hashPassword } from "better-auth/crypto";
 
-import type { Database } from "../client";
+import { providerOf, type Database } from "../client";
+import type { Prisma } from "../generated/prisma/client";
 import { parseRole, type Role } from "../roles";
+
+type Transaction = Prisma.TransactionClient;
 
 /** A member of a course as the admin's member list shows it. */
 export interface MemberRow {
@@ -117,9 +120,8 @@ export async function addMember(
 }
 
 /**
- * Changes a member's role, unless that would leave the course without an admin. The check and
- * the update are one statement, so two admins demoting each other at once cannot both succeed
- * on SQLite, where writes are serialised.
+ * Changes a member's role, unless that would leave the course without an admin. See
+ * {@link runGuarded} for why two admins demoting each other at once cannot both succeed.
  */
 export async function changeMemberRole(
   db: Database,
@@ -127,12 +129,16 @@ export async function changeMemberRole(
   userId: string,
   role: Role,
 ): Promise<MemberChangeResult> {
-  const changed = await db.$executeRaw`
-    UPDATE "membership" SET "role" = ${role}
-    WHERE "courseId" = ${courseId} AND "userId" = ${userId}
-      AND ("role" <> 'admin' OR ${role} = 'admin' OR (
-        SELECT COUNT(*) FROM "membership" WHERE "courseId" = ${courseId} AND "role" = 'admin'
-      ) > 1)`;
+  const changed = await runGuarded(
+    db,
+    courseId,
+    (client) => client.$executeRaw`
+      UPDATE "membership" SET "role" = ${role}
+      WHERE "courseId" = ${courseId} AND "userId" = ${userId}
+        AND ("role" <> 'admin' OR ${role} = 'admin' OR (
+          SELECT COUNT(*) FROM "membership" WHERE "courseId" = ${courseId} AND "role" = 'admin'
+        ) > 1)`,
+  );
   return changed > 0 ? { status: "done" } : explainUnchanged(db, courseId, userId);
 }
 
@@ -142,13 +148,40 @@ export async function removeMember(
   courseId: string,
   userId: string,
 ): Promise<MemberChangeResult> {
-  const removed = await db.$executeRaw`
-    DELETE FROM "membership"
-    WHERE "courseId" = ${courseId} AND "userId" = ${userId}
-      AND ("role" <> 'admin' OR (
-        SELECT COUNT(*) FROM "membership" WHERE "courseId" = ${courseId} AND "role" = 'admin'
-      ) > 1)`;
+  const removed = await runGuarded(
+    db,
+    courseId,
+    (client) => client.$executeRaw`
+      DELETE FROM "membership"
+      WHERE "courseId" = ${courseId} AND "userId" = ${userId}
+        AND ("role" <> 'admin' OR (
+          SELECT COUNT(*) FROM "membership" WHERE "courseId" = ${courseId} AND "role" = 'admin'
+        ) > 1)`,
+  );
   return removed > 0 ? { status: "done" } : explainUnchanged(db, courseId, userId);
+}
+
+/**
+ * Runs a membership statement that counts the course's admins in its own WHERE clause, so that
+ * the count includes every role change committed before it. SQLite runs one write at a time, so
+ * the statement alone is enough there. On PostgreSQL at READ COMMITTED, two demotions of
+ * different admins update different rows and do not wait for each other, so each would count
+ * the other as still an admin. There the statement runs in a transaction that first locks the
+ * course's row: a second change waits until the first commits, and its statement then counts
+ * afresh, because each statement at READ COMMITTED reads the latest committed rows.
+ */
+async function runGuarded(
+  db: Database,
+  courseId: string,
+  statement: (client: Database | Transaction) => Promise<number>,
+): Promise<number> {
+  if (providerOf(db) === "sqlite") {
+    return statement(db);
+  }
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT "id" FROM "course" WHERE "id" = ${courseId} FOR UPDATE`;
+    return statement(tx);
+  });
 }
 
 async function explainUnchanged(
