@@ -1,0 +1,381 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import type { Database } from "@sawtooth/db";
+import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
+
+import {
+  createCourseFixture,
+  FIXTURE,
+  readExerciseFile,
+  TENT_H2_WEIGHTS,
+  TENT_H2_WRONG,
+} from "@/testing/course-fixture";
+
+import { overrideScoreRequest } from "../review/attempt-review";
+import { submitAttempt } from "../submissions";
+import type { AdminContext } from "./admin-access";
+import { importCourseFiles } from "./course-import";
+import { saveExercise, setVisibility } from "./exercise-editor";
+import { applyRegradeRequest, previewRegrade } from "./regrade";
+
+let testDatabase: TestDatabase;
+let db: Database;
+let admin: AdminContext;
+
+const ADMIN = "admin-1";
+const courseSlug = FIXTURE.courseSlug;
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  db = testDatabase.db;
+  await createCourseFixture(db);
+  await db.user.create({ data: { id: ADMIN, name: "Admin", email: "admin-1@example.com" } });
+  await db.membership.create({ data: { userId: ADMIN, courseId: FIXTURE.course, role: "admin" } });
+  admin = { db, userId: ADMIN, now: new Date("2027-01-15T12:00:00Z") };
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+/** Returns the parsed exercise file `id` with `changes` merged into its top level. */
+function exerciseJson(id: string, changes: Record<string, unknown> = {}): string {
+  const file = JSON.parse(readExerciseFile(id)) as Record<string, unknown>;
+  return JSON.stringify({ ...file, ...changes });
+}
+
+/** The tent-h2 file whose reference is the known-wrong network, so its self-test fails. */
+const FAILING_TENT = exerciseJson("tent-h2", { id: "tent-bad", reference: TENT_H2_WRONG });
+
+async function versionsOf(slug: string): Promise<string[]> {
+  const exercise = await db.exercise.findUniqueOrThrow({
+    where: { courseId_slug: { courseId: FIXTURE.course, slug } },
+    select: { versions: { orderBy: { version: "asc" }, select: { definition: true } } },
+  });
+  return exercise.versions.map((version) => version.definition);
+}
+
+async function visibilityOf(slug: string): Promise<string> {
+  const exercise = await db.exercise.findUniqueOrThrow({
+    where: { courseId_slug: { courseId: FIXTURE.course, slug } },
+  });
+  return exercise.visibility;
+}
+
+describe("saveExercise", () => {
+  test("creates a hidden exercise at version 1", async () => {
+    const definition = exerciseJson("tent-h2", { id: "tent-copy", title: "Copy" });
+
+    const result = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition,
+      dueDate: "2027-02-01T09:00:00Z",
+    });
+
+    expect(result.status).toBe("saved");
+    expect(result).toMatchObject({ slug: "tent-copy", version: 1, createdVersion: true });
+    const stored = await db.exercise.findUniqueOrThrow({
+      where: { courseId_slug: { courseId: FIXTURE.course, slug: "tent-copy" } },
+    });
+    expect(stored.title).toBe("Copy");
+    expect(stored.visibility).toBe("hidden");
+    expect(stored.dueDate?.toISOString()).toBe("2027-02-01T09:00:00.000Z");
+    const text = `${JSON.stringify(JSON.parse(definition), null, 2)}\n`;
+    expect(await versionsOf("tent-copy")).toEqual([text]);
+  });
+
+  test("adds a version only when the file changes", async () => {
+    const edited = exerciseJson("tent-h2", { title: "The tent map, edited" });
+    const request = { courseSlug, exerciseSlug: "tent-h2", definition: edited, dueDate: "" };
+
+    const first = await saveExercise(admin, request);
+    const again = await saveExercise(admin, request);
+
+    expect(first).toMatchObject({ status: "saved", version: 2, createdVersion: true });
+    expect(again).toMatchObject({ status: "saved", version: 2, createdVersion: false });
+    expect(await versionsOf("tent-h2")).toHaveLength(2);
+  });
+
+  test("rejects a changed id and a bad due date together", async () => {
+    const definition = exerciseJson("tent-h2", { id: "renamed" });
+
+    const result = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: "tent-h2",
+      definition,
+      dueDate: "next week",
+    });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.map((problem) => problem.path)).toEqual(["dueDate", "id"]);
+    expect(await versionsOf("tent-h2")).toHaveLength(1);
+  });
+
+  test("rejects invalid JSON", async () => {
+    const result = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition: '{"id": ',
+      dueDate: "",
+    });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.message).toMatch(/not valid JSON/);
+    expect(await db.exercise.count()).toBe(2);
+  });
+
+  test("rejects a new exercise with a taken id", async () => {
+    const result = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition: exerciseJson("tent-h2"),
+      dueDate: "",
+    });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.map((problem) => problem.path)).toEqual(["id"]);
+    expect(await versionsOf("tent-h2")).toHaveLength(1);
+  });
+
+  test("stores a failing self-test only while hidden", async () => {
+    const hidden = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition: FAILING_TENT,
+      dueDate: "",
+    });
+    const published = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: "tent-h2",
+      definition: exerciseJson("tent-h2", { reference: TENT_H2_WRONG }),
+      dueDate: "",
+    });
+
+    expect(hidden).toMatchObject({ status: "saved", selfTest: { passed: false } });
+    expect(published).toMatchObject({ status: "invalid", selfTest: { passed: false } });
+    expect(await versionsOf("tent-h2")).toEqual([readExerciseFile("tent-h2")]);
+  });
+});
+
+describe("setVisibility", () => {
+  test("publishes an exercise whose self-test passes", async () => {
+    const result = await setVisibility(admin, {
+      courseSlug,
+      exerciseSlug: "tent-h3",
+      visible: true,
+    });
+
+    expect(result).toMatchObject({ status: "done", selfTest: { passed: true } });
+    expect(await visibilityOf("tent-h3")).toBe("visible");
+  });
+
+  test("keeps an exercise hidden when its self-test fails", async () => {
+    await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition: FAILING_TENT,
+      dueDate: "",
+    });
+
+    const result = await setVisibility(admin, {
+      courseSlug,
+      exerciseSlug: "tent-bad",
+      visible: true,
+    });
+
+    expect(result.status).toBe("self-test-failed");
+    const failed = result.status === "self-test-failed" ? result.selfTest.cases : [];
+    expect(failed.filter((testCase) => !testCase.passed).map((c) => c.path)).toContain("reference");
+    expect(await visibilityOf("tent-bad")).toBe("hidden");
+  });
+
+  test("hides a published exercise", async () => {
+    const result = await setVisibility(admin, {
+      courseSlug,
+      exerciseSlug: "tent-h2",
+      visible: false,
+    });
+
+    expect(result).toEqual({ status: "done", visibility: "hidden", selfTest: null });
+    expect(await visibilityOf("tent-h2")).toBe("hidden");
+  });
+
+  test("rejects a missing exercise", async () => {
+    const result = await setVisibility(admin, {
+      courseSlug,
+      exerciseSlug: "no-such-exercise",
+      visible: true,
+    });
+    expect(result.status).toBe("rejected");
+  });
+});
+
+describe("importCourseFiles", () => {
+  test("lists every problem and writes nothing", async () => {
+    const before = await db.exerciseVersion.count();
+    const files = [
+      { name: "notes.txt", text: "hello" },
+      { name: "exercises/broken.json", text: "{" },
+      { name: "exercises/wrong-name.json", text: exerciseJson("tent-h2", { id: "tent-x" }) },
+      { name: "exercises/tent-bad.json", text: FAILING_TENT },
+      { name: "exercises/tent-h2.json", text: exerciseJson("tent-h2", { title: "A" }) },
+      { name: "other/tent-h2.json", text: exerciseJson("tent-h2", { title: "B" }) },
+      { name: "course.json", text: JSON.stringify({ slug: "elsewhere", title: "T" }) },
+    ];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    const places = problems.map((problem) => `${problem.file}:${problem.path}`);
+    expect(places).toContain("notes.txt:");
+    expect(places).toContain("exercises/broken.json:");
+    expect(places).toContain("exercises/wrong-name.json:id");
+    expect(places).toContain("exercises/tent-bad.json:reference");
+    expect(places).toContain("other/tent-h2.json:id");
+    expect(places.filter((place) => place.startsWith("course.json:")).length).toBeGreaterThan(0);
+    expect(places.some((place) => place.startsWith("exercises/tent-h2.json"))).toBe(false);
+    expect(await db.exerciseVersion.count()).toBe(before);
+    expect(await db.exercise.count()).toBe(2);
+  });
+
+  test("creates, updates and skips exercises", async () => {
+    const course = JSON.parse(readCourseFile()) as Record<string, unknown>;
+    const files = [
+      { name: "tent-h2.json", text: readExerciseFile("tent-h2") },
+      { name: "tent-h3.json", text: exerciseJson("tent-h3", { title: "Clipped, again" }) },
+      { name: "tent-copy.json", text: exerciseJson("tent-h2", { id: "tent-copy" }) },
+      {
+        name: "course.json",
+        text: JSON.stringify({ ...course, slug: courseSlug, title: "Imported title" }),
+      },
+    ];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result).toEqual({
+      status: "imported",
+      report: { created: ["tent-copy"], updated: ["tent-h3"], unchanged: ["tent-h2"] },
+      courseUpdated: true,
+    });
+    expect(await versionsOf("tent-h3")).toHaveLength(2);
+    expect(await visibilityOf("tent-copy")).toBe("hidden");
+    const stored = await db.course.findUniqueOrThrow({ where: { id: FIXTURE.course } });
+    expect(stored.title).toBe("Imported title");
+  });
+});
+
+describe("previewRegrade and applyRegradeRequest", () => {
+  let correctId: string;
+  let wrongId: string;
+
+  beforeEach(async () => {
+    correctId = await submit(TENT_H2_WEIGHTS);
+    wrongId = await submit(TENT_H2_WRONG);
+    const override = await overrideScoreRequest(
+      { db, userId: FIXTURE.tutor },
+      { courseSlug, attemptId: wrongId, percent: "50", reason: "Right idea" },
+    );
+    expect(override.status).toBe("saved");
+    // Version 2 targets h3 under the id tent-h2, so the correct h2 network becomes wrong.
+    const saved = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: "tent-h2",
+      definition: exerciseJson("tent-h3", { id: "tent-h2" }),
+      dueDate: "",
+    });
+    expect(saved).toMatchObject({ status: "saved", version: 2 });
+  });
+
+  async function submit(network: unknown): Promise<string> {
+    const result = await submitAttempt(
+      { db, userId: FIXTURE.student, now: admin.now },
+      { courseSlug, exerciseId: "tent-h2", submission: JSON.stringify(network) },
+    );
+    if (result.status !== "graded") throw new Error(`Expected a grade, got ${result.status}.`);
+    return result.attempt.id;
+  }
+
+  const request = { courseSlug, exerciseSlug: "tent-h2", version: 2 };
+
+  test("preview shows changes and stores nothing", async () => {
+    const before = await db.attempt.findMany({ orderBy: { id: "asc" } });
+
+    const result = await previewRegrade(admin, request);
+
+    expect(result.status).toBe("preview");
+    const preview = result.status === "preview" ? result.preview : null;
+    const correctRow = preview?.rows.find((row) => row.attemptId === correctId);
+    expect(correctRow).toMatchObject({
+      oldVersion: 1,
+      oldVerdict: "correct",
+      oldScore: 1,
+      newVerdict: "incorrect",
+      changed: true,
+    });
+    const wrongRow = preview?.rows.find((row) => row.attemptId === wrongId);
+    expect(wrongRow?.overrideScore).toBe(0.5);
+    expect(preview?.overrideCount).toBe(1);
+    expect(preview?.changedCount).toBe(preview?.rows.filter((row) => row.changed).length);
+    expect(await db.attempt.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(await db.regradeRun.count()).toBe(0);
+  });
+
+  test("apply stores grades and keeps overrides", async () => {
+    const result = await applyRegradeRequest(admin, { ...request, keepOverrides: true });
+
+    expect(result.status).toBe("applied");
+    expect(result).toMatchObject({ summary: { attemptCount: 2, clearedOverrides: 0 } });
+    const correct = await db.attempt.findUniqueOrThrow({
+      where: { id: correctId },
+      include: { exerciseVersion: true },
+    });
+    expect(correct.verdict).toBe("incorrect");
+    expect(correct.exerciseVersion.version).toBe(2);
+    const wrong = await db.attempt.findUniqueOrThrow({ where: { id: wrongId } });
+    expect(wrong.overrideScore).toBe(0.5);
+    const run = await db.regradeRun.findFirstOrThrow();
+    expect(run.adminId).toBe(ADMIN);
+    expect(run.keptOverrides).toBe(true);
+  });
+
+  test("apply clears overrides on request and logs each", async () => {
+    const result = await applyRegradeRequest(admin, { ...request, keepOverrides: false });
+
+    expect(result).toMatchObject({ status: "applied", summary: { clearedOverrides: 1 } });
+    const wrong = await db.attempt.findUniqueOrThrow({ where: { id: wrongId } });
+    expect(wrong.overrideScore).toBeNull();
+    const log = await db.scoreOverride.findMany({
+      where: { attemptId: wrongId },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(log.map((entry) => [entry.oldScore, entry.newScore, entry.tutorId])).toEqual([
+      [wrong.score, 0.5, FIXTURE.tutor],
+      [0.5, null, ADMIN],
+    ]);
+  });
+
+  test("rejects a version that does not exist", async () => {
+    const result = await previewRegrade(admin, { ...request, version: 9 });
+    expect(result).toEqual({
+      status: "rejected",
+      message: "Version 9 not found: choose one of the listed versions.",
+    });
+  });
+});
+
+function readCourseFile(): string {
+  const folder = path.join(
+    import.meta.dirname,
+    "../../../../../packages/courses/deep-learning-theory",
+  );
+  return readFileSync(path.join(folder, "course.json"), "utf8");
+}
