@@ -1,5 +1,6 @@
 import type { Database } from "./client";
 import { verdictSchema, type Verdict } from "./attempts";
+import { isSolved, tallyAttempts } from "./progress";
 
 /** An attempt as listed in a student's history. */
 export interface AttemptSummary {
@@ -56,7 +57,7 @@ export interface ExerciseProgress {
   attempts: number;
   /** Highest score that counts of any attempt, or null before the first attempt. */
   bestScore: number | null;
-  /** Whether any attempt was graded correct. */
+  /** Whether some attempt scores 1 with overrides counted; see {@link isSolved}. */
   solved: boolean;
 }
 
@@ -111,33 +112,10 @@ export async function summarizeProgress(
   userId: string,
   courseId: string,
 ): Promise<Map<string, ExerciseProgress>> {
-  const where = { userId, exercise: { courseId } };
-  // Two groupings because Prisma cannot take the maximum of `overrideScore ?? score` in SQL: one
-  // over attempts without an override and one over attempts with one.
-  const graded = await db.attempt.groupBy({
-    by: ["exerciseId", "verdict"],
-    where: { ...where, overrideScore: null },
-    _count: { _all: true },
-    _max: { score: true },
-  });
-  const overridden = await db.attempt.groupBy({
-    by: ["exerciseId", "verdict"],
-    where: { ...where, overrideScore: { not: null } },
-    _count: { _all: true },
-    _max: { overrideScore: true },
-  });
-  const groups = [
-    ...graded.map((group) => ({ ...group, best: group._max.score })),
-    ...overridden.map((group) => ({ ...group, best: group._max.overrideScore })),
-  ];
   const progress = new Map<string, ExerciseProgress>();
-  for (const group of groups) {
-    const entry = progress.get(group.exerciseId) ?? { attempts: 0, bestScore: null, solved: false };
-    const score = group.best;
-    entry.attempts += group._count._all;
-    entry.bestScore = score === null ? entry.bestScore : Math.max(entry.bestScore ?? 0, score);
-    entry.solved ||= group.verdict === "correct";
-    progress.set(group.exerciseId, entry);
+  for (const tally of await tallyAttempts(db, courseId, userId)) {
+    const { attempts, bestScore } = tally;
+    progress.set(tally.exerciseId, { attempts, bestScore, solved: isSolved(bestScore) });
   }
   return progress;
 }

@@ -9,6 +9,7 @@ export * from "./demo/seed";
 export * from "./exercises";
 export * from "./health";
 export * from "./location";
+export * from "./progress";
 export * from "./review/index";
 export * from "./roles";
 export * from "./submission-target";

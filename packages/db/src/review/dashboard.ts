@@ -6,7 +6,7 @@ import { gradebookKey, type Gradebook, type GradebookCell, type ReviewStudent } 
 /** A student's standing at one exercise. */
 export const progressStatusSchema = z.enum(["not-tried", "tried", "solved"]);
 
-/** A student's standing at one exercise: no attempt, attempts but none correct, or solved. */
+/** A student's standing at one exercise: no attempt, attempts but none scoring 1, or solved. */
 export type ProgressStatus = z.infer<typeof progressStatusSchema>;
 
 /** How the dashboard's rows are filtered and ordered, as read from the page's query string. */

@@ -1,5 +1,6 @@
 import type { Database } from "../client";
 import { listExercises, type ExerciseSummary } from "../exercises";
+import { isSolved, tallyAttempts } from "../progress";
 
 /** A student of a course as the review pages list them. */
 export interface ReviewStudent {
@@ -13,7 +14,7 @@ export interface GradebookCell {
   attempts: number;
   /** Highest score that counts (the override when set, else the graded score). */
   bestScore: number;
-  /** Whether any attempt was graded correct. */
+  /** Whether some attempt scores 1 with overrides counted; see {@link isSolved}. */
   solved: boolean;
 }
 
@@ -49,39 +50,15 @@ export async function listCourseStudents(db: Database, courseId: string): Promis
 export async function loadGradebook(db: Database, courseId: string): Promise<Gradebook> {
   const exercises = await listExercises(db, courseId, { includeHidden: true });
   const students = await listCourseStudents(db, courseId);
-  // Filtering on exercise ids uses the (exerciseId, …) indexes, while a relation filter on the
-  // membership took over a second on 100,000 attempts. Non-students are dropped below.
-  const where = { exerciseId: { in: exercises.map((exercise) => exercise.id) } };
   const studentIds = new Set(students.map((student) => student.id));
 
-  // Prisma cannot group by `overrideScore ?? score`, so attempts without and with an override
-  // are grouped apart and merged below.
-  const graded = await db.attempt.groupBy({
-    by: ["userId", "exerciseId", "verdict"],
-    where: { ...where, overrideScore: null },
-    _count: { _all: true },
-    _max: { score: true },
-  });
-  const overridden = await db.attempt.groupBy({
-    by: ["userId", "exerciseId", "verdict"],
-    where: { ...where, overrideScore: { not: null } },
-    _count: { _all: true },
-    _max: { overrideScore: true },
-  });
-
   const cells = new Map<string, GradebookCell>();
-  const groups = [
-    ...graded.map((group) => ({ ...group, best: group._max.score ?? 0 })),
-    ...overridden.map((group) => ({ ...group, best: group._max.overrideScore ?? 0 })),
-  ];
-  for (const group of groups) {
-    if (!studentIds.has(group.userId)) continue;
-    const key = gradebookKey(group.userId, group.exerciseId);
-    const cell = cells.get(key) ?? { attempts: 0, bestScore: 0, solved: false };
-    cell.attempts += group._count._all;
-    cell.bestScore = Math.max(cell.bestScore, group.best);
-    cell.solved ||= group.verdict === "correct";
-    cells.set(key, cell);
+  for (const tally of await tallyAttempts(db, courseId)) {
+    // Attempts by tutors and admins who tried an exercise are not part of the gradebook.
+    if (!studentIds.has(tally.userId)) continue;
+    const { attempts, bestScore } = tally;
+    const cell = { attempts, bestScore, solved: isSolved(bestScore) };
+    cells.set(gradebookKey(tally.userId, tally.exerciseId), cell);
   }
   return { exercises, students, cells };
 }

@@ -9,6 +9,7 @@ import {
   tentNetwork,
 } from "../testing/review-fixture";
 import { findReviewAttemptDetail } from "./attempt-detail";
+import { gradebookKey, loadGradebook } from "./gradebook";
 import { addAttemptComment, listAttemptComments } from "./comments";
 import { listScoreOverrides, overrideAttemptScore } from "./score-overrides";
 
@@ -43,6 +44,42 @@ describe("overrideAttemptScore", () => {
     expect((await listAttempts(db, "alice", REVIEW.tent))[0]?.score).toBe(0.5);
     const progress = await summarizeProgress(db, "alice", REVIEW.course);
     expect(progress.get(REVIEW.tent)).toEqual({ attempts: 1, bestScore: 0.5, solved: false });
+  });
+
+  test("counts a full-score override as solved", async () => {
+    const db = testDatabase.db;
+    const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+
+    await overrideAttemptScore(db, {
+      attemptId: wrong.id,
+      tutorId: REVIEW.tutor,
+      newScore: 1,
+      reason: "Only the sign convention differs",
+    });
+
+    const progress = await summarizeProgress(db, "alice", REVIEW.course);
+    expect(progress.get(REVIEW.tent)).toEqual({ attempts: 1, bestScore: 1, solved: true });
+    const gradebook = await loadGradebook(db, REVIEW.course);
+    const cell = gradebook.cells.get(gradebookKey("alice", REVIEW.tent));
+    expect(cell).toEqual({ attempts: 1, bestScore: 1, solved: true });
+  });
+
+  test("counts a lowered correct attempt as not solved", async () => {
+    const db = testDatabase.db;
+    const right = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-4));
+
+    await overrideAttemptScore(db, {
+      attemptId: right.id,
+      tutorId: REVIEW.tutor,
+      newScore: 0.5,
+      reason: "Copied from the lecture notes",
+    });
+
+    const progress = await summarizeProgress(db, "alice", REVIEW.course);
+    expect(progress.get(REVIEW.tent)).toEqual({ attempts: 1, bestScore: 0.5, solved: false });
+    const gradebook = await loadGradebook(db, REVIEW.course);
+    const cell = gradebook.cells.get(gradebookKey("alice", REVIEW.tent));
+    expect(cell).toEqual({ attempts: 1, bestScore: 0.5, solved: false });
   });
 
   test("keeps every change in the audit trail, oldest first", async () => {

@@ -6,7 +6,7 @@ import { getDatabase, isStaffRole, listExercises, summarizeProgress } from "@saw
 import { DueDate } from "@/components/due-date";
 import { requireCourseMember } from "@/server/access";
 
-import { ExerciseStatus } from "./exercise-status";
+import { ExerciseStatus, SOLVED_LEGEND } from "./exercise-status";
 
 interface CoursePageProps {
   params: Promise<{ slug: string }>;
@@ -86,6 +86,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
           </tbody>
         </table>
       )}
+      {exercises.length > 0 && <p className="mt-2 text-sm text-slate-600">{SOLVED_LEGEND}</p>}
     </div>
   );
 }

@@ -13,6 +13,7 @@ import {
 import { formatScore } from "@/components/feedback/feedback-format";
 import { requireCourseStaff } from "@/server/review/require-staff";
 
+import { SOLVED_LEGEND } from "../exercise-status";
 import { ReviewNav } from "./review-nav";
 
 interface DashboardPageProps {
@@ -204,6 +205,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
           </tfoot>
         </table>
       </div>
+      <p className="mt-2 text-sm text-slate-600">{SOLVED_LEGEND}</p>
     </div>
   );
 }
