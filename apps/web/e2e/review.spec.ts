@@ -190,6 +190,10 @@ test("tutor comments and overrides; student sees both", async ({ browser }) => {
   await expect(student.getByLabel("Score override")).toContainText(
     "A tutor set this attempt's score to 50%",
   );
+  await expect(student.getByLabel("Score override")).toContainText("Reason from Demo Tutor");
+  await expect(student.getByLabel("Score override")).toContainText(
+    "The breakpoint at 1/2 is right.",
+  );
   await expect(student.getByRole("region", { name: "Feedback" })).toContainText("Score: 50%");
   await screenshot(student, "3-student-attempt");
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getDatabase, listAttemptComments } from "@sawtooth/db";
+import { getDatabase, listAttemptComments, listScoreOverrides } from "@sawtooth/db";
 import type { Feedback } from "@sawtooth/theory";
 
 import { formatScore } from "@/components/feedback/feedback-format";
@@ -34,7 +34,11 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
   // The feedback was stored as the engine returned it, already cut to what the exercise reveals.
   // A tutor's override replaces the graded score wherever the student reads it.
   const feedback = { ...(JSON.parse(attempt.feedback) as Feedback), score: attempt.score };
-  const comments = await listAttemptComments(getDatabase(), attempt.id);
+  const db = getDatabase();
+  const comments = await listAttemptComments(db, attempt.id);
+  // The newest change of the trail is the one that set the override in force.
+  const override =
+    attempt.overrideScore === null ? undefined : (await listScoreOverrides(db, attempt.id)).at(-1);
   const { domain } = prepareVersion(attempt.exerciseVersion);
   const exercisePath = `/courses/${course.slug}/exercises/${exercise.slug}`;
 
@@ -54,10 +58,21 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
         , graded against version {attempt.exerciseVersion.number} in {attempt.gradingMs} ms.
       </p>
       {attempt.overrideScore !== null && (
-        <p className="mt-2 text-sm" aria-label="Score override">
-          A tutor set this attempt&apos;s score to <strong>{formatScore(attempt.score)}</strong>;
-          the grader gave {formatScore(attempt.gradedScore)}.
-        </p>
+        <section aria-label="Score override" className="mt-2 text-sm">
+          <p>
+            A tutor set this attempt&apos;s score to <strong>{formatScore(attempt.score)}</strong>;
+            the grader gave {formatScore(attempt.gradedScore)}.
+          </p>
+          {override && (
+            <p className="mt-1">
+              Reason from {override.tutor.name},{" "}
+              <time dateTime={override.createdAt.toISOString()}>
+                {timeFormat.format(override.createdAt)} UTC
+              </time>
+              : <q>{override.reason}</q>
+            </p>
+          )}
+        </section>
       )}
       <Link
         href={`${exercisePath}?load=${attempt.id}`}
