@@ -39,6 +39,9 @@ run(pnpm, [
   "test",
   "test:postgresql",
   "test:e2e",
+  // Two tasks at a time on two cores: more made Vitest's and Playwright's timeouts fire under
+  // contention, while the whole run took no longer.
+  "--concurrency=2",
   "--output-logs=full",
 ]);
 
