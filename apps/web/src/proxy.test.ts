@@ -107,3 +107,62 @@ describe("proxy on server action requests", () => {
     expect(redirectedTo(response)).toBeNull();
   });
 });
+
+describe("proxy under /api", () => {
+  test.each(["/api/auth/%", "/api/auth/%ZZ", "/api/auth/sign-in/%"])(
+    "answers %s with a JSON 404",
+    async (path) => {
+      const response = await proxy(get(path, {}));
+
+      expect(response.status).toBe(404);
+      expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+    },
+  );
+
+  test("passes a well-formed API request without reading its body", async () => {
+    const request = new NextRequest(`${BASE}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"email":"a@example.com"}',
+    });
+
+    const response = await proxy(request);
+
+    expect(response.status).toBe(200);
+    expect(request.bodyUsed).toBe(false);
+  });
+});
+
+describe("proxy on the origin of server action requests", () => {
+  function action(headers: Record<string, string>): NextRequest {
+    return new NextRequest(`${BASE}/courses/dlt/exercises/tent-h2`, {
+      method: "POST",
+      headers: {
+        ...SESSION_COOKIE,
+        host: "127.0.0.1:3000",
+        "next-action": "abc",
+        "content-type": "text/plain",
+        ...headers,
+      },
+      body: '["dlt","tent-h2","{}"]',
+    });
+  }
+
+  test.each([
+    ["null", "null"],
+    ["another port", "http://127.0.0.1:9999"],
+    ["another host name", "http://localhost:3000"],
+    ["two origins", "http://127.0.0.1:3000, http://evil.example"],
+    ["no URL", "not a url"],
+  ])("refuses an Origin of %s with a 403", async (_name, origin) => {
+    const response = await proxy(action({ origin }));
+
+    expect(response.status).toBe(403);
+    expect(await response.text()).toMatch(/another site/);
+  });
+
+  test("passes the site's own origin and a request without one", async () => {
+    expect((await proxy(action({ origin: "http://127.0.0.1:3000" }))).status).toBe(200);
+    expect((await proxy(action({}))).status).toBe(200);
+  });
+});

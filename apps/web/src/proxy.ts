@@ -13,17 +13,39 @@ import { hasMalformedEncoding } from "@/server/path-encoding";
  *    Next.js 16.5 fails to decode its parameters with a 500.
  * 2. A server action request (a POST) that Next.js cannot read, too large or not a JSON array,
  *    gets a 413 or 400 with a message, which the browser shows as the action's error.
- * 3. A course page requested without a session cookie redirects to the sign-in page with its
+ * 3. A server action call whose Origin is not this site's gets a 403; Next.js refuses it too,
+ *    but with a 500 and a stack trace in the log.
+ * 4. A course page requested without a session cookie redirects to the sign-in page with its
  *    address, so signing in returns to it. Only the cookie's presence is checked here, and the
  *    pages still check the session itself.
+ *
+ * Under /api only the path is checked, with a JSON 404, because the routes there read their
+ * own bodies.
  */
 export async function proxy(request: NextRequest): Promise<Response> {
   const { pathname, search } = request.nextUrl;
+  const api = pathname === "/api" || pathname.startsWith("/api/");
   if (hasMalformedEncoding(pathname)) {
+    if (api) {
+      const error = {
+        code: "not_found",
+        message: "No such address: its percent-encoding is malformed.",
+      };
+      return NextResponse.json({ error }, { status: 404 });
+    }
     return NextResponse.rewrite(new URL("/not-found", request.url), { status: 404 });
+  }
+  if (api) {
+    return NextResponse.next();
   }
 
   if (request.method === "POST") {
+    if (request.headers.has("next-action") && !isSameOrigin(request)) {
+      return new Response(
+        "Server action refused: the request comes from another site. Reload the page and try again.",
+        { status: 403, headers: { "content-type": "text/plain" } },
+      );
+    }
     return (await checkActionRequest(request)) ?? NextResponse.next();
   }
 
@@ -36,10 +58,29 @@ export async function proxy(request: NextRequest): Promise<Response> {
   return NextResponse.next();
 }
 
+/**
+ * Checks that a request's Origin, when it has one, names the host the request was sent to, as
+ * Next.js's own check of server actions does. A missing Origin passes, as it does there; "null",
+ * an unreadable value and several Origin headers (joined with commas) do not.
+ */
+export function isSameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) {
+    return true;
+  }
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return host !== null && new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 export const config = {
   matcher: [
     "/courses/:path*",
     "/sign-in",
+    "/api/:path*",
     // Server actions are POSTs to the page they are on, such as the sign-out form's.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
   ],
