@@ -70,6 +70,7 @@ describe("FeedbackView", () => {
     expect(text).toContain("Your network");
     expect(text).not.toContain("Target (");
     expect(text).not.toContain("the target's");
+    expect(text).not.toContain("and the target");
   });
 
   test("labels an invalid submission not graded", () => {

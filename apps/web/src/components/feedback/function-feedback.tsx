@@ -75,7 +75,7 @@ export function FunctionFeedback({ feedback, domain }: FunctionFeedbackProps) {
 
       {plots.submitted && (
         <FunctionPlot
-          title="Your function and the target"
+          title={plots.target ? "Your function and the target" : "Your function"}
           series={functionSeries(feedback)}
           highlight={differences?.intervals ?? []}
           highlightEnds={ends}

@@ -72,7 +72,7 @@ interface ReadyPreviewProps {
 export function ReadyPreview({ preview, domain, targetPlot }: ReadyPreviewProps) {
   const single = preview.outputs.length === 1;
   const series: PlotSeries[] = preview.outputs.map((plot, i) => ({
-    label: single ? "Your function" : `Your output ${i + 1}`,
+    label: single ? "Your network" : `Your output ${i + 1}`,
     plot,
     tone: "student",
   }));
