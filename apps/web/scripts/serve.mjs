@@ -147,13 +147,21 @@ async function runServer({ host, port }) {
   process.once("SIGINT", stop);
 }
 
-/** Logs a request once its response is sent, or once the client closed the connection first. */
+/**
+ * Logs a request once its response is sent, or once the client closed the connection first.
+ * Build assets (`/_next/static/…`), a dozen per page load, are logged at debug level only.
+ */
 function logWhenDone(request, response) {
   const started = performance.now();
+  const asset = (request.url ?? "").startsWith("/_next/static/");
   response.once("close", () => {
     const fields = requestLogFields(request, response, performance.now() - started);
     if (response.writableFinished) {
-      log.info(fields, "request");
+      if (asset) {
+        log.debug(fields, "request");
+      } else {
+        log.info(fields, "request");
+      }
     } else {
       log.warn(fields, "request closed before its response was sent");
     }
