@@ -8,9 +8,12 @@ import type { Layer, Network } from "../network/network";
 import { formatRational, ONE, rational, ZERO, type Rational } from "../rational";
 import {
   h2Network,
+  IDENTITY,
+  layerOf,
   permuteHiddenNeurons,
   randomNetwork,
   rationalOf,
+  RELU,
   rescaleHiddenNeuron,
   sawtoothNetwork,
   type NumberKind,
@@ -188,7 +191,7 @@ describe("compareFunctions counterexample and sup norm", () => {
     const difference = summary(compareFunctions(zero, bumps));
     expect(difference.supNorm).toBe("5/7");
     expect(difference.supAt).toBe("3/2");
-    expect(difference.intervals).toEqual(["(1, 4)"]);
+    expect(difference.intervals).toEqual(["(1, 2)", "(2, 4)"]);
   });
 
   it("gives an offset on ℝ a finite sup norm", () => {
@@ -231,12 +234,12 @@ describe("compareFunctions difference intervals", () => {
     return piecewiseOf(xs, ys, null, null);
   }
 
-  it("merges touching differences into one interval", () => {
+  it("splits touching differences where the gap is zero", () => {
     const zero = piecewiseOf([0, 2], [0, 0], null, null);
     const twoTents = piecewiseOf([0, "1/2", 1, "3/2", 2], [0, 1, 0, -1, 0], null, null);
     const difference = summary(compareFunctions(zero, twoTents));
-    expect(difference.intervals).toEqual(["(0, 2)"]);
-    expect(difference.intervalCount).toBe(1);
+    expect(difference.intervals).toEqual(["(0, 1)", "(1, 2)"]);
+    expect(difference.intervalCount).toBe(2);
   });
 
   it("lists separate differences left to right", () => {
@@ -276,7 +279,76 @@ describe("compareFunctions difference intervals", () => {
     const difference = summary(
       compareFunctions(piecewiseOf([0, 1], [0, 0], 0, 0), piecewiseOf([0, 1], [0, 1], -1, 0)),
     );
-    expect(difference.intervals).toEqual(["(-∞, ∞)"]);
+    expect(difference.intervals).toEqual(["(-∞, 0)", "(0, ∞)"]);
+  });
+});
+
+describe("compareFunctions zeros of the gap", () => {
+  /** h2's first layer [[1], [1]], [0, −1/2] with another output layer, as in tent-h2. */
+  function tentWithOutput(weights: number[], bias: number): Network {
+    return {
+      layers: [layerOf([[1], [1]], [0, "-1/2"]), layerOf([weights], [bias])],
+      activation: RELU,
+      outputActivation: IDENTITY,
+    };
+  }
+  const UNIT: Domain = { lo: ZERO, hi: ONE };
+  const tent = targetFunction({ kind: "tent", variant: "h2" }, REAL_LINE, DEFAULT_BUDGET);
+  const sawtooth3 = targetFunction({ kind: "sawtooth", k: 3 }, UNIT, DEFAULT_BUDGET);
+  const rows: [string, Piecewise, Piecewise, string[]][] = [
+    ["h2 negated, both 0 at 1", tent, analyze(tentWithOutput([-2, 4], 0)), ["(0, 1)", "(1, ∞)"]],
+    ["2 − h2, both 1 at 1/2", tent, analyze(tentWithOutput([-2, 4], 2)), ["(-∞, 1/2)", "(1/2, ∞)"]],
+    [
+      "h2 for f^3 on [0, 1], crossing inside pieces",
+      sawtooth3,
+      analyze(h2Network(), UNIT),
+      [
+        "(0, 1/5)",
+        "(1/5, 1/3)",
+        "(1/3, 2/5)",
+        "(2/5, 3/5)",
+        "(3/5, 2/3)",
+        "(2/3, 4/5)",
+        "(4/5, 1)",
+      ],
+    ],
+    [
+      "a crossing at 1/3 between closed ends",
+      piecewiseOf([0, 1], [0, 0], null, null),
+      piecewiseOf([0, 1], [1, -2], null, null),
+      ["[0, 1/3)", "(1/3, 1]"],
+    ],
+    [
+      "a root on the left ray",
+      piecewiseOf([0], [0], 0, 0),
+      piecewiseOf([0], [2], 3, 0),
+      ["(-∞, -2/3)", "(-2/3, ∞)"],
+    ],
+    [
+      "a root on the right ray",
+      piecewiseOf([0], [0], 0, 0),
+      piecewiseOf([0], [2], 0, -3),
+      ["(-∞, 2/3)", "(2/3, ∞)"],
+    ],
+    [
+      "a ray that leaves a zero breakpoint",
+      piecewiseOf([0, 1], [0, 0], 0, 0),
+      piecewiseOf([0, 1], [0, 0], 0, 5),
+      ["(1, ∞)"],
+    ],
+    [
+      "a gap that touches 0 without crossing",
+      piecewiseOf([-1, 0, 1], [0, 0, 0], null, null),
+      piecewiseOf([-1, 0, 1], [1, 0, 1], null, null),
+      ["[-1, 0)", "(0, 1]"],
+    ],
+  ];
+
+  it.each(rows)("splits at the zeros of %s", (_, expected, actual, intervals) => {
+    const forward = summary(compareFunctions(expected, actual));
+    expect(forward.intervals).toEqual(intervals);
+    expect(forward.intervalCount).toBe(intervals.length);
+    expect(summary(compareFunctions(actual, expected)).intervals).toEqual(intervals);
   });
 });
 
@@ -400,6 +472,60 @@ describe("compareFunctions properties", () => {
         expect(backward.intervalCount).toBe(forward.intervalCount);
         expect(backward.counterexample?.x).toBe(forward.counterexample?.x);
         expect(backward.counterexample?.actual).toBe(forward.counterexample?.expected);
+      }),
+      FAST_CHECK,
+    );
+  });
+
+  it("lists exactly where the gap is nonzero", () => {
+    fc.assert(
+      fc.property(pair, domain, ([a, b], on) => {
+        const expected = analyze(a, on).toExact();
+        const actual = analyze(b, on).toExact();
+        const difference = compareFunctions(expected, actual);
+        fc.pre(difference.intervalCount <= MAX_LISTED_INTERVALS);
+        expect(difference.intervals).toHaveLength(difference.intervalCount);
+
+        const gapAt = (x: Rational) => expected.valueAt(x).sub(actual.valueAt(x));
+        const listedAt = (x: Rational) =>
+          difference.intervals.some(({ lo, hi, loClosed, hiClosed }) => {
+            const aboveLo = lo === null || x.compare(lo) > 0 || (loClosed && x.equals(lo));
+            const belowHi = hi === null || x.compare(hi) < 0 || (hiClosed && x.equals(hi));
+            return aboveLo && belowHi;
+          });
+        const signAt = (x: Rational) => gapAt(x).compare(ZERO);
+        // Both functions are linear between consecutive points of this grid and on each ray
+        // past it, so the gap is zero inside such a piece only where it changes sign there or
+        // vanishes identically.
+        const ends = difference.intervals.flatMap(({ lo, hi }) => [lo, hi]);
+        const grid = [...Array.from(expected.xs), ...Array.from(actual.xs), ...ends]
+          .filter((x): x is Rational => x !== null)
+          .sort((x, y) => x.compare(y))
+          .filter((x, i, sorted) => i === 0 || !x.equals(sorted[i - 1]!));
+        for (const x of grid) {
+          expect([formatRational(x), listedAt(x)]).toEqual([formatRational(x), signAt(x) !== 0]);
+        }
+        for (let i = 1; i < grid.length; i++) {
+          const [lo, hi] = [grid[i - 1]!, grid[i]!];
+          const middle = lo.add(hi).div(2);
+          expect([formatRational(middle), listedAt(middle)]).toEqual([
+            formatRational(middle),
+            signAt(middle) !== 0,
+          ]);
+          if (listedAt(middle)) expect(signAt(lo) * signAt(hi)).toBeGreaterThanOrEqual(0);
+        }
+        const rays: [Rational, Rational][] = [];
+        if (on.lo === null) rays.push([grid[0]!, grid[0]!.sub(1)]);
+        if (on.hi === null) rays.push([grid[grid.length - 1]!, grid[grid.length - 1]!.add(1)]);
+        for (const [start, probe] of rays) {
+          const listed = listedAt(probe);
+          expect([formatRational(probe), listed]).toEqual([
+            formatRational(probe),
+            signAt(probe) !== 0,
+          ]);
+          const change = gapAt(probe).sub(gapAt(start)).compare(ZERO);
+          if (listed) expect(signAt(start) * change).toBeGreaterThanOrEqual(0);
+        }
       }),
       FAST_CHECK,
     );

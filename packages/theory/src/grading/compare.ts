@@ -8,8 +8,8 @@ const exactSub = arithmetics.exactSub;
 
 /**
  * A maximal interval where two functions differ; a null end is unbounded. A finite end belongs
- * to the interval exactly when the functions differ there. A run of differing segments ends
- * where the gap is zero, so only an end of a bounded domain can be closed.
+ * to the interval exactly when the functions differ there. An interval ends at every point where
+ * the functions agree, so only an end of a bounded domain can be closed.
  */
 export interface Interval {
   lo: Rational | null;
@@ -69,48 +69,15 @@ function comparePiecewise<T>(
   const { sub, sign, toRational } = arithmetic;
   const merged = mergeGrids(arithmetic, expected, actual);
   const { xs } = merged;
-  const last = xs.length - 1;
   const { gaps, signs, supIndex } = gapsOf(arithmetic, merged);
 
   const slopeGap = (a: T | null, b: T | null) => (a === null || b === null ? null : sub(a, b));
   const leftGap = slopeGap(expected.leftSlope, actual.leftSlope);
   const rightGap = slopeGap(expected.rightSlope, actual.rightSlope);
   const leftDiffers = leftGap !== null && (sign(leftGap) !== 0 || signs[0] !== 0);
-  const rightDiffers = rightGap !== null && (sign(rightGap) !== 0 || signs[last] !== 0);
 
-  // Maximal runs of segments on which the gap is not identically zero.
-  const intervals: Interval[] = [];
-  let intervalCount = 0;
-  let openAt: number | "ray" | null = leftDiffers ? "ray" : null;
-  const close = (end: number | null) => {
-    intervalCount += 1;
-    if (intervals.length >= MAX_LISTED_INTERVALS) return;
-    const start = openAt === "ray" ? null : (openAt as number);
-    intervals.push({
-      lo: start === null ? null : toRational(xs[start]!),
-      hi: end === null ? null : toRational(xs[end]!),
-      loClosed: start !== null && signs[start] !== 0,
-      hiClosed: end !== null && signs[end] !== 0,
-    });
-  };
-  for (let i = 0; i < last; i++) {
-    const differs = signs[i] !== 0 || signs[i + 1] !== 0;
-    if (differs && openAt === null) openAt = i;
-    if (!differs && openAt !== null) {
-      close(i);
-      openAt = null;
-    }
-  }
-  if (rightDiffers) {
-    if (openAt === null) openAt = last;
-    close(null);
-  } else if (openAt !== null) {
-    close(last);
-  } else if (last === 0 && signs[0] !== 0) {
-    // A domain of one point has no segment, so the point itself is the difference.
-    openAt = 0;
-    close(0);
-  }
+  const intervals = differingIntervals(arithmetic, { xs, gaps, signs, leftGap, rightGap });
+  const intervalCount = intervals.count;
 
   const unbounded =
     (leftGap !== null && sign(leftGap) !== 0) || (rightGap !== null && sign(rightGap) !== 0);
@@ -123,9 +90,118 @@ function comparePiecewise<T>(
       : counterexample(arithmetic, merged, signs, leftDiffers, expected, actual),
     supNorm: unbounded ? "unbounded" : toRational(supGap).abs(),
     supAt: unbounded || supIndex < 0 ? null : toRational(xs[supIndex]!),
-    intervals,
+    intervals: intervals.listed,
     intervalCount,
   };
+}
+
+/** The gap expected − actual at the merged breakpoints, and its slope on each end ray. */
+interface Gap<T> {
+  xs: ArrayLike<T>;
+  gaps: ArrayLike<T>;
+  signs: Int8Array;
+  /** The slope of the gap on the left ray, or null when the domain is bounded on the left. */
+  leftGap: T | null;
+  /** The slope of the gap on the right ray, or null when the domain is bounded on the right. */
+  rightGap: T | null;
+}
+
+/** The kind of point an interval ends at: a breakpoint, the zero inside a piece, or infinity. */
+type EndKind = "breakpoint" | "root" | "infinity";
+
+/**
+ * Lists the intervals where the gap is nonzero, split at each of its zeros. Those zeros are the
+ * breakpoints where the gap is 0, the pieces where it is identically 0, and the one root inside
+ * each linear piece (segment or end ray) whose gap changes sign there. So an end inside the
+ * domain is a zero of the gap and is open, and only an end of a bounded domain can be closed.
+ */
+function differingIntervals<T>(
+  arithmetic: Arithmetic<T>,
+  gap: Gap<T>,
+): { listed: Interval[]; count: number } {
+  const { sign, toRational } = arithmetic;
+  const { xs, signs, leftGap, rightGap } = gap;
+  const last = xs.length - 1;
+  const listed: Interval[] = [];
+  let count = 0;
+
+  // Ends are converted to rationals only while the list has room, because a long list of
+  // dyadic breakpoints would otherwise cost a conversion each.
+  const endAt = (kind: EndKind, index: number): Rational | null => {
+    if (kind === "infinity") return null;
+    return kind === "breakpoint" ? toRational(xs[index]!) : rootIn(arithmetic, gap, index);
+  };
+  let open = false;
+  let lo: Rational | null = null;
+  let loClosed = false;
+  const begin = (kind: EndKind, index: number, closed: boolean) => {
+    if (open) return;
+    open = true;
+    if (listed.length >= MAX_LISTED_INTERVALS) return;
+    lo = endAt(kind, index);
+    loClosed = closed;
+  };
+  const end = (kind: EndKind, index: number, closed: boolean) => {
+    if (!open) return;
+    open = false;
+    count += 1;
+    if (listed.length >= MAX_LISTED_INTERVALS) return;
+    listed.push({ lo, hi: endAt(kind, index), loClosed, hiClosed: closed });
+  };
+  const splitAtRoot = (piece: number) => {
+    end("root", piece, false);
+    begin("root", piece, false);
+  };
+
+  if (leftGap !== null) {
+    const slope = sign(leftGap);
+    if (slope !== 0 || signs[0] !== 0) begin("infinity", 0, false);
+    // Going left from xs[0] the gap changes by −slope per unit, so it reaches 0 on the ray
+    // exactly when its value at xs[0] has the sign of the slope.
+    if (signs[0] !== 0 && signs[0] === slope) splitAtRoot(-1);
+  }
+  for (let i = 0; i <= last; i++) {
+    // A nonzero breakpoint opens an interval only at the left end of a bounded domain, because
+    // the gap is continuous and so also nonzero just left of any other one.
+    if (signs[i] === 0) end("breakpoint", i, false);
+    else begin("breakpoint", i, true);
+    if (i === last) break;
+    const next = signs[i + 1]!;
+    if (signs[i] === 0 && next !== 0) begin("breakpoint", i, false);
+    else if (signs[i]! * next < 0) splitAtRoot(i);
+  }
+  if (rightGap !== null) {
+    const slope = sign(rightGap);
+    if (signs[last] === 0 && slope !== 0) begin("breakpoint", last, false);
+    else if (signs[last] !== 0 && signs[last] === -slope) splitAtRoot(last);
+    end("infinity", 0, false);
+  } else {
+    // An interval still open here has a nonzero gap at the right end of the domain.
+    end("breakpoint", last, true);
+  }
+  return { listed, count };
+}
+
+/**
+ * Returns the zero of the gap inside a piece whose gap changes sign. Piece −1 is the left ray,
+ * piece `last` the right ray, and piece i the segment [xs[i], xs[i + 1]]. The gap is linear on
+ * the piece, so the zero is x − gap(x) / slope for any point x of it, and exact in rationals.
+ */
+function rootIn<T>(arithmetic: Arithmetic<T>, gap: Gap<T>, piece: number): Rational {
+  const { toRational } = arithmetic;
+  const { xs, gaps, leftGap, rightGap } = gap;
+  const last = xs.length - 1;
+  const anchor = Math.max(piece, 0);
+  const x = toRational(xs[anchor]!);
+  const value = toRational(gaps[anchor]!);
+  let slope: Rational;
+  if (piece < 0) slope = toRational(leftGap!);
+  else if (piece === last) slope = toRational(rightGap!);
+  else {
+    const rise = toRational(gaps[piece + 1]!).sub(value);
+    slope = rise.div(toRational(xs[piece + 1]!).sub(x));
+  }
+  return x.sub(value.div(slope));
 }
 
 /** Returns expected − actual at every merged breakpoint, its signs and where |gap| is largest. */

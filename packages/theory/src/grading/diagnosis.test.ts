@@ -45,8 +45,8 @@ describe("diagnosis of a wrong tent", () => {
     expect(feedback.messages).toMatchInlineSnapshot(`
       [
         "Incorrect: your network does not meet the target on ℝ.",
-        "At x = 1/2 your network gives -1 while the target is 1. The functions differ on 1 interval.",
-        "On (0, ∞) the first wrong piece starts with slope -2 instead of 2.",
+        "At x = 1/2 your network gives -1 while the target is 1. The functions differ on 2 intervals.",
+        "On (0, 1) the first wrong piece starts with slope -2 instead of 2.",
         "Your function is the target with its sign flipped: check the signs of the last layer.",
       ]
     `);
@@ -139,7 +139,7 @@ describe("diagnosis slope on the first wrong piece", () => {
       sawtoothNetwork(1),
       {
         code: "function.slope",
-        interval: ["0", "1"],
+        interval: ["0", "1/3"],
         closed: [false, false],
         expected: "4",
         actual: "2",
