@@ -19,6 +19,16 @@ export const SECOND_STUDENT: StudentAccount = {
   password: DEMO_PASSWORD,
 };
 
+/**
+ * A student of the lecture's course for the secrets check, which submits attempts of its own;
+ * with the demo student it would add to the attempt history that other specs count.
+ */
+export const SECRETS_STUDENT: StudentAccount = {
+  name: "Secrets Student",
+  email: "secrets.student@example.com",
+  password: DEMO_PASSWORD,
+};
+
 /** Slug of the lecture's course, which the seed loads. */
 export const LECTURE_COURSE_SLUG = "deep-learning-theory";
 

@@ -5,7 +5,13 @@ import path from "node:path";
 
 import { createDatabase } from "@sawtooth/db";
 
-import { addCourseAdmin, addStudents, OTHER_COURSE_ADMIN, SECOND_STUDENT } from "./accounts";
+import {
+  addCourseAdmin,
+  addStudents,
+  OTHER_COURSE_ADMIN,
+  SECOND_STUDENT,
+  SECRETS_STUDENT,
+} from "./accounts";
 import {
   buildIfMissing,
   migrateAndSeed,
@@ -30,7 +36,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   migrateAndSeed(env);
   await addCourseWithoutMembers(env.DATABASE_URL);
   // The second student is for the test that a student cannot open another student's attempt.
-  await addStudents(env.DATABASE_URL, [SECOND_STUDENT]);
+  await addStudents(env.DATABASE_URL, [SECOND_STUDENT, SECRETS_STUDENT]);
   // An admin of another course, for the tests that admin pages stay within the admin's course.
   await addCourseAdmin(env.DATABASE_URL, OTHER_COURSE_ADMIN, "private-course");
 

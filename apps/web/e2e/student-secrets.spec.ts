@@ -4,9 +4,8 @@ import path from "node:path";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 
 import { createDatabase, createExercise, setExerciseVisibility } from "@sawtooth/db";
-import { DEMO_PASSWORD, DEMO_STUDENT } from "@sawtooth/db/demo";
 
-import { LECTURE_COURSE_SLUG } from "./accounts";
+import { LECTURE_COURSE_SLUG, SECRETS_STUDENT } from "./accounts";
 
 const COURSE = `/courses/${LECTURE_COURSE_SLUG}`;
 const EXERCISES_FOLDER = path.join(
@@ -149,8 +148,8 @@ async function addAdminExercises(): Promise<void> {
 
 async function signIn(page: Page): Promise<void> {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(DEMO_STUDENT.email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Email").fill(SECRETS_STUDENT.email);
+  await page.getByLabel("Password").fill(SECRETS_STUDENT.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/courses$/);
 }
