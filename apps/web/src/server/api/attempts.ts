@@ -31,7 +31,8 @@ const REJECTION_CODES: Record<RejectionReason, ApiErrorCode> = {
 /**
  * POST /courses/{course}/exercises/{exercise}/attempts: grades and stores a submission through
  * `submitAttempt`, the web page's path, so formats, limits, dedup and the attempt limit are the
- * same. 201 for a new attempt, 200 for a network stored before, 422 for one that cannot be graded.
+ * same. 201 for a new attempt, 200 for a network stored before, 422 for one that cannot be graded
+ * or that ran over the grading budget.
  */
 export async function submitAttemptHandler({
   context,
@@ -52,6 +53,8 @@ export async function submitAttemptHandler({
   switch (result.status) {
     case "rejected":
       throw new ApiError(REJECTION_CODES[result.reason], result.message);
+    case "too-complex":
+      throw new ApiError("too_complex", result.message);
     case "invalid": {
       const message = `The submission cannot be graded: ${result.feedback.messages.join(" ")}`;
       return errorResponse("invalid_submission", message, { extra: { feedback: result.feedback } });

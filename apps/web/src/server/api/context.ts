@@ -9,9 +9,10 @@ import {
   type RateLimit,
 } from "@sawtooth/db";
 
+import { logger } from "../log";
 import { ApiError, apiErrorResponse, errorResponse } from "./errors";
 
-/** What every API handler runs against: the database, the clock and the rate limit. */
+/** The environment of every API handler: the database, the clock and the rate limit. */
 export interface ApiContext {
   db: Database;
   now(): Date;
@@ -46,13 +47,13 @@ export function configuredRateLimit(): RateLimit {
   return { requests, windowMs: 60_000 };
 }
 
-/** How stale `lastUsedAt` may get before a request writes it again, in milliseconds. */
+/** Maximum age of `lastUsedAt` before a request writes it again, in milliseconds. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * Runs a handler: authenticates the bearer token, counts the request against the token's rate
- * limit, and turns every {@link ApiError} into its JSON response. Any other error becomes a
- * 500 response whose message says nothing about the cause.
+ * limit, and turns every {@link ApiError} into its JSON response. Any other error is logged and
+ * becomes a 500 response whose message contains nothing about the cause.
  */
 export async function runApiHandler<Params>(
   context: ApiContext,
@@ -74,13 +75,13 @@ export async function runApiHandler<Params>(
     if (error instanceof ApiError) {
       return apiErrorResponse(error);
     }
-    // NOTE: the cause is not logged because the app has no logger yet (console is banned); Next.js
-    // does not see the error either, since it is caught here.
+    const { pathname } = new URL(request.url);
+    logger.error({ err: error, method: request.method, path: pathname }, "API request failed");
     return errorResponse("internal_error", "The server failed to handle the request. Try again.");
   }
 }
 
-/** The header that carries a token, and the challenge a 401 response sends back. */
+/** The challenge header of every 401 response. */
 const CHALLENGE = { "www-authenticate": 'Bearer realm="sawtooth"' };
 
 /**

@@ -13,6 +13,7 @@ export const API_ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   invalid_submission: 422,
+  too_complex: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const;

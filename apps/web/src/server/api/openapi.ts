@@ -82,7 +82,9 @@ export const API_OPERATIONS: ApiOperation[] = [
         schema: submitResponseSchema,
       },
       422: {
-        description: "Not gradable (unreadable, breaks the constraints): nothing stored",
+        description:
+          "Not gradable (invalid_submission: unreadable, breaks the constraints) or over the " +
+          "grading budget (too_complex): nothing stored, no attempt used",
         schema: invalidSubmissionSchema,
       },
     },
@@ -95,6 +97,7 @@ export const API_OPERATIONS: ApiOperation[] = [
       "conflict",
       "payload_too_large",
       "unsupported_media_type",
+      "too_complex",
     ],
   },
   {
