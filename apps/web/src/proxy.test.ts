@@ -24,6 +24,28 @@ function rewrittenTo(response: Response): string | null {
   return target === null ? null : new URL(target).pathname;
 }
 
+describe("proxy under /api/v1", () => {
+  test("returns a JSON 404 for malformed percent-encoding", async () => {
+    const response = await proxy(get("/api/v1/courses/%E0%A4%A/exercises", {}));
+
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: "not_found" } });
+  });
+
+  test("passes an API POST without reading its body", async () => {
+    const request = new NextRequest(`${BASE}/api/v1/courses/x/exercises/y/attempts`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+
+    const response = await proxy(request);
+
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+    expect(request.bodyUsed).toBe(false);
+  });
+});
+
 describe("proxy on malformed percent-encoding", () => {
   test.each([
     "/courses/%E0%A4%A/exercises/x",

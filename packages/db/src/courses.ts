@@ -53,3 +53,19 @@ export async function findCourseMembership(
   }
   return { course: membership.course, role: parseRole(membership.role) };
 }
+
+/** Finds the course with id `courseId` and the role of `userId` in it, or null for a non-member. */
+export async function findMembershipByCourseId(
+  db: Database,
+  userId: string,
+  courseId: string,
+): Promise<CourseMembership | null> {
+  const membership = await db.membership.findUnique({
+    where: { userId_courseId: { userId, courseId } },
+    select: { role: true, course: { select: courseSummaryFields } },
+  });
+  if (membership === null) {
+    return null;
+  }
+  return { course: membership.course, role: parseRole(membership.role) };
+}

@@ -1,4 +1,5 @@
 export * from "./admin/index";
+export * from "./api/index";
 export * from "./auth-adapter";
 export * from "./attempt-history";
 export * from "./attempts";

@@ -25,6 +25,9 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             <span className="truncate text-slate-600" title={user.email}>
               {user.email}
             </span>
+            <Link href="/account/tokens" className="shrink-0 text-indigo-700 hover:underline">
+              API tokens
+            </Link>
             <form action={signOut} className="shrink-0">
               <SignOutButton />
             </form>

@@ -28,7 +28,17 @@ export type SubmitResult =
    */
   | { status: "too-complex"; message: string }
   /** Refused before grading: attempt limit reached, payload too large, not a member. */
-  | { status: "rejected"; message: string };
+  | { status: "rejected"; reason: RejectionReason; message: string };
+
+/** Why a submission was refused before grading, so the HTTP API can choose a status code. */
+export type RejectionReason =
+  | "invalid-request"
+  | "too-large"
+  | "signed-out"
+  | "not-found"
+  | "past-due"
+  | "limit-reached"
+  | "changed";
 
 /** An attempt as the exercise page's history lists it. */
 export interface AttemptHistoryRow {

@@ -108,7 +108,7 @@ export async function submitAttempt(
   if (result.status === "limit-reached") {
     logger.info({ ...ids, attemptCount: result.attemptCount }, "attempt limit reached");
     const message = `No attempts left: you have used all ${result.attemptCount} attempts at this exercise.`;
-    return { status: "rejected", message };
+    return { status: "rejected", reason: "limit-reached", message };
   }
   const { attempt, duplicate } = result;
   logger.info({ ...ids, attemptId: attempt.id, duplicate }, "attempt stored");
@@ -132,14 +132,18 @@ function parseRequest(request: SubmissionRequest): ValidRequest | SubmitResult {
   const parsed = requestSchema.safeParse(request);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((issue) => issue.path.join(".")).join(", ");
-    return { status: "rejected", message: `Invalid request: check ${fields} and submit again.` };
+    return {
+      status: "rejected",
+      reason: "invalid-request",
+      message: `Invalid request: check ${fields} and submit again.`,
+    };
   }
   const bytes = Buffer.byteLength(parsed.data.submission, "utf8");
   if (bytes > MAX_SUBMISSION_BYTES) {
     const message =
       `The submission is ${formatKibibytes(bytes)}, larger than the maximum of ` +
       `${formatKibibytes(MAX_SUBMISSION_BYTES)}. Remove whitespace or unused fields and submit again.`;
-    return { status: "rejected", message };
+    return { status: "rejected", reason: "too-large", message };
   }
   return parsed.data;
 }
@@ -155,7 +159,11 @@ async function authorize(
 ): Promise<(SubmissionTarget & { userId: string }) | SubmitResult> {
   const { db, userId, now } = context;
   if (userId === null) {
-    return { status: "rejected", message: "You are signed out. Sign in again and resubmit." };
+    return {
+      status: "rejected",
+      reason: "signed-out",
+      message: "You are signed out. Sign in again and resubmit.",
+    };
   }
   const target = await findSubmissionTarget(db, userId, request.courseSlug, request.exerciseId);
   if (!target) {
@@ -166,7 +174,7 @@ async function authorize(
   if (dueDate !== null && now > dueDate && !course.acceptLate) {
     const due = `${dueDateFormat.format(dueDate)} UTC`;
     const message = `The due date (${due}) has passed, and this course does not accept late attempts.`;
-    return { status: "rejected", message };
+    return { status: "rejected", reason: "past-due", message };
   }
   return { ...target, userId };
 }
@@ -180,16 +188,18 @@ async function explainMissingTarget(
   const membership = await findCourseMembership(db, userId, request.courseSlug);
   if (!membership) {
     const message = `Course "${request.courseSlug}" not found, or you are not a member of it.`;
-    return { status: "rejected", message };
+    return { status: "rejected", reason: "not-found", message };
   }
   const exercise = await findExercise(db, membership.course.id, request.exerciseId, {
     includeHidden: isStaffRole(membership.role),
   });
   if (!exercise) {
-    return { status: "rejected", message: `Exercise "${request.exerciseId}" not found.` };
+    const message = `Exercise "${request.exerciseId}" not found.`;
+    return { status: "rejected", reason: "not-found", message };
   }
   // The exercise exists now: it was created between the two lookups. Asking again is safe.
-  return { status: "rejected", message: "The exercise changed while you submitted. Submit again." };
+  const message = "The exercise changed while you submitted. Submit again.";
+  return { status: "rejected", reason: "changed", message };
 }
 
 /** Exercise definitions by version id, so a submission reads its version's file only once. */

@@ -1,0 +1,83 @@
+import "server-only";
+
+import { z } from "zod";
+
+import { createApiToken, revokeApiToken, type Database } from "@sawtooth/db";
+
+/** The database, the signed-in user (null when signed out) and the time of a token request. */
+export interface TokenContext {
+  db: Database;
+  userId: string | null;
+  now: Date;
+}
+
+/** Lifetimes the account page offers, in days; "never" keeps the token until it is revoked. */
+export const TOKEN_LIFETIMES = ["7", "30", "90", "365", "never"] as const;
+
+/** Longest token name, in characters. */
+export const MAX_TOKEN_NAME_LENGTH = 100;
+
+const createRequestSchema = z.object({
+  name: z.string().trim().min(1, "Enter a name.").max(MAX_TOKEN_NAME_LENGTH),
+  lifetime: z.enum(TOKEN_LIFETIMES),
+});
+
+/** Result of creating a token: its text is in this result only, shown once. */
+export type CreateTokenResult =
+  | { status: "created"; token: string; name: string; expiresAt: string | null }
+  | { status: "rejected"; message: string };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Creates a personal access token for the signed-in user from the account page's form. */
+export async function createTokenRequest(
+  context: TokenContext,
+  request: unknown,
+): Promise<CreateTokenResult> {
+  const parsed = createRequestSchema.safeParse(request);
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => issue.message).join(" ");
+    return { status: "rejected", message: `Invalid token request: ${message}` };
+  }
+  if (context.userId === null) {
+    return { status: "rejected", message: "You are signed out. Sign in again." };
+  }
+
+  const { name, lifetime } = parsed.data;
+  const expiresAt =
+    lifetime === "never" ? null : new Date(context.now.getTime() + Number(lifetime) * DAY_MS);
+  const input = { userId: context.userId, name, expiresAt };
+  const result = await createApiToken(context.db, input, context.now);
+  if (result.status === "too-many") {
+    const message =
+      `You have ${result.limit} active tokens, the maximum: revoke one you no longer use ` +
+      "and create this one again.";
+    return { status: "rejected", message };
+  }
+  return {
+    status: "created",
+    token: result.token,
+    name,
+    expiresAt: expiresAt?.toISOString() ?? null,
+  };
+}
+
+/** Revokes one of the signed-in user's tokens; another user's token is "not found". */
+export async function revokeTokenRequest(
+  context: TokenContext,
+  request: unknown,
+): Promise<{ status: "revoked" } | { status: "rejected"; message: string }> {
+  const parsed = z.object({ tokenId: z.string().min(1).max(200) }).safeParse(request);
+  if (!parsed.success || context.userId === null) {
+    return { status: "rejected", message: "Token not found: reload the page." };
+  }
+  const revoked = await revokeApiToken(
+    context.db,
+    context.userId,
+    parsed.data.tokenId,
+    context.now,
+  );
+  return revoked
+    ? { status: "revoked" }
+    : { status: "rejected", message: "Token not found: reload the page." };
+}
