@@ -9,7 +9,7 @@
 // throwaway cluster runs meanwhile (scripts/postgres.mjs). `prisma migrate dev` is not used
 // because it fails with the WebAssembly schema engine (see ../shared/STACK.md).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -64,7 +64,7 @@ try {
       `prisma/schema.prisma does not differ from ${values.from}: nothing to write.\n`,
     );
   } else {
-    const folderName = `${timestamp(new Date())}_${name}`;
+    const folderName = `${nextTimestamp(paths.sqliteMigrations, paths.postgresqlMigrations)}_${name}`;
     for (const [migrations, sql] of [
       [paths.sqliteMigrations, sqliteSql],
       [paths.postgresqlMigrations, postgresqlSql],
@@ -116,8 +116,36 @@ function isEmpty(sql: string): boolean {
   return sql.split("\n").every((line) => line.trim() === "" || line.trim().startsWith("--"));
 }
 
-/** Returns the time as Prisma names migration folders: YYYYMMDDHHMMSS in UTC. */
-function timestamp(date: Date): string {
+/**
+ * Returns the folder timestamp (YYYYMMDDHHMMSS in UTC) for a new migration: the current time,
+ * or one second after the newest existing folder when that is later, so that
+ * `prisma migrate deploy` always applies the new migration last.
+ */
+function nextTimestamp(...folders: string[]): string {
+  const now = toTimestamp(new Date());
+  const newest = folders
+    .flatMap((folder) => readdirSync(folder))
+    .map((entry) => entry.slice(0, 14))
+    .filter((stamp) => /^\d{14}$/.test(stamp))
+    .sort()
+    .at(-1);
+  if (newest === undefined || newest < now) {
+    return now;
+  }
+  const date = new Date(
+    Date.UTC(
+      Number(newest.slice(0, 4)),
+      Number(newest.slice(4, 6)) - 1,
+      Number(newest.slice(6, 8)),
+      Number(newest.slice(8, 10)),
+      Number(newest.slice(10, 12)),
+      Number(newest.slice(12, 14)) + 1,
+    ),
+  );
+  return toTimestamp(date);
+}
+
+function toTimestamp(date: Date): string {
   return date.toISOString().replace(/[-:T]/g, "").slice(0, 14);
 }
 
