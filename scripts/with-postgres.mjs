@@ -2,10 +2,10 @@
 //
 //   node scripts/with-postgres.mjs vitest run
 //
-// The server is the first of: SAWTOOTH_TEST_POSTGRES_URL, SAWTOOTH_POSTGRES_SERVER (which the
-// test command sets to the one cluster it starts for every package, so that the SQLite runs
-// of the same turbo invocation do not see it), or a throwaway cluster started for this command
-// and stopped after it. Without PostgreSQL installed this fails with the command that installs
+// The server is SAWTOOTH_TEST_POSTGRES_URL when set, else SAWTOOTH_POSTGRES_SERVER, else a
+// throwaway cluster started for this command and stopped after it. The test command sets
+// SAWTOOTH_POSTGRES_SERVER to its one shared cluster, so the SQLite runs in the same turbo run
+// do not see it. Without PostgreSQL installed this fails with the command that installs
 // it, so a run never passes without having tested PostgreSQL.
 import { spawnSync } from "node:child_process";
 
@@ -18,8 +18,8 @@ if (!command) {
 }
 
 let cluster = null;
-const given = process.env.SAWTOOTH_TEST_POSTGRES_URL || process.env.SAWTOOTH_POSTGRES_SERVER;
-if (!given) {
+const configured = process.env.SAWTOOTH_TEST_POSTGRES_URL || process.env.SAWTOOTH_POSTGRES_SERVER;
+if (!configured) {
   try {
     cluster = await startPostgres();
   } catch (error) {
@@ -28,7 +28,7 @@ if (!given) {
   }
   process.stdout.write(`Started PostgreSQL for the tests at ${cluster.url}\n`);
 }
-const url = given || cluster.url;
+const url = configured || cluster.url;
 const result = spawnSync(command, args, {
   env: { ...process.env, SAWTOOTH_TEST_POSTGRES_URL: url },
   stdio: "inherit",
