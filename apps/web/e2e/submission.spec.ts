@@ -117,6 +117,8 @@ test("Load into editor asks before replacing a draft", async ({ page }) => {
 
   await page.goto(attemptUrl);
   await page.getByRole("link", { name: "Load into editor" }).click();
+  // Escape only closes a dialog that is open: pressed earlier, it reaches the page.
+  await expect(dialog).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
   await expect(json).toHaveValue(LECTURE_WEIGHTS);
