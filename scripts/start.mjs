@@ -109,7 +109,8 @@ function startServer() {
   const server = spawn(process.execPath, args, {
     cwd: webFolder,
     env,
-    stdio: ["ignore", "inherit", "inherit"],
+    // Through the IPC channel the server notices when this script is gone, even after SIGKILL.
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => server.kill(signal));

@@ -67,8 +67,12 @@ export async function startProductionServer(
   const server = spawn(process.execPath, args, {
     cwd: webFolder,
     env: { ...process.env, ...env },
-    stdio: ["ignore", "inherit", "inherit"],
+    // The IPC channel closes when this process ends, however it ends, and the server then
+    // stops too: a benchmark killed halfway leaves no server behind.
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  // The open channel would keep this process alive, which only a running server should do.
+  server.channel?.unref();
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(`${baseUrl}/sign-in`, server);
   if (server.pid === undefined) {

@@ -7,9 +7,10 @@
 // workers share nothing but the database, which is what several app instances share anyway:
 // attempt numbers and limits are kept by database constraints, not in memory.
 //
-// SIGTERM or SIGINT stops accepting connections, lets the requests in flight finish (gradings
-// included) for up to SHUTDOWN_GRACE_MS, closes the grading pool, then exits. Every request is
-// logged as one JSON line (scripts/logger.mjs). Plain JavaScript, so it runs without a build step
+// SIGTERM, SIGINT or the end of the parent's IPC channel (see onStopRequest) stops accepting
+// connections, lets the requests in flight finish (gradings included) for up to
+// SHUTDOWN_GRACE_MS, closes the grading pool, then exits. Every request is logged as one JSON
+// line (scripts/logger.mjs). Plain JavaScript, so it runs without a build step
 // next to `next build`'s output.
 import cluster from "node:cluster";
 import { createServer } from "node:http";
@@ -98,8 +99,7 @@ function runPrimary(workers) {
     }
     setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS + 1_000).unref();
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  onStopRequest(stop);
 }
 
 async function runServer({ host, port }) {
@@ -124,9 +124,9 @@ async function runServer({ host, port }) {
   await new Promise((resolve) => server.listen(port, host, resolve));
   log.info({ url: `http://${host}:${port}` }, "server started");
 
-  const stop = (signal) => {
+  const stop = (reason) => {
     stopping = true;
-    log.info({ signal }, "server stopping: finishing the requests in flight");
+    log.info({ reason }, "server stopping: finishing the requests in flight");
     // Every grading belongs to a request, so none is left running once the server has closed.
     // Closing the pool then stops its idle worker threads, which would keep the process alive.
     server.close(async () => {
@@ -143,8 +143,29 @@ async function runServer({ host, port }) {
       process.exit(1);
     }, SHUTDOWN_GRACE_MS).unref();
   };
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  onStopRequest(stop);
+}
+
+/**
+ * Calls `stop` once, on SIGTERM, on SIGINT, or when the parent that started this process with
+ * an IPC channel goes away. A script that runs the server for a while (a benchmark, the start
+ * command) opens that channel, so the server stops with it even when it is killed with SIGKILL
+ * and has no chance to pass a signal on. Cluster workers have their own channel to the primary
+ * and already exit when it closes.
+ */
+function onStopRequest(stop) {
+  let called = false;
+  const once = (reason) => {
+    if (!called) {
+      called = true;
+      stop(reason);
+    }
+  };
+  process.once("SIGTERM", () => once("SIGTERM"));
+  process.once("SIGINT", () => once("SIGINT"));
+  if (cluster.isPrimary && process.send) {
+    process.once("disconnect", () => once("parent exited"));
+  }
 }
 
 /**
