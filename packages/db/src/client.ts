@@ -61,16 +61,34 @@ const POSTGRESQL_POOL_SIZE = 10;
 /** The engine behind each client that {@link createDatabase} made. */
 const providers = new WeakMap<Database, DatabaseProvider>();
 
+/** Options of {@link createDatabase}. */
+export interface DatabaseOptions {
+  /** Receives the SQL text of each statement the client sends, such as for counting queries. */
+  onQuery?: (sql: string) => void;
+}
+
 /** Creates a Prisma client for `url`, which defaults to `DATABASE_URL` or the embedded database. */
-export function createDatabase(url: string = resolveDatabaseUrl()): Database {
+export function createDatabase(
+  url: string = resolveDatabaseUrl(),
+  options: DatabaseOptions = {},
+): Database {
   const provider = databaseProvider(url);
+  const { onQuery } = options;
+  const log = onQuery ? [{ emit: "event" as const, level: "query" as const }] : [];
   let db: Database;
   if (provider === "postgresql") {
     const adapter = new PrismaPg({ connectionString: url, max: POSTGRESQL_POOL_SIZE });
     // The cast is safe because both clients come from the same models; see `Database`.
-    db = new PostgresqlClient({ adapter }) as unknown as Database;
+    db = new PostgresqlClient({ adapter, log }) as unknown as Database;
   } else {
-    db = new PrismaClient({ adapter: new SqliteAdapterFactory({ url }) });
+    db = new PrismaClient({ adapter: new SqliteAdapterFactory({ url }), log });
+  }
+  if (onQuery) {
+    // `Database` is typed for a client without log levels, whose `$on` accepts no "query".
+    const events = db as unknown as {
+      $on(event: "query", listener: (event: { query: string }) => void): void;
+    };
+    events.$on("query", (event) => onQuery(event.query));
   }
   providers.set(db, provider);
   return db;

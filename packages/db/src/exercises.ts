@@ -64,6 +64,47 @@ export async function listExercises(
 }
 
 /**
+ * Lists a course's exercises in course order, each with its newest version, as
+ * {@link findExercise} returns one. An exercise without a version yet is left out. Runs at most
+ * three queries however many exercises the course has: the exercises, the newest version number
+ * of each, and those versions.
+ */
+export async function listExercisesWithDefinitions(
+  db: Database,
+  courseId: string,
+  filter: ExerciseFilter,
+): Promise<ExerciseWithDefinition[]> {
+  const summaries = await listExercises(db, courseId, filter);
+  if (summaries.length === 0) {
+    return [];
+  }
+
+  const exerciseIds = summaries.map((summary) => summary.id);
+  const newestNumbers = await db.exerciseVersion.groupBy({
+    by: ["exerciseId"],
+    where: { exerciseId: { in: exerciseIds } },
+    _max: { version: true },
+  });
+  const newest = newestNumbers.flatMap(({ exerciseId, _max }) =>
+    _max.version === null ? [] : [{ exerciseId, version: _max.version }],
+  );
+  const versions = await db.exerciseVersion.findMany({
+    where: { OR: newest },
+    select: { id: true, exerciseId: true, version: true, definition: true },
+  });
+
+  const versionByExercise = new Map(versions.map((version) => [version.exerciseId, version]));
+  return summaries.flatMap((summary) => {
+    const version = versionByExercise.get(summary.id);
+    if (version === undefined) {
+      return [];
+    }
+    const { id, version: number, definition } = version;
+    return [{ ...summary, version: { id, number, definition } }];
+  });
+}
+
+/**
  * Finds the exercise `slug` of a course with its newest version. Returns null when it does not
  * exist, is hidden from the caller, or has no version yet.
  */

@@ -131,6 +131,20 @@ describe("applyRegrade", () => {
     });
   });
 
+  test("leaves attempts not listed unchanged", async () => {
+    const { db } = testDatabase;
+    const onlyFirst = { ...input, attempts: [regraded[0]!], changedIds: ["a1"] };
+
+    const summary = await applyRegrade(db, { ...onlyFirst, keepOverrides: false });
+
+    expect(summary).toMatchObject({ attemptCount: 1, clearedOverrides: 0 });
+    const a2 = await db.attempt.findUniqueOrThrow({ where: { id: "a2" } });
+    expect(a2).toMatchObject({ verdict: "incorrect", score: 0, feedback: "{}" });
+    expect(a2.exerciseVersionId).toBe("v1");
+    expect(a2.overrideScore).toBe(0.5);
+    expect(await db.scoreOverride.count()).toBe(0);
+  });
+
   test("rolls back every change when one attempt is not the exercise's", async () => {
     const { db } = testDatabase;
     const foreign = [...regraded, { ...regraded[0]!, attemptId: "missing" }];

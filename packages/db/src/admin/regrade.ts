@@ -31,7 +31,7 @@ export interface RegradeInput {
   adminId: string;
   /** Keep manual overrides (true), or clear them and log each clearing (false). */
   keepOverrides: boolean;
-  /** Every attempt of the exercise, regraded. */
+  /** The regraded attempts of the exercise. Attempts left out keep their grade and override. */
   attempts: RegradedAttempt[];
   /** Ids of the attempts whose verdict or score changes. */
   changedIds: string[];
@@ -84,10 +84,11 @@ export async function listAttemptsForRegrade(
 }
 
 /**
- * Stores the new grades of a regrade in one transaction: each attempt gets the new verdict,
- * score and feedback and now points at the chosen version. Unless overrides are kept, every
- * attempt with a manual score loses it, and a ScoreOverride row with `newScore` null records
- * that. A RegradeRun row logs who applied it and the counts.
+ * Stores the new grades of a regrade in one transaction: each listed attempt gets the new
+ * verdict, score and feedback and now points at the chosen version. Unless overrides are kept,
+ * every listed attempt with a manual score loses it, and a ScoreOverride row with `newScore`
+ * null records that. Attempts not listed, such as those the regrade could not grade, stay as
+ * they are. A RegradeRun row logs who applied it and the counts.
  */
 export async function applyRegrade(db: Database, input: RegradeInput): Promise<RegradeSummary> {
   return db.$transaction(async (tx) => {
@@ -106,7 +107,11 @@ export async function applyRegrade(db: Database, input: RegradeInput): Promise<R
     let clearedOverrides = 0;
     if (!input.keepOverrides) {
       const overridden = await tx.attempt.findMany({
-        where: { exerciseId: input.exerciseId, overrideScore: { not: null } },
+        where: {
+          exerciseId: input.exerciseId,
+          id: { in: input.attempts.map((attempt) => attempt.attemptId) },
+          overrideScore: { not: null },
+        },
         select: { id: true, overrideScore: true },
       });
       for (const attempt of overridden) {

@@ -8,9 +8,13 @@ import {
   type SaveExerciseResult,
   type VisibilityResult,
 } from "../admin/exercise-editor";
-import { applyRegradeRequest, previewRegrade, type RegradePreview } from "../admin/regrade";
+import {
+  applyRegradeRequest,
+  previewRegrade,
+  type AppliedRegrade,
+  type RegradePreview,
+} from "../admin/regrade";
 import type { Rejected } from "../admin/admin-access";
-import type { RegradeSummary } from "@sawtooth/db";
 
 // Every action takes `unknown` because a browser can call it with any value; the functions it
 // calls parse the request and check that the signed-in user is an admin of the course.
@@ -32,10 +36,8 @@ export async function previewRegradeAction(
   return previewRegrade(await requestAdminContext(), request);
 }
 
-/** Regrades and stores the new grades, logged. */
-export async function applyRegradeAction(
-  request: unknown,
-): Promise<Rejected | { status: "applied"; summary: RegradeSummary }> {
+/** Regrades and stores the new grades, logged. Attempts too complex to grade stay unchanged. */
+export async function applyRegradeAction(request: unknown): Promise<Rejected | AppliedRegrade> {
   return applyRegradeRequest(await requestAdminContext(), request);
 }
 

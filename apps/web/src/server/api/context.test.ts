@@ -110,9 +110,34 @@ describe("runApiHandler rate-limits", () => {
     expect(first.headers.get("x-ratelimit-remaining")).toBe("1");
     expect(second.status).toBe(200);
     expect(third.status).toBe(429);
-    // TEST_NOW is 12:00:00, the start of a one-minute window, so the window ends in 60 s.
+    // All three requests arrive at TEST_NOW, so the first leaves the window 60 s later.
     expect(third.headers.get("retry-after")).toBe("60");
     expect(await readError(third)).toMatchObject({ code: "rate_limited" });
+  });
+
+  test("rejects a burst across a minute boundary", async () => {
+    fixture.context.rateLimit = { requests: 2, windowMs: 60_000 };
+    let now = new Date("2027-01-15T11:59:59.500Z");
+    fixture.context.now = () => now;
+    await listCourses(fixture.tokens.student);
+    await listCourses(fixture.tokens.student);
+
+    now = new Date("2027-01-15T12:00:00.250Z");
+    const rejected = await listCourses(fixture.tokens.student);
+    now = new Date("2027-01-15T12:00:59.250Z");
+    const early = await listCourses(fixture.tokens.student);
+    now = new Date("2027-01-15T12:00:59.500Z");
+    const retried = await listCourses(fixture.tokens.student);
+
+    expect(rejected.status).toBe(429);
+    // 59.25 s until the first request leaves the window, rounded up to whole seconds.
+    expect(rejected.headers.get("retry-after")).toBe("60");
+    // X-RateLimit-Reset is in whole Unix seconds, rounded up from 12:00:59.5.
+    const reset = Date.parse("2027-01-15T12:01:00Z") / 1000;
+    expect(rejected.headers.get("x-ratelimit-reset")).toBe(String(reset));
+    expect(early.status).toBe(429);
+    expect(early.headers.get("retry-after")).toBe("1");
+    expect(retried.status).toBe(200);
   });
 
   test("limits each token apart", async () => {
@@ -128,7 +153,7 @@ describe("runApiHandler rate-limits", () => {
     fixture.context.rateLimit = { requests: 1, windowMs: 60_000 };
     await listCourses(`${fixture.tokens.student}x`);
 
-    expect(await fixture.db.apiRateLimit.count()).toBe(0);
+    expect(await fixture.db.apiRequest.count()).toBe(0);
   });
 });
 

@@ -39,7 +39,7 @@ export type ApiHandler<Params> = (call: ApiCall<Params>) => Promise<Response>;
 /** Requests a token may make per minute unless SAWTOOTH_API_RATE_LIMIT sets another number. */
 export const DEFAULT_REQUESTS_PER_MINUTE = 120;
 
-/** Returns the rate limit per token: SAWTOOTH_API_RATE_LIMIT requests per minute, or 120. */
+/** Returns the rate limit per token: SAWTOOTH_API_RATE_LIMIT requests in any minute, or 120. */
 export function configuredRateLimit(): RateLimit {
   const configured = Number(process.env["SAWTOOTH_API_RATE_LIMIT"]);
   const requests =
@@ -151,7 +151,7 @@ async function countRequest(
     const seconds = Math.max(1, Math.ceil((decision.resetAt.getTime() - now.getTime()) / 1000));
     throw new ApiError(
       "rate_limited",
-      `Rate limit reached: this token may make ${context.rateLimit.requests} requests per ` +
+      `Rate limit reached: this token may make ${context.rateLimit.requests} requests in any ` +
         `${context.rateLimit.windowMs / 1000} s. Retry in ${seconds} s.`,
       { ...headers, "retry-after": String(seconds) },
     );

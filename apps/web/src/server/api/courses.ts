@@ -4,10 +4,9 @@ import type { z } from "zod";
 
 import {
   findCourseMembership,
-  findExercise,
   isStaffRole,
   listCoursesOfUser,
-  listExercises,
+  listExercisesWithDefinitions,
   summarizeProgress,
   type CourseMembership,
   type Database,
@@ -49,13 +48,10 @@ export async function listExercisesHandler({
 
   const { db } = context;
   const filter = { includeHidden: isStaffRole(membership.role) };
-  const summaries = await listExercises(db, membership.course.id, filter);
+  const listed = await listExercisesWithDefinitions(db, membership.course.id, filter);
   const progress = await summarizeProgress(db, caller.userId, membership.course.id);
   const exercises: z.input<typeof exerciseSchema>[] = [];
-  for (const summary of summaries) {
-    // NOTE: one query per exercise, which is fine for courses of tens of exercises.
-    const exercise = await findExercise(db, membership.course.id, summary.slug, filter);
-    if (exercise === null) continue;
+  for (const exercise of listed) {
     const mine = progress.get(exercise.id) ?? { attempts: 0, bestScore: null, solved: false };
     const view = toExerciseView(exercise, mine.attempts);
     // Field by field, so a field added to the page's view does not reach the API unreviewed.

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, test } from "vitest";
 
+import { createDatabase } from "@sawtooth/db";
+
 import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
-import { FIXTURE, TENT_H2_WEIGHTS, TENT_H2_WRONG } from "@/testing/course-fixture";
+import {
+  FIXTURE,
+  readExerciseFile,
+  TENT_H2_WEIGHTS,
+  TENT_H2_WRONG,
+} from "@/testing/course-fixture";
 
 import { readAttemptHandler, submitAttemptHandler } from "./attempts";
 import { MAX_API_BODY_BYTES } from "./body";
@@ -92,6 +99,46 @@ describe("listExercisesHandler", () => {
 
     expect(response.status).toBe(404);
     expect(await readError(response)).toMatchObject({ code: "not_found" });
+  });
+
+  test("sends as many queries for 12 exercises as for 2", async () => {
+    const { tokens, testDatabase } = await setUp();
+    const queries: string[] = [];
+    const db = createDatabase(testDatabase.url, { onQuery: (sql) => queries.push(sql) });
+    const list = async () => {
+      queries.length = 0;
+      const response = await callApi({ ...fixture.context, db }, listExercisesHandler, {
+        token: tokens.tutor,
+        params: { course: FIXTURE.courseSlug },
+      });
+      const { exercises } = exerciseListSchema.parse(await response.json());
+      return { exercises, queryCount: queries.length };
+    };
+
+    try {
+      // The first request also records the token's first use, which later ones skip.
+      await list();
+      const few = await list();
+      const definition = readExerciseFile("tent-h2");
+      for (let index = 0; index < 10; index++) {
+        await fixture.db.exercise.create({
+          data: {
+            courseId: FIXTURE.course,
+            slug: `copy-${index}`,
+            title: `Copy ${index}`,
+            position: 10 + index,
+            versions: { create: [1, 2].map((version) => ({ version, definition })) },
+          },
+        });
+      }
+      const many = await list();
+
+      expect(few.exercises).toHaveLength(2);
+      expect(many.exercises).toHaveLength(12);
+      expect(many.queryCount).toBe(few.queryCount);
+    } finally {
+      await db.$disconnect();
+    }
   });
 });
 

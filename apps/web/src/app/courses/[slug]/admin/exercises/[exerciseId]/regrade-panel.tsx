@@ -3,10 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
-import type { RegradeSummary } from "@sawtooth/db";
-
 import type { Rejected } from "@/server/admin/admin-access";
-import type { RegradePreview } from "@/server/admin/regrade";
+import type { AppliedRegrade, RegradePreview, RegradeRow } from "@/server/admin/regrade";
 import { applyRegradeAction, previewRegradeAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList } from "../../admin-ui";
@@ -26,7 +24,7 @@ export function RegradePanel({
   const [version, setVersion] = useState(versions[0] ?? 1);
   const [keepOverrides, setKeepOverrides] = useState(true);
   const [preview, setPreview] = useState<RegradePreview | null>(null);
-  const [applied, setApplied] = useState<RegradeSummary | null>(null);
+  const [applied, setApplied] = useState<AppliedRegrade | null>(null);
   const [error, setError] = useState<Rejected | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -45,7 +43,7 @@ export function RegradePanel({
       const response = await applyRegradeAction(request);
       setError(response.status === "rejected" ? response : null);
       if (response.status === "applied") {
-        setApplied(response.summary);
+        setApplied(response);
         setPreview(null);
         router.refresh();
       }
@@ -84,15 +82,21 @@ export function RegradePanel({
       )}
       {applied && (
         <p role="status" className="text-sm text-green-800">
-          Regrade applied: {applied.attemptCount} attempts regraded, {applied.changedCount} changed,{" "}
-          {applied.clearedOverrides} overrides cleared.
+          Regrade applied: {applied.summary.attemptCount} attempts regraded,{" "}
+          {applied.summary.changedCount} changed, {applied.summary.clearedOverrides} overrides
+          cleared.
+          {applied.tooComplexCount > 0 &&
+            ` ${applied.tooComplexCount} not graded (too complex) and left unchanged.`}
         </p>
       )}
       {preview && (
         <div aria-label="Regrade preview" role="region" className="space-y-3">
           <p className="text-sm">
             Against version {preview.version}: {preview.rows.length} attempts,{" "}
-            {preview.changedCount} would change, {preview.overrideCount} have a manual score.
+            {preview.changedCount} would change, {preview.overrideCount} have a manual score
+            {preview.tooComplexCount > 0 &&
+              `, ${preview.tooComplexCount} not graded: too complex (applying leaves them unchanged)`}
+            .
           </p>
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-100 text-slate-600">
@@ -106,7 +110,7 @@ export function RegradePanel({
             </thead>
             <tbody>
               {preview.rows
-                .filter((row) => row.changed)
+                .filter((row) => row.changed || row.status === "too-complex")
                 .map((row) => (
                   <tr key={row.attemptId} className="border-t border-slate-200">
                     <td className="px-2 py-1">
@@ -118,9 +122,7 @@ export function RegradePanel({
                     <td className="px-2 py-1">
                       {row.oldVerdict}, {row.oldScore}
                     </td>
-                    <td className="px-2 py-1">
-                      {row.newVerdict}, {row.newScore}
-                    </td>
+                    <td className="px-2 py-1">{describeAfter(row)}</td>
                     <td className="px-2 py-1">{row.overrideScore ?? "none"}</td>
                   </tr>
                 ))}
@@ -141,4 +143,12 @@ export function RegradePanel({
       )}
     </Panel>
   );
+}
+
+function describeAfter(row: RegradeRow): string {
+  if (row.status === "too-complex") {
+    const budget = row.reason === "time" ? "time limit" : "memory limit";
+    return `not graded: too complex (over the ${budget})`;
+  }
+  return `${row.newVerdict}, ${row.newScore}`;
 }
