@@ -116,6 +116,19 @@ describe("proxy on server action requests", () => {
     expect(response.status).toBe(400);
   });
 
+  test("rejects a multipart body without its closing boundary", async () => {
+    const request = new NextRequest(`${BASE}/courses/dlt/exercises/tent-h2`, {
+      method: "POST",
+      headers: { "next-action": "abc", "content-type": "multipart/form-data; boundary=B" },
+      body: '--B\r\nContent-Disposition: form-data; name="0"\r\n\r\n["a"]',
+    });
+
+    const response = await proxy(request);
+
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/malformed or cut off/);
+  });
+
   test("passes a signed-out action call to the action", async () => {
     const request = new NextRequest(`${BASE}/courses/dlt/exercises/tent-h2`, {
       method: "POST",

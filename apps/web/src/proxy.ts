@@ -7,12 +7,13 @@ import { hasMalformedEncoding } from "@/server/path-encoding";
 
 /**
  * Runs before Next.js routes a request (Next.js 16's proxy, formerly middleware). It handles
- * three kinds of request that would otherwise end in a 500 or lose their address:
+ * four kinds of request that would otherwise end in a 500 or lose their address:
  *
  * 1. A path with malformed percent-encoding, such as `/courses/%E0%A4%A`, gets the 404 page;
  *    Next.js 16.5 fails to decode its parameters with a 500.
- * 2. A server action request (a POST) that Next.js cannot read, too large or not a JSON array,
- *    gets a 413 or 400 with a message, which the browser shows as the action's error.
+ * 2. A server action request (a POST) that Next.js cannot read, too large, not a JSON array or
+ *    a malformed multipart body, gets a 413 or 400 with a message, which the browser shows as
+ *    the action's error.
  * 3. A server action call whose Origin is not this site's gets a 403; Next.js refuses it too,
  *    but with a 500 and a stack trace in the log.
  * 4. A course page requested without a session cookie redirects to the sign-in page with its
@@ -81,7 +82,12 @@ export const config = {
     "/courses/:path*",
     "/sign-in",
     "/api/:path*",
-    // Server actions are POSTs to the page they are on, such as the sign-out form's.
+    // Server actions are POSTs to the page they are on, such as the sign-out form's. A form
+    // posted without script has no Next-Action header, only a multipart body.
     { source: "/:path*", has: [{ type: "header", key: "next-action" }] },
+    {
+      source: "/:path*",
+      has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }],
+    },
   ],
 };
