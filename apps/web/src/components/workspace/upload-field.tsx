@@ -2,6 +2,8 @@
 
 import { useId, useState, type ChangeEvent } from "react";
 
+import { SentenceWithNumbers } from "@/components/exact-number";
+
 import { formatName, summarizeUpload, type UploadSummary } from "./upload-summary";
 import { readUploadText, type TextEncodingName } from "./upload-text";
 
@@ -70,7 +72,9 @@ function UploadReport({ upload }: { upload: UploadState }) {
         <p>{upload.file} was not loaded:</p>
         <ul className="list-disc pl-5">
           {summary.messages.map((message, i) => (
-            <li key={i}>{message}</li>
+            <li key={i}>
+              <SentenceWithNumbers text={message} />
+            </li>
           ))}
         </ul>
       </div>
