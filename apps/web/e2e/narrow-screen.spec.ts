@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 
 import { SECOND_STUDENT } from "./accounts";
 
@@ -8,6 +8,9 @@ const STUDENT = SECOND_STUDENT;
 
 /** 10^189: 190 digits, which the feedback shows as the counterexample and the sup norm. */
 const HUGE = `1${"0".repeat(189)}`;
+
+/** How the feedback shows {@link HUGE} before its digits are expanded. */
+const HUGE_SHORT = "100000…0000 (190 digits, ≈ 1 × 10^189)";
 
 /** h2 shifted up by 10^189, so every exact value in the feedback has about 190 digits. */
 const SHIFTED_TENT = JSON.stringify({
@@ -28,6 +31,15 @@ function sidewaysScroll(page: Page): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
+}
+
+/** Expands every shortened number in `region`, as pressing each "Show all digits" does. */
+async function showAllDigits(region: Locator): Promise<void> {
+  const buttons = region.getByRole("button", { name: "Show all digits" });
+  await expect(buttons.first()).toBeVisible();
+  while ((await buttons.count()) > 0) {
+    await buttons.first().click();
+  }
 }
 
 test("header fits one row at 390 px", async ({ page }) => {
@@ -69,6 +81,9 @@ test("190-digit values wrap without sideways scroll", async ({ page }) => {
     .getByRole("region", { name: "Submit" })
     .getByRole("region", { name: "Feedback" });
   await expect(feedback.getByText("Incorrect", { exact: true })).toBeVisible();
+  await expect(feedback).toContainText(`your network gives ${HUGE_SHORT}`);
+  expect(await sidewaysScroll(page)).toBe(0);
+  await showAllDigits(feedback);
   await expect(feedback).toContainText(`your network gives ${HUGE}`);
   expect(await sidewaysScroll(page)).toBe(0);
   await screenshot(page, "narrow-feedback");
@@ -79,7 +94,10 @@ test("190-digit values wrap without sideways scroll", async ({ page }) => {
     .first()
     .click();
   await expect(page).toHaveURL(/\/attempts\/[^/]+$/);
-  await expect(page.getByRole("region", { name: "Feedback" })).toContainText(HUGE);
+  const storedFeedback = page.getByRole("region", { name: "Feedback" });
+  await expect(storedFeedback).toContainText(HUGE_SHORT);
+  await showAllDigits(storedFeedback);
+  await expect(storedFeedback).toContainText(HUGE);
   expect(await sidewaysScroll(page)).toBe(0);
   await screenshot(page, "narrow-attempt");
 });

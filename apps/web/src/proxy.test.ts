@@ -103,6 +103,49 @@ describe("proxy on signed-out course pages", () => {
   });
 });
 
+/** Returns the value the proxy sets for a request header of the page, or null when it sets none. */
+function forwardedHeader(response: Response, name: string): string | null {
+  const overridden = (response.headers.get("x-middleware-override-headers") ?? "").split(",");
+  return overridden.includes(name) ? response.headers.get(`x-middleware-request-${name}`) : null;
+}
+
+describe("proxy on the requested page's path", () => {
+  test("passes the path and query to the page", async () => {
+    const response = await proxy(get("/courses/dlt/exercises/tent-h2?load=a1"));
+
+    expect(forwardedHeader(response, "x-sawtooth-request-path")).toBe(
+      "/courses/dlt/exercises/tent-h2?load=a1",
+    );
+  });
+
+  test("replaces a path that the client sends", async () => {
+    const headers = { ...SESSION_COOKIE, "x-sawtooth-request-path": "/courses/other" };
+    const response = await proxy(get("/courses/dlt", headers));
+
+    expect(forwardedHeader(response, "x-sawtooth-request-path")).toBe("/courses/dlt");
+  });
+
+  test("passes the path of a server action call", async () => {
+    const request = new NextRequest(`${BASE}/courses/dlt/exercises/tent-h2`, {
+      method: "POST",
+      headers: { ...SESSION_COOKIE, "next-action": "abc", "content-type": "text/plain" },
+      body: '["dlt", "tent-h2", "{}"]',
+    });
+
+    const response = await proxy(request);
+
+    expect(forwardedHeader(response, "x-sawtooth-request-path")).toBe(
+      "/courses/dlt/exercises/tent-h2",
+    );
+  });
+
+  test("redirects a signed-out account page to sign-in", async () => {
+    const response = await proxy(get("/account/tokens", {}));
+
+    expect(redirectedTo(response)).toBe("/sign-in?next=%2Faccount%2Ftokens");
+  });
+});
+
 describe("proxy on server action requests", () => {
   test("rejects a body that is not a JSON array", async () => {
     const request = new NextRequest(`${BASE}/courses/dlt/exercises/tent-h2`, {
@@ -114,6 +157,19 @@ describe("proxy on server action requests", () => {
     const response = await proxy(request);
 
     expect(response.status).toBe(400);
+  });
+
+  test("rejects a multipart body without its closing boundary", async () => {
+    const request = new NextRequest(`${BASE}/courses/dlt/exercises/tent-h2`, {
+      method: "POST",
+      headers: { "next-action": "abc", "content-type": "multipart/form-data; boundary=B" },
+      body: '--B\r\nContent-Disposition: form-data; name="0"\r\n\r\n["a"]',
+    });
+
+    const response = await proxy(request);
+
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/malformed or cut off/);
   });
 
   test("passes a signed-out action call to the action", async () => {

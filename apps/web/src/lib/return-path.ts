@@ -1,6 +1,13 @@
 /** The query parameter of `/sign-in` that names the page to return to after signing in. */
 export const RETURN_PARAMETER = "next";
 
+/**
+ * Request header through which the proxy passes a page's path and query to the page, so a page
+ * that finds no session can send the user to sign in and back. The proxy replaces any value a
+ * client sends.
+ */
+export const REQUEST_PATH_HEADER = "x-sawtooth-request-path";
+
 /** The page a user lands on after signing in when no valid return path is given. */
 export const DEFAULT_RETURN_PATH = "/courses";
 

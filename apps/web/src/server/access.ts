@@ -16,6 +16,8 @@ import {
   type Role,
 } from "@sawtooth/db";
 
+import { DEFAULT_RETURN_PATH, REQUEST_PATH_HEADER, signInPath } from "@/lib/return-path";
+
 import { getAuth } from "./auth";
 
 /** The signed-in user as the pages need it. */
@@ -53,11 +55,16 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   return { id, name, email };
 });
 
-/** Returns the signed-in user, redirecting to the sign-in page when no one is signed in. */
+/**
+ * Returns the signed-in user. When no one is signed in, as after a session expired, it
+ * redirects to the sign-in page with the requested page's path, which the proxy passes in
+ * `REQUEST_PATH_HEADER`, so signing in returns there.
+ */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) {
-    redirect("/sign-in");
+    const requestPath = (await headers()).get(REQUEST_PATH_HEADER);
+    redirect(signInPath(requestPath ?? DEFAULT_RETURN_PATH));
   }
   return user;
 }

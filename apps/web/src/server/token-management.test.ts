@@ -63,7 +63,11 @@ describe("createTokenRequest", () => {
   test("rejects a signed-out request", async () => {
     const result = await createTokenRequest(contextOf(null), { name: "x", lifetime: "30" });
 
-    expect(result).toMatchObject({ status: "rejected", message: /signed out/ });
+    expect(result).toMatchObject({
+      status: "rejected",
+      reason: "signed-out",
+      message: /signed out/,
+    });
   });
 });
 

@@ -25,7 +25,7 @@ const createRequestSchema = z.object({
 /** Result of creating a token: its text is in this result only, shown once. */
 export type CreateTokenResult =
   | { status: "created"; token: string; name: string; expiresAt: string | null }
-  | { status: "rejected"; message: string };
+  | { status: "rejected"; message: string; reason?: "signed-out" };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -40,7 +40,11 @@ export async function createTokenRequest(
     return { status: "rejected", message: `Invalid token request: ${message}` };
   }
   if (context.userId === null) {
-    return { status: "rejected", message: "You are signed out. Sign in again." };
+    return {
+      status: "rejected",
+      reason: "signed-out",
+      message: "You are signed out. Sign in again.",
+    };
   }
 
   const { name, lifetime } = parsed.data;

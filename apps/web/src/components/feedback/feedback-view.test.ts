@@ -79,4 +79,50 @@ describe("FeedbackView", () => {
     expect(text).toContain("Not graded");
     expect(text).not.toContain("Score:");
   });
+
+  const LONG_WEIGHT = `7${"0123456789".repeat(29)}012345678`;
+
+  test("shortens a long slope and keeps it in full", () => {
+    const feedback = gradeTent({
+      layers: [
+        { weights: [[1], [1]], biases: [0, "-1/2"] },
+        { weights: [[LONG_WEIGHT, -4]], biases: [0] },
+      ],
+    });
+    const html = renderToStaticMarkup(
+      createElement(FeedbackView, { feedback, domain: [null, null] }),
+    );
+    const text = render(feedback);
+
+    expect(feedback.verdict).toBe("incorrect");
+    expect(text).toContain("Incorrect");
+    expect(text).not.toContain(LONG_WEIGHT);
+    expect(text).toContain(
+      "the first wrong piece starts with slope 701234…5678 (300 digits, ≈ 7.0123 × 10^299) Show all digits instead of 2.",
+    );
+    expect(html).toContain(`title="${LONG_WEIGHT}"`);
+    expect(html).toContain(`data-exact="${LONG_WEIGHT}"`);
+  });
+
+  test("shortens a long counterexample", () => {
+    const bias = "-12345678901234567890123/98765432109876543210";
+    const feedback = gradeTent({
+      layers: [
+        { weights: [[1], [1]], biases: [0, bias] },
+        { weights: [[2, LONG_WEIGHT]], biases: [0] },
+      ],
+    });
+    const html = renderToStaticMarkup(
+      createElement(FeedbackView, { feedback, domain: [null, null] }),
+    );
+    const text = render(feedback);
+    const x = feedback.counterexample?.x ?? "";
+
+    expect(x).toBe("4115226300411522630041/32921810703292181070");
+    expect(text).toContain(
+      "at x = 411522…0041/329218…1070 (22 and 20 digits, ≈ 125) Show all digits",
+    );
+    expect(text).toContain("At x = 411522…0041/329218…1070 (22 and 20 digits, ≈ 125)");
+    expect(html).toContain(`title="${x}"`);
+  });
 });

@@ -1,5 +1,7 @@
 import type { Feedback } from "@sawtooth/theory";
 
+import { SentenceWithNumbers } from "@/components/exact-number";
+
 import { FunctionFeedback } from "./function-feedback";
 import {
   checkName,
@@ -49,7 +51,9 @@ export function FeedbackView({ feedback, domain }: FeedbackViewProps) {
       {feedback.messages.length > 0 && (
         <ul className="list-disc space-y-1 pl-6">
           {feedback.messages.map((message, index) => (
-            <li key={index}>{message}</li>
+            <li key={index}>
+              <SentenceWithNumbers text={message} />
+            </li>
           ))}
         </ul>
       )}

@@ -1,5 +1,6 @@
 import type { Feedback, NeuronPlot } from "@sawtooth/theory";
 
+import { ExactNumber, SentenceWithNumbers } from "@/components/exact-number";
 import { FunctionPlot, type PlotSeries } from "@/components/plot/function-plot";
 
 import { differenceEnds, formatInterval, type ExactInterval } from "./feedback-format";
@@ -49,9 +50,11 @@ export function FunctionFeedback({ feedback, domain }: FunctionFeedbackProps) {
             <>
               <dt className="font-medium">Differs on</dt>
               <dd>
-                {differences.intervals
-                  .map((interval, i) => formatInterval(interval, ends[i] ?? [false, false]))
-                  .join(", ")}
+                <SentenceWithNumbers
+                  text={differences.intervals
+                    .map((interval, i) => formatInterval(interval, ends[i] ?? [false, false]))
+                    .join(", ")}
+                />
                 {differences.count > differences.intervals.length &&
                   ` and ${differences.count - differences.intervals.length} more intervals`}
               </dd>
@@ -130,5 +133,5 @@ function NeuronGrid({ neurons, domain }: { neurons: NeuronPlot[]; domain: ExactI
 }
 
 function Exact({ value }: { value: string }) {
-  return <span className="font-mono">{value}</span>;
+  return <ExactNumber value={value} className="font-mono" />;
 }

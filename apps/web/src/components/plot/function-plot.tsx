@@ -4,6 +4,8 @@ import { useId } from "react";
 
 import type { Plot } from "@sawtooth/theory";
 
+import { abbreviateLongNumbers } from "@/lib/long-number";
+
 import { describeFigure } from "./plot-description";
 import {
   bandsOf,
@@ -98,7 +100,9 @@ export function FunctionPlot({
         className="w-full rounded border border-slate-200 bg-white"
       >
         <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{describeFigure(series, domain, highlight, highlightEnds)}</desc>
+        <desc id={`${id}-desc`}>
+          {abbreviateLongNumbers(describeFigure(series, domain, highlight, highlightEnds))}
+        </desc>
         <g transform={`translate(${size.left} ${size.top})`}>
           {bands.map(([lo, hi], i) => (
             <rect
@@ -202,7 +206,7 @@ function Markers({ series, scale }: { series: PlotSeries[]; scale: ReturnType<ty
             r={3}
             className={s.tone === "target" ? "fill-amber-500" : "fill-indigo-600"}
           >
-            <title>{`${s.label} at x = ${x}: ${y}`}</title>
+            <title>{abbreviateLongNumbers(`${s.label} at x = ${x}: ${y}`)}</title>
           </circle>
         )),
       )}

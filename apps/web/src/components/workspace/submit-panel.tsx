@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from "react";
 
+import { SentenceWithNumbers } from "@/components/exact-number";
 import type { SubmitResult } from "@/lib/submission-contract";
 
 import type { SubmissionCheck } from "./submission-check";
@@ -59,7 +60,9 @@ export function SubmitPanel(props: SubmitPanelProps) {
           <p className="font-medium text-red-800">Submit is disabled until these are fixed:</p>
           <ul className="list-disc pl-5 text-red-800">
             {check.reasons.map((reason, i) => (
-              <li key={i}>{reason}</li>
+              <li key={i}>
+                <SentenceWithNumbers text={reason} />
+              </li>
             ))}
           </ul>
         </div>

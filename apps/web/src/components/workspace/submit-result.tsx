@@ -1,4 +1,5 @@
 import { FeedbackView } from "@/components/feedback/feedback-view";
+import { SignInAgainLink } from "@/components/sign-in-again-link";
 import type { SubmitResult } from "@/lib/submission-contract";
 
 /** The outcome of the last submission, or the reason it failed to reach the server. */
@@ -33,6 +34,14 @@ export function SubmitResultView({
         </p>
       );
     case "rejected":
+      if (outcome.reason === "signed-out") {
+        return (
+          <p className="text-red-700">
+            You are signed out. <SignInAgainLink />, then submit again: your draft is kept in this
+            browser.
+          </p>
+        );
+      }
       return <p className="text-red-700">{outcome.message}</p>;
     case "failed":
       return (

@@ -2,16 +2,19 @@
 
 import { useId, useState, type ChangeEvent } from "react";
 
-import { submissionSizeProblem } from "@/lib/submission-limits";
+import { SentenceWithNumbers } from "@/components/exact-number";
 
 import { formatName, summarizeUpload, type UploadSummary } from "./upload-summary";
+import { readUploadText, type TextEncodingName } from "./upload-text";
 
 interface UploadFieldProps {
   /** Replaces the editor's content with the file's text, after the engine has read it. */
   onLoad: (text: string) => void;
 }
 
-type UploadState = { file: string; summary: UploadSummary } | { file: string; error: string };
+type UploadState =
+  | { file: string; encoding: TextEncodingName; summary: UploadSummary }
+  | { file: string; error: string };
 
 /**
  * Uploads a .json file in the native or the PyTorch state_dict format. The engine reads it in
@@ -26,16 +29,14 @@ export function UploadField({ onLoad }: UploadFieldProps) {
     const file = event.target.files?.[0];
     event.target.value = "";
     if (file === undefined) return;
-    const sizeProblem = submissionSizeProblem(file.size, file.name);
-    if (sizeProblem !== null) {
-      setUpload({ file: file.name, error: `${sizeProblem}.` });
+    const read = await readUploadText(file);
+    if (!read.ok) {
+      setUpload({ file: file.name, error: read.message });
       return;
     }
-
-    const text = await file.text();
-    const summary = summarizeUpload(text);
-    setUpload({ file: file.name, summary });
-    if (summary.ok) onLoad(text);
+    const summary = summarizeUpload(read.text);
+    setUpload({ file: file.name, encoding: read.encoding, summary });
+    if (summary.ok) onLoad(read.text);
   }
 
   return (
@@ -71,7 +72,9 @@ function UploadReport({ upload }: { upload: UploadState }) {
         <p>{upload.file} was not loaded:</p>
         <ul className="list-disc pl-5">
           {summary.messages.map((message, i) => (
-            <li key={i}>{message}</li>
+            <li key={i}>
+              <SentenceWithNumbers text={message} />
+            </li>
           ))}
         </ul>
       </div>
@@ -84,8 +87,10 @@ function UploadReport({ upload }: { upload: UploadState }) {
       className="mt-2 rounded-md border border-slate-200 bg-white p-3"
     >
       <p>
-        Loaded {upload.file}: {formatName(summary.format)}, {summary.shapes.length} layers,{" "}
-        {summary.parameters} parameters.
+        Loaded {upload.file}
+        {upload.encoding !== "UTF-8" && ` (read as ${upload.encoding})`}:{" "}
+        {formatName(summary.format)}, {summary.shapes.length} layers, {summary.parameters}{" "}
+        parameters.
       </p>
       <table className="mt-2 text-left">
         <thead>

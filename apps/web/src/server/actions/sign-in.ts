@@ -25,9 +25,13 @@ const credentialsSchema = z.object({
 /**
  * Signs in with email and password, sets the session cookie and redirects to the form's return
  * path when it is a path on this site, else to the course list. A wrong email and a wrong
- * password get the same message, so the form does not reveal accounts.
+ * password get the same message, so the form does not reveal accounts. The arguments are typed
+ * `unknown` because a hand-made request can call the action with any values.
  */
-export async function signIn(_previous: SignInState, form: FormData): Promise<SignInState> {
+export async function signIn(_previous: unknown, form: unknown): Promise<SignInState> {
+  if (!(form instanceof FormData)) {
+    return { error: "Invalid sign-in request: reload the page and sign in again.", email: "" };
+  }
   const email = form.get("email");
   const credentials = credentialsSchema.safeParse({ email, password: form.get("password") });
   const typedEmail = typeof email === "string" ? email : "";

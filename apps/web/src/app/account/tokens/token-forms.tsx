@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { SignInAgainLink } from "@/components/sign-in-again-link";
 import { createTokenAction, revokeTokenAction } from "@/server/actions/api-tokens";
 import type { CreateTokenResult } from "@/server/token-management";
 
@@ -76,7 +77,13 @@ export function CreateTokenForm() {
       </form>
       {result?.status === "rejected" && (
         <p role="alert" className="mt-3 text-sm text-red-700">
-          {result.message}
+          {result.reason === "signed-out" ? (
+            <>
+              You are signed out. <SignInAgainLink /> to create the token.
+            </>
+          ) : (
+            result.message
+          )}
         </p>
       )}
       {result?.status === "created" && (
