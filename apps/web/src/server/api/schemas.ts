@@ -129,7 +129,12 @@ export const attemptSchema = attemptSummarySchema.extend({
   submission: z.string().describe("The submission exactly as sent"),
   feedback: feedbackSchema,
   comments: z.array(
-    z.object({ author: z.string(), body: z.string().describe("Markdown"), createdAt: timestamp }),
+    z.object({
+      author: z.string(),
+      body: z.string().describe("Markdown, as last edited"),
+      createdAt: timestamp,
+      editedAt: timestamp.nullable().describe("When the author last edited it; null if never"),
+    }),
   ),
 });
 
