@@ -243,8 +243,24 @@ test("gradebook CSV downloads with the right numbers", async ({ browser }) => {
   const row = rows.find((fields) => fields[1] === STUDENT.email);
   expect(row?.[0]).toBe(STUDENT.name);
   expect(row?.[tentColumn]).toBe("50");
-  expect(row?.at(-2)).toBe("50");
+  // Every visible exercise is one point; the student earned half of tent-h2's.
+  const possible = header?.filter((title) => title.endsWith(" (%)")).length ?? 0;
+  expect(header?.slice(-4)).toEqual([
+    "Points earned",
+    "Points possible",
+    "Total (% of points possible)",
+    "Solved",
+  ]);
+  expect(row?.at(-4)).toBe("0.5");
+  expect(row?.at(-3)).toBe(String(possible));
+  const percent = String(Math.round((0.5 / possible) * 10_000) / 100);
+  expect(row?.at(-2)).toBe(percent);
   expect(row?.at(-1)).toBe("0");
+  // The dashboard's total agrees with the CSV.
+  const dashboardRow = tutor.getByRole("row").filter({ hasText: STUDENT.email });
+  await expect(dashboardRow.getByRole("cell").last()).toHaveText(
+    `${percent}%0.5 of ${possible} points`,
+  );
   expect(rows.every((fields) => fields.length === header?.length)).toBe(true);
 });
 

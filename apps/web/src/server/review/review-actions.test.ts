@@ -280,10 +280,11 @@ describe("gradebookCsvResponse", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n");
     expect(lines[0]).toBe(
-      "Name,Email,The tent map h2 (%),The clipped tent h3 (%),Total (%),Solved",
+      'Name,Email,The tent map h2 (%),"The clipped tent h3 (%, hidden, not in total)",' +
+        "Points earned,Points possible,Total (% of points possible),Solved",
     );
-    expect(lines).toContain("student-1,student-1@example.com,62.5,0,62.5,0");
-    expect(lines).toContain("student-2,student-2@example.com,0,0,0,0");
+    expect(lines).toContain("student-1,student-1@example.com,62.5,0,0.625,1,62.5,0");
+    expect(lines).toContain("student-2,student-2@example.com,0,0,0,1,0,0");
   });
 
   test.each(REFUSED)("rejects %s", async (_name, userId) => {
