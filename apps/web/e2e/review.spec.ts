@@ -169,6 +169,24 @@ test("tutor comments and overrides; student sees both", async ({ browser }) => {
   const comments = tutor.getByRole("region", { name: "Comments" });
   await expect(comments).toContainText("Look at the slope past x = 1/2.");
 
+  await comments.getByText("Edit", { exact: true }).click();
+  await comments.getByLabel("Comment text").fill("Look at the slope past x = 1/2 again.");
+  await comments.getByRole("button", { name: "Save comment" }).click();
+  await expect(comments.getByRole("listitem")).toHaveCount(1);
+  await expect(comments.getByRole("listitem")).toContainText(
+    "Look at the slope past x = 1/2 again.",
+  );
+  await expect(comments.getByRole("listitem")).toContainText("(edited");
+
+  await tutor.getByLabel("New comment").fill("A comment to delete.");
+  await tutor.getByRole("button", { name: "Add comment" }).click();
+  const extra = comments.getByRole("listitem").filter({ hasText: "A comment to delete." });
+  await expect(extra).toHaveCount(1);
+  tutor.once("dialog", (dialog) => void dialog.accept());
+  await extra.getByRole("button", { name: "Delete comment" }).click();
+  await expect(extra).toHaveCount(0);
+  await expect(comments.getByRole("listitem")).toHaveCount(1);
+
   await tutor.getByLabel("New score in %").fill("50");
   await tutor.getByRole("button", { name: "Change score" }).click();
   // The reason is required: the browser keeps the form from being sent without it.
@@ -184,9 +202,10 @@ test("tutor comments and overrides; student sees both", async ({ browser }) => {
   await screenshot(tutor, "2-attempt-reviewed");
 
   await student.goto(attemptUrl.replace("/review/attempts/", "/exercises/tent-h2/attempts/"));
-  await expect(student.getByRole("region", { name: "Comments from tutors" })).toContainText(
-    "Look at the slope past x = 1/2.",
-  );
+  const studentComments = student.getByRole("region", { name: "Comments from tutors" });
+  await expect(studentComments).toContainText("Look at the slope past x = 1/2 again.");
+  await expect(studentComments).toContainText("(edited");
+  await expect(studentComments).not.toContainText("A comment to delete.");
   await expect(student.getByLabel("Score override")).toContainText(
     "A tutor set this attempt's score to 50%",
   );
@@ -224,8 +243,24 @@ test("gradebook CSV downloads with the right numbers", async ({ browser }) => {
   const row = rows.find((fields) => fields[1] === STUDENT.email);
   expect(row?.[0]).toBe(STUDENT.name);
   expect(row?.[tentColumn]).toBe("50");
-  expect(row?.at(-2)).toBe("50");
+  // Every visible exercise is one point; the student earned half of tent-h2's.
+  const possible = header?.filter((title) => title.endsWith(" (%)")).length ?? 0;
+  expect(header?.slice(-4)).toEqual([
+    "Points earned",
+    "Points possible",
+    "Total (% of points possible)",
+    "Solved",
+  ]);
+  expect(row?.at(-4)).toBe("0.5");
+  expect(row?.at(-3)).toBe(String(possible));
+  const percent = String(Math.round((0.5 / possible) * 10_000) / 100);
+  expect(row?.at(-2)).toBe(percent);
   expect(row?.at(-1)).toBe("0");
+  // The dashboard's total agrees with the CSV.
+  const dashboardRow = tutor.getByRole("row").filter({ hasText: STUDENT.email });
+  await expect(dashboardRow.getByRole("cell").last()).toHaveText(
+    `${percent}%0.5 of ${possible} points`,
+  );
   expect(rows.every((fields) => fields.length === header?.length)).toBe(true);
 });
 

@@ -178,7 +178,16 @@ async function main(): Promise<void> {
           }),
       ],
       ["gradebook of 500 students × 4 exercises", () => loadGradebook(db, courseId)],
-      ["wrong answers grouped, one exercise (about 24,800)", () => groupMistakes(db, exerciseId)],
+      // The seeded attempts have no stored mistake, as after the migration that added it: the
+      // warm-up run of `measure` fills it in, so the medians are of the grouping alone.
+      [
+        "wrong answers grouped, one exercise (about 24,800), 10 attempts per group",
+        () => groupMistakes(db, exerciseId, { attemptsPerGroup: 10 }),
+      ],
+      [
+        "wrong answers grouped, one exercise (about 24,800), every attempt",
+        () => groupMistakes(db, exerciseId),
+      ],
     ];
 
     const lines = ["| query | median (ms) |", "|---|---:|"];

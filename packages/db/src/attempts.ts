@@ -4,6 +4,7 @@ import { z } from "zod";
 
 import type { Database } from "./client";
 import { Prisma } from "./generated/prisma/client";
+import { deriveMistake } from "./review/mistakes";
 
 /** The grader's decision on an attempt. */
 export const verdictSchema = z.enum(["correct", "incorrect"]);
@@ -142,12 +143,16 @@ async function insertNumbered(
 ): Promise<number | null> {
   // The largest 32-bit integer stands for "no limit", so the condition needs no NULL check.
   const limit = attemptLimit ?? 2_147_483_647;
+  // Stored with the attempt so that grouping wrong answers needs no feedback parsing later.
+  const mistake = deriveMistake(row.verdict, row.feedback);
   const inserted = await db.$queryRaw<{ attemptNumber: number | bigint }[]>`
     INSERT INTO "attempt" ("id", "userId", "exerciseId", "exerciseVersionId", "raw", "network",
-      "verdict", "score", "feedback", "gradingMs", "submissionHash", "attemptNumber", "createdAt")
+      "verdict", "score", "feedback", "gradingMs", "submissionHash", "attemptNumber", "createdAt",
+      "mistakeKey", "mistakeLabel")
     SELECT ${row.id}, ${row.userId}, ${row.exerciseId}, ${row.exerciseVersionId}, ${row.raw},
       ${row.network}, ${row.verdict}, ${row.score}, ${row.feedback}, ${row.gradingMs},
-      ${row.submissionHash}, COALESCE(MAX("attemptNumber"), 0) + 1, ${row.createdAt}
+      ${row.submissionHash}, COALESCE(MAX("attemptNumber"), 0) + 1, ${row.createdAt},
+      ${mistake.mistakeKey}, ${mistake.mistakeLabel}
     FROM "attempt"
     WHERE "userId" = ${row.userId} AND "exerciseId" = ${row.exerciseId}
     HAVING COALESCE(MAX("attemptNumber"), 0) < ${limit}

@@ -10,6 +10,7 @@ export * from "./demo/seed";
 export * from "./exercises";
 export * from "./health";
 export * from "./location";
+export * from "./password-change";
 export * from "./progress";
 export * from "./review/index";
 export * from "./roles";

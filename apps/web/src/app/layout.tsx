@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 
 import { SiteHeader } from "@/components/site-header";
-import { getSessionUser } from "@/server/access";
+import { getSessionState } from "@/server/access";
 
 export const metadata: Metadata = {
   title: { default: "Sawtooth", template: "%s · Sawtooth" },
@@ -12,11 +12,14 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const user = await getSessionUser();
+  const state = await getSessionState();
   return (
     <html lang="en">
       <body className="min-h-screen bg-slate-50 font-sans text-slate-900 antialiased">
-        <SiteHeader user={user} />
+        <SiteHeader
+          user={state?.user ?? null}
+          passwordChangeRequired={state?.passwordChangeRequired ?? false}
+        />
         <main className="mx-auto max-w-4xl px-4 py-8 sm:px-6 sm:py-10">{children}</main>
       </body>
     </html>

@@ -1,8 +1,11 @@
 import { redirect } from "next/navigation";
 
-import { getSessionUser } from "@/server/access";
+import { CHANGE_PASSWORD_PATH, getSessionState } from "@/server/access";
 
 export default async function HomePage() {
-  const user = await getSessionUser();
-  redirect(user ? "/courses" : "/sign-in");
+  const state = await getSessionState();
+  if (state?.passwordChangeRequired) {
+    redirect(CHANGE_PASSWORD_PATH);
+  }
+  redirect(state ? "/courses" : "/sign-in");
 }

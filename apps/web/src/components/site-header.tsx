@@ -10,7 +10,14 @@ import { SignOutButton } from "./sign-out-button";
  * screen the email address is cut short with an ellipsis (the full one is its tooltip), so the
  * bar stays one row.
  */
-export function SiteHeader({ user }: { user: SessionUser | null }) {
+export function SiteHeader({
+  user,
+  passwordChangeRequired,
+}: {
+  user: SessionUser | null;
+  /** Hides the link that a user with a one-time password cannot use until they replace it. */
+  passwordChangeRequired: boolean;
+}) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-4xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
@@ -25,9 +32,11 @@ export function SiteHeader({ user }: { user: SessionUser | null }) {
             <span className="truncate text-slate-600" title={user.email}>
               {user.email}
             </span>
-            <Link href="/account/tokens" className="shrink-0 text-indigo-700 hover:underline">
-              API tokens
-            </Link>
+            {!passwordChangeRequired && (
+              <Link href="/account/tokens" className="shrink-0 text-indigo-700 hover:underline">
+                API tokens
+              </Link>
+            )}
             <form action={signOut} className="shrink-0">
               <SignOutButton />
             </form>

@@ -9,6 +9,7 @@ import {
   findCourseMembership,
   findExercise,
   getDatabase,
+  isPasswordChangeRequired,
   isStaffRole,
   type AttemptDetail,
   type CourseMembership,
@@ -42,8 +43,21 @@ export interface AttemptAccess extends ExerciseAccess {
   attempt: AttemptDetail;
 }
 
-/** Returns the signed-in user, or null. Cached per request, so several callers share one lookup. */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+/** Path of the form where a user replaces a one-time password. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/** The signed-in user and whether they must replace a one-time password first. */
+export interface SessionState {
+  user: SessionUser;
+  passwordChangeRequired: boolean;
+}
+
+/**
+ * Returns the signed-in user with their password-change flag, or null. Cached per request, so
+ * several callers share one lookup. The flag is read from the database on every request, not
+ * from better-auth's session cookie, so a change of password takes effect at once.
+ */
+export const getSessionState = cache(async (): Promise<SessionState | null> => {
   // Reading the headers first makes `next build` stop here when it prerenders, before the auth
   // instance would create a secret file.
   const requestHeaders = await headers();
@@ -52,21 +66,39 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
     return null;
   }
   const { id, name, email } = session.user;
-  return { id, name, email };
+  const passwordChangeRequired = await isPasswordChangeRequired(getDatabase(), id);
+  return { user: { id, name, email }, passwordChangeRequired };
 });
+
+/**
+ * Returns the signed-in user, or null when no one is signed in or the user must still replace a
+ * one-time password. Every page, action and route that acts for a user goes through here, so
+ * such a user can do nothing until the password is changed.
+ */
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const state = await getSessionState();
+  if (!state || state.passwordChangeRequired) {
+    return null;
+  }
+  return state.user;
+}
 
 /**
  * Returns the signed-in user. When no one is signed in, as after a session expired, it
  * redirects to the sign-in page with the requested page's path, which the proxy passes in
- * `REQUEST_PATH_HEADER`, so signing in returns there.
+ * `REQUEST_PATH_HEADER`, so signing in returns there. A user who signed in with a one-time
+ * password is sent to the password form instead.
  */
 export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) {
+  const state = await getSessionState();
+  if (!state) {
     const requestPath = (await headers()).get(REQUEST_PATH_HEADER);
     redirect(signInPath(requestPath ?? DEFAULT_RETURN_PATH));
   }
-  return user;
+  if (state.passwordChangeRequired) {
+    redirect(CHANGE_PASSWORD_PATH);
+  }
+  return state.user;
 }
 
 /**

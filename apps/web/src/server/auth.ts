@@ -5,6 +5,8 @@ import { nextCookies } from "better-auth/next-js";
 
 import { createAuthDatabaseAdapter } from "@sawtooth/db";
 
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/password-rules";
+
 import { resolveAuthSecret } from "./auth-secret";
 
 /**
@@ -29,7 +31,12 @@ function createAuth() {
     secret: resolveAuthSecret(),
     database: createAuthDatabaseAdapter(),
     // Sign-up is off because accounts are created for course members, not by visitors.
-    emailAndPassword: { enabled: true, disableSignUp: true },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+    },
     // A signed copy of the session in a cookie saves the two session queries of every request.
     // A session ended elsewhere stays usable in another browser until the copy expires, at most
     // five minutes; course membership is still read from the database on every request.

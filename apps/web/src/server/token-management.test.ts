@@ -49,6 +49,24 @@ describe("createTokenRequest", () => {
     expect(result).toMatchObject({ status: "created", expiresAt: null });
   });
 
+  test("rejects a user with a one-time password", async () => {
+    await testDatabase.db.user.update({
+      where: { id: FIXTURE.student },
+      data: { passwordChangeRequired: true },
+    });
+
+    const result = await createTokenRequest(contextOf(FIXTURE.student), {
+      name: "notebook",
+      lifetime: "30",
+    });
+
+    expect(result).toEqual({
+      status: "rejected",
+      message: "Token not created: replace your one-time password at /account/password first.",
+    });
+    expect(await testDatabase.db.apiToken.count()).toBe(0);
+  });
+
   test.each([
     ["an empty name", { name: "   ", lifetime: "30" }],
     ["an unknown lifetime", { name: "x", lifetime: "1000" }],

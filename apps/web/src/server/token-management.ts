@@ -2,7 +2,12 @@ import "server-only";
 
 import { z } from "zod";
 
-import { createApiToken, revokeApiToken, type Database } from "@sawtooth/db";
+import {
+  createApiToken,
+  isPasswordChangeRequired,
+  revokeApiToken,
+  type Database,
+} from "@sawtooth/db";
 
 /** The database, the signed-in user (null when signed out) and the time of a token request. */
 export interface TokenContext {
@@ -45,6 +50,12 @@ export async function createTokenRequest(
       reason: "signed-out",
       message: "You are signed out. Sign in again.",
     };
+  }
+  // Checked here as well as in the session lookup, so a one-time password, which an admin also
+  // knows, never yields a token that outlives the password change.
+  if (await isPasswordChangeRequired(context.db, context.userId)) {
+    const message = "Token not created: replace your one-time password at /account/password first.";
+    return { status: "rejected", message };
   }
 
   const { name, lifetime } = parsed.data;

@@ -76,7 +76,8 @@ export function generateOneTimePassword(): string {
 /**
  * Adds a person to a course. A person without an account gets one the way better-auth's
  * sign-up creates it: a user and a "credential" account whose account id is the user id. The
- * account stores the scrypt hash of a generated password, which the result returns once.
+ * account stores the scrypt hash of a generated password, which the result returns once, and
+ * the user must replace that password after signing in with it.
  */
 export async function addMember(
   db: Database,
@@ -105,6 +106,7 @@ export async function addMember(
       name: member.name.trim() || email,
       email,
       emailVerified: true,
+      passwordChangeRequired: true,
       accounts: {
         create: {
           id: randomUUID(),

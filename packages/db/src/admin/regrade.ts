@@ -1,5 +1,6 @@
 import type { Database } from "../client";
 import type { Verdict } from "../attempts";
+import { deriveMistake } from "../review/mistakes";
 
 /** A stored attempt with what a regrade reads and shows. */
 export interface RegradeSource {
@@ -85,10 +86,10 @@ export async function listAttemptsForRegrade(
 
 /**
  * Stores the new grades of a regrade in one transaction: each listed attempt gets the new
- * verdict, score and feedback and now points at the chosen version. Unless overrides are kept,
- * every listed attempt with a manual score loses it, and a ScoreOverride row with `newScore`
- * null records that. Attempts not listed, such as those the regrade could not grade, stay as
- * they are. A RegradeRun row logs who applied it and the counts.
+ * verdict, score, feedback and mistake and now points at the chosen version. Unless overrides
+ * are kept, every listed attempt with a manual score loses it, and a ScoreOverride row with
+ * `newScore` null records that. Attempts not listed, such as those the regrade could not grade,
+ * stay as they are. A RegradeRun row logs who applied it and the counts.
  */
 export async function applyRegrade(db: Database, input: RegradeInput): Promise<RegradeSummary> {
   return db.$transaction(async (tx) => {
@@ -100,6 +101,7 @@ export async function applyRegrade(db: Database, input: RegradeInput): Promise<R
           score: attempt.score,
           feedback: attempt.feedback,
           exerciseVersionId: input.versionId,
+          ...deriveMistake(attempt.verdict, attempt.feedback),
         },
       });
     }

@@ -30,13 +30,27 @@ export interface DashboardCell extends GradebookCell {
   status: ProgressStatus;
 }
 
+/**
+ * A student's total: points earned over points possible. Every visible exercise is worth one
+ * point, and the student earns its best score that counts there. Hidden exercises are left out
+ * of both, because students cannot attempt them. The schema has no per-exercise weight, so all
+ * visible exercises weigh the same.
+ */
+export interface GradebookTotal {
+  /** Sum of the best scores at visible exercises, rounded to four decimals. */
+  earned: number;
+  possible: number;
+  /** `earned / possible` as a percentage rounded to two decimals; null when `possible` is 0. */
+  percent: number | null;
+}
+
 /** One student's row. */
 export interface DashboardRow {
   student: ReviewStudent;
   /** One cell per shown exercise, in the order of {@link Dashboard.exercises}. */
   cells: DashboardCell[];
-  /** Sum of the best scores over the shown exercises. */
-  total: number;
+  /** Total over the shown exercises. */
+  total: GradebookTotal;
 }
 
 /** Totals of one exercise over the shown students. */
@@ -65,6 +79,31 @@ export function dashboardCell(gradebook: Gradebook, userId: string, exerciseId: 
   return { ...cell, status: cell.solved ? "solved" : "tried" } satisfies DashboardCell;
 }
 
+/** Writes a fraction in [0, 1] as a percentage rounded to two decimals, such as 33.33. */
+export function toPercent(fraction: number): number {
+  return Math.round(fraction * 10_000) / 100;
+}
+
+/**
+ * Returns a student's total over `exercises`, given their cells in the same order; see
+ * {@link GradebookTotal} for how it counts.
+ */
+export function gradebookTotal(
+  exercises: readonly ExerciseSummary[],
+  cells: readonly GradebookCell[],
+): GradebookTotal {
+  let earned = 0;
+  let possible = 0;
+  exercises.forEach((exercise, index) => {
+    if (exercise.visibility !== "visible") return;
+    possible += 1;
+    earned += cells[index]?.bestScore ?? 0;
+  });
+  const percent = possible === 0 ? null : toPercent(earned / possible);
+  // Four decimals keep sums such as 0.1 + 0.2 from showing floating-point noise.
+  return { earned: Math.round(earned * 10_000) / 10_000, possible, percent };
+}
+
 /** Returns the median of a non-empty list of numbers, the mean of the middle two for even sizes. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -89,7 +128,7 @@ export function buildDashboard(gradebook: Gradebook, options: DashboardOptions):
     )
     .map((student) => {
       const cells = exercises.map((exercise) => dashboardCell(gradebook, student.id, exercise.id));
-      const total = cells.reduce((sum, cell) => sum + cell.bestScore, 0);
+      const total = gradebookTotal(exercises, cells);
       return { student, cells, total };
     });
   if (options.status) {
@@ -121,7 +160,7 @@ function compareRows(exercises: ExerciseSummary[], options: DashboardOptions) {
     if (options.sort === "email") {
       order = a.student.email.localeCompare(b.student.email, "en");
     } else if (options.sort === "total") {
-      order = a.total - b.total;
+      order = a.total.earned - b.total.earned;
     } else if (column >= 0) {
       order = compareCells(a.cells[column]!, b.cells[column]!);
     }

@@ -1,7 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 import { overrideAttemptScore } from "./score-overrides";
-import { buildDashboard, dashboardOptionsSchema, median } from "./dashboard";
+import type { ExerciseSummary } from "../exercises";
+import {
+  buildDashboard,
+  dashboardOptionsSchema,
+  gradebookTotal,
+  median,
+  toPercent,
+} from "./dashboard";
 import { gradebookKey, loadGradebook } from "./gradebook";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import {
@@ -82,11 +89,37 @@ describe("buildDashboard", () => {
       ["tried", "tried"],
       ["not-tried", "not-tried"],
     ]);
-    expect(dashboard.rows.map((row) => row.total)).toEqual([1, 0.5, 0]);
+    // Only tent is visible, so it is the one point possible; bob's attempt at the hidden saw
+    // does not count.
+    expect(dashboard.rows.map((row) => row.total)).toEqual([
+      { earned: 1, possible: 1, percent: 100 },
+      { earned: 0.5, possible: 1, percent: 50 },
+      { earned: 0, possible: 1, percent: 0 },
+    ]);
     expect(dashboard.totals).toEqual([
       { tried: 2, solved: 1, medianAttempts: 2 },
       { tried: 1, solved: 0, medianAttempts: 1 },
     ]);
+  });
+
+  test("totals points earned over visible exercises", async () => {
+    await recordScenario();
+    await testDatabase.db.exercise.update({
+      where: { id: REVIEW.saw },
+      data: { visibility: "visible" },
+    });
+    const gradebook = await loadGradebook(testDatabase.db, REVIEW.course);
+
+    const dashboard = buildDashboard(gradebook, defaults);
+
+    // alice: 1 at tent, nothing at saw; bob: 0.5 (override) at tent, 0 at saw.
+    expect(dashboard.rows.map((row) => row.total)).toEqual([
+      { earned: 1, possible: 2, percent: 50 },
+      { earned: 0.5, possible: 2, percent: 25 },
+      { earned: 0, possible: 2, percent: 0 },
+    ]);
+    const onlySaw = buildDashboard(gradebook, { ...defaults, exercise: REVIEW.saw });
+    expect(onlySaw.rows.map((row) => row.total.percent)).toEqual([0, 0, 0]);
   });
 
   test("filters by student text, exercise and status", async () => {
@@ -137,6 +170,56 @@ describe("dashboardOptionsSchema", () => {
       sort: "name",
       direction: "asc",
     });
+  });
+});
+
+describe("gradebookTotal", () => {
+  const exercise = (id: string, visibility: "visible" | "hidden"): ExerciseSummary => ({
+    id,
+    slug: id,
+    title: id,
+    position: 0,
+    dueDate: null,
+    attemptLimit: null,
+    visibility,
+    showTarget: false,
+  });
+  const cell = (bestScore: number) => ({ attempts: 1, bestScore, solved: bestScore >= 1 });
+
+  test.each([
+    ["all full", [1, 1, 1], { earned: 3, possible: 3, percent: 100 }],
+    ["thirds", [1, 1 / 3, 0], { earned: 1.3333, possible: 3, percent: 44.44 }],
+    ["one of three", [0, 0, 1], { earned: 1, possible: 3, percent: 33.33 }],
+    ["nothing", [0, 0, 0], { earned: 0, possible: 3, percent: 0 }],
+  ])("totals %s with a hidden exercise left out", (_name, scores, expected) => {
+    const exercises = [
+      exercise("a", "visible"),
+      exercise("b", "visible"),
+      exercise("hidden", "hidden"),
+      exercise("c", "visible"),
+    ];
+    const [a, b, c] = scores as [number, number, number];
+    const cells = [cell(a), cell(b), cell(1), cell(c)];
+
+    expect(gradebookTotal(exercises, cells)).toEqual(expected);
+  });
+
+  test("has no percentage without a visible exercise", () => {
+    const total = gradebookTotal([exercise("hidden", "hidden")], [cell(1)]);
+
+    expect(total).toEqual({ earned: 0, possible: 0, percent: null });
+  });
+});
+
+describe("toPercent", () => {
+  test.each([
+    [1, 100],
+    [1 / 3, 33.33],
+    [2 / 3, 66.67],
+    [0.625, 62.5],
+    [0, 0],
+  ])("writes %d as %d", (fraction, expected) => {
+    expect(toPercent(fraction)).toBe(expected);
   });
 });
 

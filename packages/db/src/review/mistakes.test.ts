@@ -9,7 +9,14 @@ import {
   REVIEW,
   tentNetwork,
 } from "../testing/review-fixture";
-import { groupMistakes, mistakeKey, primaryFinding } from "./mistakes";
+import { applyRegrade } from "../admin/regrade";
+import {
+  deriveMistake,
+  groupMistakes,
+  listMistakeAttempts,
+  mistakeKey,
+  primaryFinding,
+} from "./mistakes";
 
 let testDatabase: TestDatabase;
 
@@ -71,10 +78,108 @@ describe("groupMistakes", () => {
     expect(groups[0]?.attempts[0]?.student).toEqual({ id: "bob", name: "Bob" });
   });
 
+  test("fills in attempts stored without a mistake", async () => {
+    const db = testDatabase.db;
+    const stored = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    const expected = await groupMistakes(db, REVIEW.tent);
+    // As an attempt graded before the mistake columns existed.
+    await db.attempt.updateMany({ data: { mistakeKey: null, mistakeLabel: null } });
+
+    expect(await groupMistakes(db, REVIEW.tent)).toEqual(expected);
+
+    const row = await db.attempt.findUniqueOrThrow({ where: { id: stored.id } });
+    expect(row.mistakeKey).toBe(expected[0]?.key);
+    expect(row.mistakeLabel).toBe(expected[0]?.label);
+  });
+
+  test("limits the attempts listed per group", async () => {
+    const db = testDatabase.db;
+    await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    const bob = await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-2));
+    const alice = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-4, 1));
+
+    const groups = await groupMistakes(db, REVIEW.tent, { attemptsPerGroup: 1 });
+
+    expect(groups.map((group) => [group.code, group.attemptCount, group.students])).toEqual([
+      ["function.slope", 2, 2],
+      ["function.offset", 1, 1],
+    ]);
+    expect(groups.map((group) => group.attempts.map((attempt) => attempt.id))).toEqual([
+      [bob.id],
+      [alice.id],
+    ]);
+    expect(groups[0]?.label).toBe(
+      "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
+    );
+    const slope = await listMistakeAttempts(db, REVIEW.tent, groups[0]?.key ?? "");
+    expect(slope.map((attempt) => attempt.student.id).sort()).toEqual(["alice", "bob"]);
+  });
+
   test("returns nothing without incorrect attempts", async () => {
     await gradeAndRecord(testDatabase.db, "alice", REVIEW.tent, tentNetwork(-4));
 
     expect(await groupMistakes(testDatabase.db, REVIEW.tent)).toEqual([]);
+  });
+});
+
+describe("mistake columns", () => {
+  test("are set when an attempt is stored", async () => {
+    const db = testDatabase.db;
+    const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    const right = await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-4));
+
+    const stored = await db.attempt.findMany({
+      where: { id: { in: [wrong.id, right.id] } },
+      select: { id: true, mistakeKey: true, mistakeLabel: true },
+    });
+
+    expect(stored.find((row) => row.id === wrong.id)).toMatchObject({
+      mistakeKey: expect.stringMatching(/^function\.slope /) as unknown,
+      mistakeLabel: "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
+    });
+    expect(stored.find((row) => row.id === right.id)).toMatchObject({
+      mistakeKey: null,
+      mistakeLabel: null,
+    });
+  });
+
+  test("change with a regrade", async () => {
+    const db = testDatabase.db;
+    const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    const right = await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-4));
+
+    // Swaps the two verdicts, as a regrade against a changed target could.
+    await applyRegrade(db, {
+      exerciseId: REVIEW.tent,
+      versionId: `${REVIEW.tent}-1`,
+      versionNumber: 1,
+      adminId: REVIEW.tutor,
+      keepOverrides: true,
+      attempts: [
+        { attemptId: wrong.id, verdict: "correct", score: 1, feedback: right.feedback },
+        { attemptId: right.id, verdict: "incorrect", score: 0, feedback: wrong.feedback },
+      ],
+      changedIds: [wrong.id, right.id],
+    });
+
+    const keyOf = async (id: string) =>
+      (await db.attempt.findUniqueOrThrow({ where: { id }, select: { mistakeKey: true } }))
+        .mistakeKey;
+    expect(await keyOf(wrong.id)).toBeNull();
+    expect(await keyOf(right.id)).toBe(deriveMistake("incorrect", wrong.feedback).mistakeKey);
+    const groups = await groupMistakes(db, REVIEW.tent);
+    expect(groups.map((group) => group.attempts.map((attempt) => attempt.id))).toEqual([
+      [right.id],
+    ]);
+    expect(groups[0]?.key).toBe(deriveMistake("incorrect", wrong.feedback).mistakeKey);
+  });
+});
+
+describe("deriveMistake", () => {
+  test("stores an empty key for feedback without a failing check", () => {
+    expect(deriveMistake("incorrect", "{}")).toEqual({ mistakeKey: "", mistakeLabel: "" });
+    expect(deriveMistake("incorrect", "not json")).toEqual({ mistakeKey: "", mistakeLabel: "" });
+    expect(deriveMistake("correct", "{}")).toEqual({ mistakeKey: null, mistakeLabel: null });
   });
 });
 

@@ -23,7 +23,9 @@ export interface MistakeGroup {
   example: boolean;
   /** How many different students made this mistake. */
   students: number;
-  /** Attempts, newest first. */
+  /** How many attempts made it, which can exceed the length of `attempts`. */
+  attemptCount: number;
+  /** The newest attempts, newest first: all of them unless a limit per group was given. */
   attempts: MistakeAttempt[];
 }
 
@@ -63,90 +65,251 @@ export function primaryFinding(feedback: Pick<Feedback, "checks">): Finding | nu
 }
 
 /**
- * Returns the parameters that tell one mistake from another of the same code, and whether the
- * finding has further details that vary from attempt to attempt and are left out.
+ * Returns the parameters that tell one mistake from another of the same code. The codes in
+ * {@link EXAMPLE_CODES} leave out details that vary from attempt to attempt.
  */
-function distinguishingParameters(finding: Finding): { parameters: unknown; example: boolean } {
+function distinguishingParameters(finding: Finding): unknown {
   switch (finding.code) {
     case "approximation.exceeds":
       // Where the error peaks and by how much differ for nearly every network.
-      return { parameters: finding.tolerance, example: true };
+      return finding.tolerance;
     case "classification.errors":
-      return { parameters: [finding.errors, finding.points], example: true };
+      return [finding.errors, finding.points];
     case "submission.invalid":
-      return { parameters: finding.problems.map((problem) => problem.code), example: true };
+      return finding.problems.map((problem) => problem.code);
     default: {
       const { code, ...parameters } = finding;
       void code;
-      return { parameters, example: false };
+      return parameters;
     }
   }
 }
+
+/** Finding codes whose key leaves out details, so a group's label is one example of it. */
+const EXAMPLE_CODES: readonly FindingCode[] = [
+  "approximation.exceeds",
+  "classification.errors",
+  "submission.invalid",
+];
 
 /** Returns the key that groups a finding with the same mistake in other attempts. */
 export function mistakeKey(finding: Finding): string {
-  const { parameters } = distinguishingParameters(finding);
-  return `${finding.code} ${JSON.stringify(parameters)}`;
+  return `${finding.code} ${JSON.stringify(distinguishingParameters(finding))}`;
 }
 
-/** Incorrect attempts read per query, to bound memory on exercises with many attempts. */
+/** The mistake columns of an attempt; see the `mistakeKey` column of the schema. */
+export interface StoredMistake {
+  mistakeKey: string | null;
+  mistakeLabel: string | null;
+}
+
+/**
+ * Derives the mistake columns of a graded attempt from its verdict and feedback JSON text. A
+ * correct attempt gets null. An incorrect one gets its primary finding's key and the engine's
+ * sentence for it, or "" when the feedback names no failing finding or has no checks.
+ */
+export function deriveMistake(verdict: string, feedback: string): StoredMistake {
+  if (verdict !== "incorrect") {
+    return { mistakeKey: null, mistakeLabel: null };
+  }
+  const parsed = parseFeedback(feedback);
+  const finding = parsed && primaryFinding(parsed);
+  if (!finding) {
+    return { mistakeKey: "", mistakeLabel: "" };
+  }
+  return { mistakeKey: mistakeKey(finding), mistakeLabel: describeFinding(finding).join(" ") };
+}
+
+/**
+ * Parses stored feedback, or returns null when it is not JSON with a list of checks, so such
+ * feedback gets the empty key instead of failing the insert.
+ */
+function parseFeedback(feedback: string): Pick<Feedback, "checks"> | null {
+  try {
+    const value = JSON.parse(feedback) as Partial<Feedback> | null;
+    return Array.isArray(value?.checks) ? { checks: value.checks } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Incorrect attempts filled in per batch, to bound memory on exercises with many attempts. */
 const BATCH_SIZE = 500;
 
 /**
- * Groups the incorrect attempts at an exercise by their primary finding, largest group first.
- * Reads the stored feedback in batches, newest first. Attempts whose feedback names no failing
- * finding are left out.
+ * Stores the mistake of every incorrect attempt at an exercise that has none yet: attempts
+ * graded before the mistake columns existed. New attempts get theirs when they are stored or
+ * regraded, so after the first call this is one indexed lookup that finds nothing.
  */
-export async function groupMistakes(db: Database, exerciseId: string): Promise<MistakeGroup[]> {
-  const groups = new Map<string, MistakeGroup & { studentIds: Set<string> }>();
-  let after: { createdAt: Date; id: string } | null = null;
+export async function fillMissingMistakes(db: Database, exerciseId: string): Promise<void> {
   for (;;) {
-    const batch = await readIncorrectBatch(db, exerciseId, after);
-    for (const row of batch) {
-      const finding = primaryFinding(JSON.parse(row.feedback) as Feedback);
-      if (!finding) continue;
-      const key = mistakeKey(finding);
-      let group = groups.get(key);
-      if (!group) {
-        const label = describeFinding(finding).join(" ");
-        const { example } = distinguishingParameters(finding);
-        const studentIds = new Set<string>();
-        group = { key, code: finding.code, label, example, students: 0, attempts: [], studentIds };
-        groups.set(key, group);
-      }
-      group.attempts.push({ id: row.id, createdAt: row.createdAt, student: row.user });
-      group.studentIds.add(row.user.id);
-    }
-    const last = batch.at(-1);
-    if (batch.length < BATCH_SIZE || !last) break;
-    after = last;
+    const batch = await db.attempt.findMany({
+      where: { exerciseId, verdict: "incorrect", mistakeKey: null },
+      select: { id: true, verdict: true, feedback: true },
+      take: BATCH_SIZE,
+    });
+    if (batch.length === 0) return;
+    // The condition on mistakeKey makes a concurrent fill of the same attempt harmless.
+    await db.$transaction(
+      batch.map((row) =>
+        db.attempt.updateMany({
+          where: { id: row.id, mistakeKey: null },
+          data: deriveMistake(row.verdict, row.feedback),
+        }),
+      ),
+    );
+    if (batch.length < BATCH_SIZE) return;
   }
-
-  return [...groups.values()]
-    .map(({ studentIds, ...group }) => ({ ...group, students: studentIds.size }))
-    .sort((a, b) => b.attempts.length - a.attempts.length || a.key.localeCompare(b.key));
 }
 
-function readIncorrectBatch(
+/**
+ * Groups the incorrect attempts at an exercise by their stored mistake, largest group first.
+ * Each group lists its newest `attemptsPerGroup` attempts (at least one), or all of them without
+ * the option, so a page that shows a few per group does not read every attempt. Attempts whose
+ * feedback names no failing finding are left out. Fills in the mistake of older attempts first.
+ */
+export async function groupMistakes(
   db: Database,
   exerciseId: string,
-  after: { createdAt: Date; id: string } | null,
-) {
-  const keyset = after
-    ? {
-        createdAt: { lte: after.createdAt },
-        OR: [{ createdAt: { lt: after.createdAt } }, { id: { lt: after.id } }],
-      }
-    : {};
-  return db.attempt.findMany({
-    where: { exerciseId, verdict: "incorrect", ...keyset },
-    select: {
-      id: true,
-      createdAt: true,
-      feedback: true,
-      user: { select: { id: true, name: true } },
-    },
+  options: { attemptsPerGroup?: number } = {},
+): Promise<MistakeGroup[]> {
+  await fillMissingMistakes(db, exerciseId);
+
+  const counts = await countMistakes(db, exerciseId);
+  const attempts =
+    options.attemptsPerGroup === undefined
+      ? await listIncorrectAttempts(db, exerciseId, null)
+      : await listNewestPerMistake(db, exerciseId, Math.max(1, options.attemptsPerGroup));
+
+  const byKey = new Map<string, MistakeRow[]>();
+  for (const attempt of attempts) {
+    const rows = byKey.get(attempt.mistakeKey) ?? [];
+    rows.push(attempt);
+    byKey.set(attempt.mistakeKey, rows);
+  }
+  return counts
+    .map(({ key, attemptCount, students }): MistakeGroup => {
+      const rows = byKey.get(key) ?? [];
+      const code = key.slice(0, key.indexOf(" ")) as FindingCode;
+      return {
+        key,
+        code,
+        label: rows[0]?.mistakeLabel ?? "",
+        example: EXAMPLE_CODES.includes(code),
+        students,
+        attemptCount,
+        attempts: rows.map(({ id, createdAt, student }) => ({ id, createdAt, student })),
+      };
+    })
+    .sort((a, b) => b.attemptCount - a.attemptCount || a.key.localeCompare(b.key));
+}
+
+/** Lists every attempt of one mistake group at an exercise, newest first. */
+export async function listMistakeAttempts(
+  db: Database,
+  exerciseId: string,
+  key: string,
+): Promise<MistakeAttempt[]> {
+  const rows = await listIncorrectAttempts(db, exerciseId, key);
+  return rows.map(({ id, createdAt, student }) => ({ id, createdAt, student }));
+}
+
+interface MistakeRow extends MistakeAttempt {
+  mistakeKey: string;
+  mistakeLabel: string;
+}
+
+/** Counts attempts and students per mistake in one GROUP BY over the mistake index. */
+async function countMistakes(
+  db: Database,
+  exerciseId: string,
+): Promise<{ key: string; attemptCount: number; students: number }[]> {
+  // COUNT returns a bigint on PostgreSQL and an integer on SQLite, so both are converted below.
+  const rows = await db.$queryRaw<
+    { key: string; attemptCount: bigint | number; students: bigint | number }[]
+  >`
+    SELECT "mistakeKey" AS "key", COUNT(*) AS "attemptCount",
+      COUNT(DISTINCT "userId") AS "students"
+    FROM "attempt"
+    WHERE "exerciseId" = ${exerciseId} AND "verdict" = 'incorrect' AND "mistakeKey" <> ''
+    GROUP BY "mistakeKey"`;
+  return rows.map((row) => ({
+    key: row.key,
+    attemptCount: Number(row.attemptCount),
+    students: Number(row.students),
+  }));
+}
+
+/** Lists the incorrect attempts at an exercise with a mistake, or of one mistake, newest first. */
+async function listIncorrectAttempts(
+  db: Database,
+  exerciseId: string,
+  key: string | null,
+): Promise<MistakeRow[]> {
+  const rows = await db.attempt.findMany({
+    where: { exerciseId, verdict: "incorrect", mistakeKey: key ?? { not: "" } },
+    select: mistakeRowFields,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: BATCH_SIZE,
   });
+  return rows.map(toMistakeRow);
+}
+
+/** Ids read per query when loading attempts by id, well under every database's bound. */
+const IDS_PER_QUERY = 1000;
+
+/**
+ * Lists the newest `limit` incorrect attempts of each mistake at an exercise, newest first. A
+ * window function numbers each mistake's attempts on the mistake index, and only the ids it
+ * keeps are read in full.
+ */
+async function listNewestPerMistake(
+  db: Database,
+  exerciseId: string,
+  limit: number,
+): Promise<MistakeRow[]> {
+  const ranked = await db.$queryRaw<{ id: string }[]>`
+    SELECT "id" FROM (
+      SELECT "id", ROW_NUMBER() OVER (
+        PARTITION BY "mistakeKey" ORDER BY "createdAt" DESC, "id" DESC
+      ) AS "rank"
+      FROM "attempt"
+      WHERE "exerciseId" = ${exerciseId} AND "verdict" = 'incorrect' AND "mistakeKey" <> ''
+    ) AS "numbered"
+    WHERE "rank" <= ${limit}`;
+  const rows: MistakeRow[] = [];
+  for (let start = 0; start < ranked.length; start += IDS_PER_QUERY) {
+    const ids = ranked.slice(start, start + IDS_PER_QUERY).map((row) => row.id);
+    const batch = await db.attempt.findMany({
+      where: { id: { in: ids } },
+      select: mistakeRowFields,
+    });
+    rows.push(...batch.map(toMistakeRow));
+  }
+  return rows.sort(
+    (a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1),
+  );
+}
+
+const mistakeRowFields = {
+  id: true,
+  createdAt: true,
+  mistakeKey: true,
+  mistakeLabel: true,
+  user: { select: { id: true, name: true } },
+} as const;
+
+function toMistakeRow(row: {
+  id: string;
+  createdAt: Date;
+  mistakeKey: string | null;
+  mistakeLabel: string | null;
+  user: { id: string; name: string };
+}): MistakeRow {
+  return {
+    id: row.id,
+    createdAt: row.createdAt,
+    student: row.user,
+    mistakeKey: row.mistakeKey ?? "",
+    mistakeLabel: row.mistakeLabel ?? "",
+  };
 }

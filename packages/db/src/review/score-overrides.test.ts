@@ -10,7 +10,12 @@ import {
 } from "../testing/review-fixture";
 import { findReviewAttemptDetail } from "./attempt-detail";
 import { gradebookKey, loadGradebook } from "./gradebook";
-import { addAttemptComment, listAttemptComments } from "./comments";
+import {
+  addAttemptComment,
+  deleteAttemptComment,
+  editAttemptComment,
+  listAttemptComments,
+} from "./comments";
 import { listScoreOverrides, overrideAttemptScore } from "./score-overrides";
 
 let testDatabase: TestDatabase;
@@ -150,6 +155,79 @@ describe("addAttemptComment", () => {
     const comments = await listAttemptComments(db, wrong.id);
     expect(comments.map((comment) => comment.body)).toEqual(["Look at x = 1.", "Then the slope."]);
     expect(comments[0]?.author).toEqual({ id: "tina", name: "Tina" });
+  });
+});
+
+/** Stores a wrong attempt of alice's with one comment of the tutor's on it. */
+async function commentByTutor() {
+  const db = testDatabase.db;
+  const wrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+  const comment = await addAttemptComment(db, {
+    attemptId: wrong.id,
+    authorId: REVIEW.tutor,
+    body: "Look at x = 1.",
+  });
+  return { attemptId: wrong.id, commentId: comment.id };
+}
+
+describe("editAttemptComment", () => {
+  const editedAt = new Date("2027-02-01T10:00:00Z");
+
+  test("replaces the author's text and records the time", async () => {
+    const { attemptId, commentId } = await commentByTutor();
+
+    const edit = { attemptId, commentId, authorId: REVIEW.tutor, body: "Look at x = 2.", editedAt };
+    expect(await editAttemptComment(testDatabase.db, edit)).toBe(true);
+
+    const [comment] = await listAttemptComments(testDatabase.db, attemptId);
+    expect(comment?.body).toBe("Look at x = 2.");
+    expect(comment?.editedAt).toEqual(editedAt);
+  });
+
+  test("leaves another user's comment unchanged", async () => {
+    const { attemptId, commentId } = await commentByTutor();
+
+    const edit = { attemptId, commentId, authorId: "alice", body: "Mine now.", editedAt };
+    expect(await editAttemptComment(testDatabase.db, edit)).toBe(false);
+
+    const [comment] = await listAttemptComments(testDatabase.db, attemptId);
+    expect(comment?.body).toBe("Look at x = 1.");
+    expect(comment?.editedAt).toBeNull();
+  });
+
+  test("leaves a comment of another attempt unchanged", async () => {
+    const { attemptId, commentId } = await commentByTutor();
+    const other = await gradeAndRecord(testDatabase.db, "bob", REVIEW.tent, tentNetwork(-2));
+
+    const edit = { attemptId: other.id, commentId, authorId: REVIEW.tutor, body: "x", editedAt };
+    expect(await editAttemptComment(testDatabase.db, edit)).toBe(false);
+    expect((await listAttemptComments(testDatabase.db, attemptId))[0]?.body).toBe("Look at x = 1.");
+  });
+});
+
+describe("deleteAttemptComment", () => {
+  test("deletes the author's comment", async () => {
+    const { attemptId, commentId } = await commentByTutor();
+
+    const target = { attemptId, commentId, authorId: REVIEW.tutor };
+    expect(await deleteAttemptComment(testDatabase.db, target)).toBe(true);
+    expect(await listAttemptComments(testDatabase.db, attemptId)).toEqual([]);
+  });
+
+  test("keeps a comment of another author", async () => {
+    const { attemptId, commentId } = await commentByTutor();
+
+    const target = { attemptId, commentId, authorId: "alice" };
+    expect(await deleteAttemptComment(testDatabase.db, target)).toBe(false);
+    expect(await listAttemptComments(testDatabase.db, attemptId)).toHaveLength(1);
+  });
+
+  test("deletes any author's comment without an author", async () => {
+    const { attemptId, commentId } = await commentByTutor();
+
+    const target = { attemptId, commentId, authorId: null };
+    expect(await deleteAttemptComment(testDatabase.db, target)).toBe(true);
+    expect(await listAttemptComments(testDatabase.db, attemptId)).toEqual([]);
   });
 });
 

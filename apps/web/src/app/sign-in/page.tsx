@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 
 import { RETURN_PARAMETER, safeReturnPath } from "@/lib/return-path";
-import { getSessionUser } from "@/server/access";
+import { CHANGE_PASSWORD_PATH, getSessionState } from "@/server/access";
 
 import { SignInForm } from "./sign-in-form";
 
@@ -15,7 +15,11 @@ interface SignInPageProps {
 
 export default async function SignInPage({ searchParams }: SignInPageProps) {
   const returnPath = safeReturnPath((await searchParams)[RETURN_PARAMETER]);
-  if (await getSessionUser()) {
+  const state = await getSessionState();
+  if (state?.passwordChangeRequired) {
+    redirect(CHANGE_PASSWORD_PATH);
+  }
+  if (state) {
     redirect(returnPath);
   }
   return (

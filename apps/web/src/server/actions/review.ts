@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 
 import {
   addCommentRequest,
+  deleteCommentRequest,
+  editCommentRequest,
   overrideScoreRequest,
   type ReviewActionResult,
 } from "../review/attempt-review";
@@ -15,6 +17,24 @@ import { requestReviewContext } from "../review/require-staff";
 /** Stores a comment on an attempt, which the student reads on their attempt page. */
 export async function addCommentAction(request: unknown): Promise<ReviewActionResult> {
   const result = await addCommentRequest(await requestReviewContext(), request);
+  if (result.status === "saved") {
+    revalidatePath("/courses/[slug]/review/attempts/[attemptId]", "page");
+  }
+  return result;
+}
+
+/** Replaces the text of the caller's own comment; the student reads the new text. */
+export async function editCommentAction(request: unknown): Promise<ReviewActionResult> {
+  const result = await editCommentRequest(await requestReviewContext(), request);
+  if (result.status === "saved") {
+    revalidatePath("/courses/[slug]/review/attempts/[attemptId]", "page");
+  }
+  return result;
+}
+
+/** Deletes the caller's own comment, or any comment of the course for its admins. */
+export async function deleteCommentAction(request: unknown): Promise<ReviewActionResult> {
+  const result = await deleteCommentRequest(await requestReviewContext(), request);
   if (result.status === "saved") {
     revalidatePath("/courses/[slug]/review/attempts/[attemptId]", "page");
   }

@@ -119,6 +119,7 @@ export async function readAttemptHandler({
       author: comment.author.name,
       body: comment.body,
       createdAt: comment.createdAt.toISOString(),
+      editedAt: comment.editedAt?.toISOString() ?? null,
     })),
   });
 }

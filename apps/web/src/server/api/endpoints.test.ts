@@ -395,7 +395,7 @@ describe("gradebookHandler", () => {
     const body = gradebookSchema.parse(await response.json());
     expect(body.exercises.map((exercise) => exercise.slug)).toEqual(["tent-h2", "tent-h3"]);
     const student = body.students.find((row) => row.email === `${FIXTURE.student}@example.com`);
-    expect(student).toMatchObject({ total: 1, solved: 1 });
+    expect(student).toMatchObject({ total: 1, possible: 1, percent: 100, solved: 1 });
     expect(student?.cells[0]).toEqual({ attempts: 1, bestScore: 1, solved: true });
     expect(body.students).toHaveLength(2);
   });
@@ -411,9 +411,10 @@ describe("gradebookHandler", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(
-      "\uFEFFName,Email,The tent map h2 (%),The clipped tent h3 (%),Total (%),Solved",
+      '\uFEFFName,Email,The tent map h2 (%),"The clipped tent h3 (%, hidden, not in total)",' +
+        "Points earned,Points possible,Total (% of points possible),Solved",
     );
-    expect(lines).toContain(`${FIXTURE.student},${FIXTURE.student}@example.com,100,0,100,1`);
+    expect(lines).toContain(`${FIXTURE.student},${FIXTURE.student}@example.com,100,0,1,1,100,1`);
   });
 
   test("rejects a student with 403", async () => {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { dashboardCell, isStaffRole, loadGradebook } from "@sawtooth/db";
+import { dashboardCell, gradebookTotal, isStaffRole, loadGradebook } from "@sawtooth/db";
 
 import { gradebookCsv } from "../review/gradebook-csv";
 import type { ApiCall } from "./context";
@@ -45,11 +45,14 @@ export async function gradebookHandler({
     const cells = gradebook.exercises.map((exercise) =>
       dashboardCell(gradebook, student.id, exercise.id),
     );
+    const total = gradebookTotal(gradebook.exercises, cells);
     return {
       name: student.name,
       email: student.email,
       cells: cells.map(({ attempts, bestScore, solved }) => ({ attempts, bestScore, solved })),
-      total: cells.reduce((sum, cell) => sum + cell.bestScore, 0),
+      total: total.earned,
+      possible: total.possible,
+      percent: total.percent,
       solved: cells.filter((cell) => cell.solved).length,
     };
   });

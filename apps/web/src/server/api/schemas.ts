@@ -129,7 +129,12 @@ export const attemptSchema = attemptSummarySchema.extend({
   submission: z.string().describe("The submission exactly as sent"),
   feedback: feedbackSchema,
   comments: z.array(
-    z.object({ author: z.string(), body: z.string().describe("Markdown"), createdAt: timestamp }),
+    z.object({
+      author: z.string(),
+      body: z.string().describe("Markdown, as last edited"),
+      createdAt: timestamp,
+      editedAt: timestamp.nullable().describe("When the author last edited it; null if never"),
+    }),
   ),
 });
 
@@ -151,7 +156,14 @@ export const gradebookSchema = z.object({
       cells: z
         .array(z.object({ attempts: z.int(), bestScore: z.number(), solved: z.boolean() }))
         .describe("One cell per exercise, in the order of `exercises`"),
-      total: z.number().describe("Sum of the best scores"),
+      total: z
+        .number()
+        .describe("Points earned: the sum of the best scores at visible exercises, one point each"),
+      possible: z.int().describe("Points possible: the number of visible exercises"),
+      percent: z
+        .number()
+        .nullable()
+        .describe("total / possible in percent, two decimals; null without visible exercises"),
       solved: z.int(),
     }),
   ),

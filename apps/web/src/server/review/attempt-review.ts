@@ -2,6 +2,8 @@ import { z } from "zod";
 
 import {
   addAttemptComment,
+  deleteAttemptComment,
+  editAttemptComment,
   MAX_COMMENT_LENGTH,
   MAX_OVERRIDE_REASON_LENGTH,
   overrideAttemptScore,
@@ -18,14 +20,24 @@ export type ReviewActionResult =
 
 const idSchema = z.string().min(1).max(200);
 
+const commentBodySchema = z
+  .string()
+  .trim()
+  .min(1, "The comment is empty: write what the student should read.")
+  .max(MAX_COMMENT_LENGTH, `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`);
+
 const commentSchema = z.object({
   courseSlug: idSchema,
   attemptId: idSchema,
-  body: z
-    .string()
-    .trim()
-    .min(1, "The comment is empty: write what the student should read.")
-    .max(MAX_COMMENT_LENGTH, `The comment is longer than ${MAX_COMMENT_LENGTH} characters.`),
+  body: commentBodySchema,
+});
+
+const commentEditSchema = commentSchema.extend({ commentId: idSchema });
+
+const commentDeleteSchema = z.object({
+  courseSlug: idSchema,
+  attemptId: idSchema,
+  commentId: idSchema,
 });
 
 /** Stores a tutor's comment on an attempt of their course. */
@@ -46,6 +58,55 @@ export async function addCommentRequest(
 
   await addAttemptComment(context.db, { attemptId, authorId: context.userId, body });
   return { status: "saved" };
+}
+
+/**
+ * Replaces the text of a comment on an attempt of the caller's course. Only the comment's author
+ * may edit it, and only while a tutor or admin of the course; anyone else gets "not found".
+ */
+export async function editCommentRequest(
+  context: ReviewContext,
+  request: unknown,
+  now: Date = new Date(),
+): Promise<ReviewActionResult> {
+  const parsed = commentEditSchema.safeParse(request);
+  if (!parsed.success) {
+    return { status: "invalid", message: firstMessage(parsed.error) };
+  }
+  const { courseSlug, attemptId, commentId, body } = parsed.data;
+
+  const found = await findReviewAttempt(context, courseSlug, attemptId);
+  if (!found || context.userId === null) {
+    return { status: "not-found" };
+  }
+
+  const edit = { commentId, attemptId, authorId: context.userId, body, editedAt: now };
+  const edited = await editAttemptComment(context.db, edit);
+  return edited ? { status: "saved" } : { status: "not-found" };
+}
+
+/**
+ * Deletes a comment on an attempt of the caller's course: the author's own comment, or any
+ * comment when the caller is an admin of the course. Anyone else gets "not found".
+ */
+export async function deleteCommentRequest(
+  context: ReviewContext,
+  request: unknown,
+): Promise<ReviewActionResult> {
+  const parsed = commentDeleteSchema.safeParse(request);
+  if (!parsed.success) {
+    return { status: "invalid", message: firstMessage(parsed.error) };
+  }
+  const { courseSlug, attemptId, commentId } = parsed.data;
+
+  const found = await findReviewAttempt(context, courseSlug, attemptId);
+  if (!found || context.userId === null) {
+    return { status: "not-found" };
+  }
+
+  const authorId = found.role === "admin" ? null : context.userId;
+  const deleted = await deleteAttemptComment(context.db, { commentId, attemptId, authorId });
+  return deleted ? { status: "saved" } : { status: "not-found" };
 }
 
 const overrideSchema = z.object({

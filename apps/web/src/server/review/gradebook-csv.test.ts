@@ -27,18 +27,22 @@ describe("csvField", () => {
 
 describe("gradebookCsv", () => {
   test("writes one row per student with totals", () => {
-    const exercise = (id: string, title: string) => ({
+    const exercise = (id: string, title: string, visibility: "visible" | "hidden") => ({
       id,
       slug: id,
       title,
       position: 0,
       dueDate: null,
       attemptLimit: null,
-      visibility: "visible" as const,
+      visibility,
       showTarget: false,
     });
     const gradebook: Gradebook = {
-      exercises: [exercise("a", "Tent, h2"), exercise("b", "Saw")],
+      exercises: [
+        exercise("a", "Tent, h2", "visible"),
+        exercise("b", "Saw", "visible"),
+        exercise("c", "Draft", "hidden"),
+      ],
       students: [
         { id: "s1", name: "=cmd", email: "s1@example.com" },
         { id: "s2", name: "Zoë", email: "s2@example.com" },
@@ -46,13 +50,17 @@ describe("gradebookCsv", () => {
       cells: new Map([
         ["s1 a", { attempts: 3, bestScore: 1, solved: true }],
         ["s1 b", { attempts: 1, bestScore: 1 / 3, solved: false }],
+        ["s1 c", { attempts: 1, bestScore: 1, solved: true }],
       ]),
     };
 
+    // s1 earns 1 + 1/3 of the 2 points of the visible exercises: 66.67 %. The hidden exercise
+    // shows its score but counts neither in the points nor in the total.
     expect(gradebookCsv(gradebook)).toBe(
-      '\uFEFFName,Email,"Tent, h2 (%)",Saw (%),Total (%),Solved\r\n' +
-        "'=cmd,s1@example.com,100,33.33,133.33,1\r\n" +
-        "Zoë,s2@example.com,0,0,0,0\r\n",
+      '\uFEFFName,Email,"Tent, h2 (%)",Saw (%),"Draft (%, hidden, not in total)",' +
+        "Points earned,Points possible,Total (% of points possible),Solved\r\n" +
+        "'=cmd,s1@example.com,100,33.33,100,1.3333,2,66.67,2\r\n" +
+        "Zoë,s2@example.com,0,0,0,0,2,0,0\r\n",
     );
   });
 });

@@ -1,4 +1,11 @@
-import { dashboardCell, loadGradebook, type Gradebook } from "@sawtooth/db";
+import {
+  dashboardCell,
+  gradebookTotal,
+  loadGradebook,
+  toPercent,
+  type ExerciseSummary,
+  type Gradebook,
+} from "@sawtooth/db";
 
 import { findReviewCourse, type ReviewContext } from "./review-access";
 
@@ -15,36 +22,42 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Rounds a score in [0, 1] to a percentage with at most two decimals. */
-function percent(score: number): number {
-  return Math.round(score * 10_000) / 100;
+/** Title of an exercise's column; hidden exercises say that the total leaves them out. */
+function exerciseHeader(exercise: ExerciseSummary): string {
+  const note = exercise.visibility === "visible" ? "%" : "%, hidden, not in total";
+  return `${exercise.title} (${note})`;
 }
 
 /**
  * Writes the gradebook as CSV: one row per student with their best score that counts at each
- * exercise as a percentage (0 without an attempt), then the total and the number solved. The
- * text starts with a UTF-8 byte order mark, which Excel needs to read non-ASCII names, and lines
- * end with CRLF.
+ * exercise as a percentage (0 without an attempt), then the points earned (one per visible
+ * exercise, the best score there), the points possible, the total as a percentage of the points
+ * possible, and the number solved. The text starts with a UTF-8 byte order mark, which Excel
+ * needs to read non-ASCII names, and lines end with CRLF.
  */
 export function gradebookCsv(gradebook: Gradebook): string {
   const header = [
     "Name",
     "Email",
-    ...gradebook.exercises.map((exercise) => `${exercise.title} (%)`),
-    "Total (%)",
+    ...gradebook.exercises.map(exerciseHeader),
+    "Points earned",
+    "Points possible",
+    "Total (% of points possible)",
     "Solved",
   ];
   const rows = gradebook.students.map((student) => {
     const cells = gradebook.exercises.map((exercise) =>
       dashboardCell(gradebook, student.id, exercise.id),
     );
-    const total = cells.reduce((sum, cell) => sum + cell.bestScore, 0);
+    const total = gradebookTotal(gradebook.exercises, cells);
     const solved = cells.filter((cell) => cell.solved).length;
     return [
       student.name,
       student.email,
-      ...cells.map((cell) => percent(cell.bestScore)),
-      percent(total),
+      ...cells.map((cell) => toPercent(cell.bestScore)),
+      total.earned,
+      total.possible,
+      total.percent ?? "",
       solved,
     ];
   });

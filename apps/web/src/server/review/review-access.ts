@@ -3,8 +3,10 @@ import {
   findCourseMembership,
   isStaffRole,
   type AttemptDetail,
+  type CourseMembership,
   type CourseSummary,
   type Database,
+  type Role,
 } from "@sawtooth/db";
 
 /** The database and the signed-in user of a review request. */
@@ -29,6 +31,16 @@ export async function findReviewCourse(
   userId: string | null,
   courseSlug: string,
 ): Promise<CourseSummary | null> {
+  const membership = await findStaffMembership(db, userId, courseSlug);
+  return membership?.course ?? null;
+}
+
+/** Returns the membership of `userId` in the course when it is a tutor's or admin's, else null. */
+async function findStaffMembership(
+  db: Database,
+  userId: string | null,
+  courseSlug: string,
+): Promise<CourseMembership | null> {
   if (userId === null) {
     return null;
   }
@@ -36,7 +48,14 @@ export async function findReviewCourse(
   if (!membership || !isStaffRole(membership.role)) {
     return null;
   }
-  return membership.course;
+  return membership;
+}
+
+/** An attempt of a course as its staff reach it, with the caller's role in the course. */
+export interface ReviewAttemptAccess {
+  course: CourseSummary;
+  attempt: AttemptDetail;
+  role: Role;
 }
 
 /**
@@ -47,14 +66,15 @@ export async function findReviewAttempt(
   context: ReviewContext,
   courseSlug: string,
   attemptId: string,
-): Promise<{ course: CourseSummary; attempt: AttemptDetail } | null> {
-  const course = await findReviewCourse(context.db, context.userId, courseSlug);
-  if (!course) {
+): Promise<ReviewAttemptAccess | null> {
+  const membership = await findStaffMembership(context.db, context.userId, courseSlug);
+  if (!membership) {
     return null;
   }
+  const { course, role } = membership;
   const attempt = await findAttempt(context.db, attemptId);
   if (!attempt || attempt.exercise.courseId !== course.id) {
     return null;
   }
-  return { course, attempt };
+  return { course, attempt, role };
 }

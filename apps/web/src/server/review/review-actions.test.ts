@@ -6,7 +6,12 @@ import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 import { createCourseFixture, FIXTURE, TENT_H2_WRONG } from "@/testing/course-fixture";
 
 import { submitAttempt } from "../submissions";
-import { addCommentRequest, overrideScoreRequest } from "./attempt-review";
+import {
+  addCommentRequest,
+  deleteCommentRequest,
+  editCommentRequest,
+  overrideScoreRequest,
+} from "./attempt-review";
 import { gradebookCsvResponse } from "./gradebook-csv";
 
 let testDatabase: TestDatabase;
@@ -15,6 +20,10 @@ let attemptId: string;
 
 /** A tutor of the other course, who must not reach this course's attempts. */
 const OTHER_TUTOR = "tutor-2";
+/** A second tutor of the course, who may review its attempts but not edit the first's comments. */
+const SECOND_TUTOR = "tutor-3";
+/** An admin of the course, who may delete any comment of it. */
+const ADMIN = "admin-1";
 
 beforeEach(async () => {
   testDatabase = createTestDatabase();
@@ -27,6 +36,13 @@ beforeEach(async () => {
   await db.membership.create({
     data: { userId: OTHER_TUTOR, courseId: other.id, role: "tutor" },
   });
+  for (const [userId, role] of [
+    [SECOND_TUTOR, "tutor"],
+    [ADMIN, "admin"],
+  ] as const) {
+    await db.user.create({ data: { id: userId, name: userId, email: `${userId}@example.com` } });
+    await db.membership.create({ data: { userId, courseId: FIXTURE.course, role } });
+  }
   const result = await submitAttempt(
     { db, userId: FIXTURE.student, now: new Date("2027-01-15T12:00:00Z") },
     {
@@ -96,6 +112,118 @@ describe("addCommentRequest", () => {
   });
 });
 
+/** Adds a comment of the course's tutor and returns its id. */
+async function tutorComment(): Promise<string> {
+  await commentAs(FIXTURE.tutor);
+  const [comment] = await listAttemptComments(db, attemptId);
+  if (!comment) throw new Error("The tutor's comment was not stored.");
+  return comment.id;
+}
+
+/** Everyone but the comment's author who must not edit it; the admin deletes but never edits. */
+const NOT_AUTHOR = [
+  ...REFUSED,
+  ["another tutor of the course", SECOND_TUTOR],
+  ["an admin of the course", ADMIN],
+] as const;
+
+describe("editCommentRequest", () => {
+  const editedAt = new Date("2027-01-16T08:30:00Z");
+
+  function editAs(userId: string | null, commentId: string, request: Record<string, unknown> = {}) {
+    const edit = { courseSlug: FIXTURE.courseSlug, attemptId, commentId, body: "Check x = 2." };
+    return editCommentRequest({ db, userId }, { ...edit, ...request }, editedAt);
+  }
+
+  test("replaces the author's text and marks it edited", async () => {
+    const commentId = await tutorComment();
+
+    expect(await editAs(FIXTURE.tutor, commentId)).toEqual({ status: "saved" });
+
+    const [comment] = await listAttemptComments(db, attemptId);
+    expect(comment?.body).toBe("Check x = 2.");
+    expect(comment?.editedAt).toEqual(editedAt);
+  });
+
+  test.each(NOT_AUTHOR)("rejects %s", async (_name, userId) => {
+    const commentId = await tutorComment();
+
+    expect(await editAs(userId, commentId)).toEqual({ status: "not-found" });
+
+    const [comment] = await listAttemptComments(db, attemptId);
+    expect(comment?.body).toBe("Check x = 1.");
+    expect(comment?.editedAt).toBeNull();
+  });
+
+  test("rejects the author once they are no longer staff", async () => {
+    const commentId = await tutorComment();
+    await db.membership.updateMany({
+      where: { userId: FIXTURE.tutor, courseId: FIXTURE.course },
+      data: { role: "student" },
+    });
+
+    expect(await editAs(FIXTURE.tutor, commentId)).toEqual({ status: "not-found" });
+    expect((await listAttemptComments(db, attemptId))[0]?.body).toBe("Check x = 1.");
+  });
+
+  test("rejects a comment named with another course", async () => {
+    const commentId = await tutorComment();
+
+    const result = await editAs(FIXTURE.tutor, commentId, { courseSlug: FIXTURE.otherCourseSlug });
+
+    expect(result).toEqual({ status: "not-found" });
+    expect((await listAttemptComments(db, attemptId))[0]?.body).toBe("Check x = 1.");
+  });
+
+  test("rejects an empty text", async () => {
+    const commentId = await tutorComment();
+
+    const result = await editAs(FIXTURE.tutor, commentId, { body: "  " });
+
+    expect(result.status).toBe("invalid");
+    expect((await listAttemptComments(db, attemptId))[0]?.body).toBe("Check x = 1.");
+  });
+});
+
+describe("deleteCommentRequest", () => {
+  function deleteAs(
+    userId: string | null,
+    commentId: string,
+    courseSlug: string = FIXTURE.courseSlug,
+  ) {
+    return deleteCommentRequest({ db, userId }, { courseSlug, attemptId, commentId });
+  }
+
+  test.each([
+    ["its author", FIXTURE.tutor],
+    ["an admin of the course", ADMIN],
+  ])("lets %s delete a comment", async (_name, userId) => {
+    const commentId = await tutorComment();
+
+    expect(await deleteAs(userId, commentId)).toEqual({ status: "saved" });
+    expect(await listAttemptComments(db, attemptId)).toEqual([]);
+  });
+
+  test.each([...REFUSED, ["another tutor of the course", SECOND_TUTOR] as const])(
+    "rejects %s",
+    async (_name, userId) => {
+      const commentId = await tutorComment();
+
+      expect(await deleteAs(userId, commentId)).toEqual({ status: "not-found" });
+      expect(await listAttemptComments(db, attemptId)).toHaveLength(1);
+    },
+  );
+
+  test("rejects a comment named with another course", async () => {
+    const commentId = await tutorComment();
+
+    const result = await deleteAs(FIXTURE.tutor, commentId, FIXTURE.otherCourseSlug);
+
+    expect(result).toEqual({ status: "not-found" });
+    expect(await listAttemptComments(db, attemptId)).toHaveLength(1);
+  });
+});
+
 describe("overrideScoreRequest", () => {
   test("sets the score with the reason in the audit trail", async () => {
     expect(await overrideAs(FIXTURE.tutor)).toEqual({ status: "saved" });
@@ -152,10 +280,11 @@ describe("gradebookCsvResponse", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes).split("\r\n");
     expect(lines[0]).toBe(
-      "Name,Email,The tent map h2 (%),The clipped tent h3 (%),Total (%),Solved",
+      'Name,Email,The tent map h2 (%),"The clipped tent h3 (%, hidden, not in total)",' +
+        "Points earned,Points possible,Total (% of points possible),Solved",
     );
-    expect(lines).toContain("student-1,student-1@example.com,62.5,0,62.5,0");
-    expect(lines).toContain("student-2,student-2@example.com,0,0,0,0");
+    expect(lines).toContain("student-1,student-1@example.com,62.5,0,0.625,1,62.5,0");
+    expect(lines).toContain("student-2,student-2@example.com,0,0,0,1,0,0");
   });
 
   test.each(REFUSED)("rejects %s", async (_name, userId) => {

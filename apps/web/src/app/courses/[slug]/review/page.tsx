@@ -118,7 +118,9 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
           ? "The status filter keeps students with that status at one exercise or more. "
           : ""}
         Showing {dashboard.rows.length} of {gradebook.students.length} students. A score is the best
-        of the student&apos;s attempts, counting a tutor&apos;s override in place of the grade.
+        of the student&apos;s attempts, counting a tutor&apos;s override in place of the grade. The
+        total is the points earned over the points possible: each visible exercise shown is worth
+        one point, of which the student earns their score; hidden exercises are not counted.
       </p>
 
       <div className="mt-4 overflow-x-auto">
@@ -145,7 +147,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
               ))}
               <th scope="col" className="px-3 py-2 font-medium" aria-sort={ariaSort("total")}>
                 <Link href={sortLink("total")} className="hover:underline">
-                  Total{sortMark("total")}
+                  Total (% of points){sortMark("total")}
                 </Link>
               </th>
             </tr>
@@ -182,7 +184,14 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
                     </td>
                   );
                 })}
-                <td className="px-3 py-2 font-medium">{formatScore(row.total)}</td>
+                <td className="px-3 py-2">
+                  <div className="font-medium">
+                    {row.total.percent === null ? "–" : `${row.total.percent}%`}
+                  </div>
+                  <div className="text-slate-600">
+                    {row.total.earned} of {row.total.possible} points
+                  </div>
+                </td>
               </tr>
             ))}
           </tbody>

@@ -127,7 +127,7 @@ export function MemberForms({ courseSlug }: { courseSlug: string }) {
         setAdded(
           response.password === null
             ? `${response.email} had an account and is now a member.`
-            : `Account created for ${response.email}. One-time password: ${response.password} — copy it now and hand it over; it is not shown again.`,
+            : `Account created for ${response.email}. One-time password: ${response.password} — copy it now and hand it over; it is not shown again, and they must replace it when they first sign in.`,
         );
         router.refresh();
       }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getDatabase, groupMistakes, listExercises } from "@sawtooth/db";
+import { getDatabase, groupMistakes, listExercises, listMistakeAttempts } from "@sawtooth/db";
 
 import { requireCourseStaff } from "@/server/review/require-staff";
 
@@ -31,9 +31,15 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
   const db = getDatabase();
   const exercises = await listExercises(db, course.id, { includeHidden: true });
   const exercise = exercises.find((candidate) => candidate.slug === exerciseSlug) ?? exercises[0];
-  const groups = exercise ? await groupMistakes(db, exercise.id) : [];
+  const groups = exercise
+    ? await groupMistakes(db, exercise.id, { attemptsPerGroup: LINKS_PER_GROUP })
+    : [];
+  const openAttempts =
+    exercise && groups.some((group) => group.key === openGroup)
+      ? await listMistakeAttempts(db, exercise.id, openGroup)
+      : [];
   const base = `/courses/${course.slug}/review`;
-  const incorrect = groups.reduce((sum, group) => sum + group.attempts.length, 0);
+  const incorrect = groups.reduce((sum, group) => sum + group.attemptCount, 0);
 
   return (
     <div>
@@ -69,7 +75,7 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
           <ol className="mt-4 space-y-4">
             {groups.map((group) => {
               const open = group.key === openGroup;
-              const shown = open ? group.attempts : group.attempts.slice(0, LINKS_PER_GROUP);
+              const shown = open ? openAttempts : group.attempts;
               const groupQuery = new URLSearchParams({
                 exercise: exercise?.slug ?? "",
                 group: group.key,
@@ -81,8 +87,8 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
                     {group.label}
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
-                    <code>{group.code}</code> · {group.attempts.length}{" "}
-                    {group.attempts.length === 1 ? "attempt" : "attempts"} by {group.students}{" "}
+                    <code>{group.code}</code> · {group.attemptCount}{" "}
+                    {group.attemptCount === 1 ? "attempt" : "attempts"} by {group.students}{" "}
                     {group.students === 1 ? "student" : "students"}
                   </p>
                   <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
@@ -97,12 +103,12 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
                       </li>
                     ))}
                   </ul>
-                  {!open && group.attempts.length > LINKS_PER_GROUP && (
+                  {!open && group.attemptCount > LINKS_PER_GROUP && (
                     <Link
                       href={`${base}/mistakes?${groupQuery}`}
                       className="mt-2 inline-block text-sm text-indigo-700 hover:underline"
                     >
-                      Show all {group.attempts.length}
+                      Show all {group.attemptCount}
                     </Link>
                   )}
                 </li>

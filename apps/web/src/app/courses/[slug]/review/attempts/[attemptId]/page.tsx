@@ -20,7 +20,7 @@ import { findReviewAttempt } from "@/server/review/review-access";
 import { requireCourseStaff } from "@/server/review/require-staff";
 
 import { ReviewNav } from "../../review-nav";
-import { CommentForm, OverrideForm } from "./review-forms";
+import { CommentControls, CommentForm, OverrideForm } from "./review-forms";
 
 interface ReviewAttemptPageProps {
   params: Promise<{ slug: string; attemptId: string }>;
@@ -48,7 +48,7 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
   if (!found || !detail) {
     notFound();
   }
-  const { course, attempt } = found;
+  const { course, attempt, role } = found;
   const comments = await listAttemptComments(db, attemptId);
   const overrides = await listScoreOverrides(db, attemptId);
   const others = await listAttempts(db, attempt.userId, attempt.exercise.id);
@@ -110,10 +110,21 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
               <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <p className="text-xs text-slate-500">
                   {comment.author.name}, {timeFormat.format(comment.createdAt)} UTC
+                  {comment.editedAt && <> (edited {timeFormat.format(comment.editedAt)} UTC)</>}
                 </p>
                 <div className="mt-1 text-sm">
                   <Markdown>{comment.body}</Markdown>
                 </div>
+                <CommentControls
+                  courseSlug={course.slug}
+                  attemptId={attempt.id}
+                  commentId={comment.id}
+                  body={comment.body}
+                  permissions={{
+                    edit: comment.author.id === user.id,
+                    delete: comment.author.id === user.id || role === "admin",
+                  }}
+                />
               </li>
             ))}
           </ul>

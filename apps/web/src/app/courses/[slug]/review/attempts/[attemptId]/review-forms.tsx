@@ -2,7 +2,12 @@
 
 import { useActionState } from "react";
 
-import { addCommentAction, overrideScoreAction } from "@/server/actions/review";
+import {
+  addCommentAction,
+  deleteCommentAction,
+  editCommentAction,
+  overrideScoreAction,
+} from "@/server/actions/review";
 import type { ReviewActionResult } from "@/server/review/attempt-review";
 
 type FormState = ReviewActionResult | null;
@@ -19,7 +24,7 @@ function FormMessage({ state, saved }: { state: FormState; saved: string }) {
   }
   const message =
     state.status === "not-found"
-      ? "The attempt was not found, or you are no longer a tutor of this course."
+      ? "Not found: the attempt or comment is gone, or you may no longer change it."
       : state.message;
   return (
     <p role="alert" className="text-sm text-rose-700">
@@ -55,6 +60,89 @@ export function CommentForm({ courseSlug, attemptId }: { courseSlug: string; att
       </button>
       <FormMessage state={state} saved="Comment added." />
     </form>
+  );
+}
+
+/** What a comment's viewer may do with it: its author edits and deletes, an admin deletes. */
+export interface CommentPermissions {
+  edit: boolean;
+  delete: boolean;
+}
+
+/**
+ * Renders the edit form and the delete button of one comment, as far as the viewer may use
+ * them. The server checks the same rules again.
+ */
+export function CommentControls({
+  courseSlug,
+  attemptId,
+  commentId,
+  body,
+  permissions,
+}: {
+  courseSlug: string;
+  attemptId: string;
+  commentId: string;
+  body: string;
+  permissions: CommentPermissions;
+}) {
+  const target = { courseSlug, attemptId, commentId };
+  const [editState, submitEdit, editing] = useActionState(
+    async (_previous: FormState, form: FormData): Promise<FormState> =>
+      editCommentAction({ ...target, body: form.get("body") }),
+    null,
+  );
+  const [deleteState, submitDelete, deleting] = useActionState(
+    async (): Promise<FormState> => deleteCommentAction(target),
+    null,
+  );
+  const fieldId = `comment-edit-${commentId}`;
+  return (
+    <div className="mt-2 space-y-2 text-sm">
+      {permissions.edit && (
+        <details>
+          <summary className="cursor-pointer text-indigo-700">Edit</summary>
+          <form action={submitEdit} className="mt-2 space-y-2">
+            <label className="block font-medium" htmlFor={fieldId}>
+              Comment text
+            </label>
+            <textarea
+              id={fieldId}
+              name="body"
+              required
+              rows={4}
+              defaultValue={body}
+              className="w-full rounded-md border border-slate-300 p-2"
+            />
+            <button
+              disabled={editing}
+              className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700 disabled:opacity-50"
+            >
+              Save comment
+            </button>
+            <FormMessage state={editState} saved="Comment saved." />
+          </form>
+        </details>
+      )}
+      {permissions.delete && (
+        <form
+          action={submitDelete}
+          onSubmit={(event) => {
+            if (!window.confirm("Delete this comment? The student no longer sees it.")) {
+              event.preventDefault();
+            }
+          }}
+        >
+          <button
+            disabled={deleting}
+            className="rounded-md border border-rose-300 px-3 py-1 font-medium text-rose-700 hover:bg-rose-50 disabled:opacity-50"
+          >
+            Delete comment
+          </button>
+          <FormMessage state={deleteState} saved="Comment deleted." />
+        </form>
+      )}
+    </div>
   );
 }
 

@@ -100,6 +100,16 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
                   <time dateTime={comment.createdAt.toISOString()}>
                     {timeFormat.format(comment.createdAt)} UTC
                   </time>
+                  {comment.editedAt && (
+                    <>
+                      {" "}
+                      (edited{" "}
+                      <time dateTime={comment.editedAt.toISOString()}>
+                        {timeFormat.format(comment.editedAt)} UTC
+                      </time>
+                      )
+                    </>
+                  )}
                 </p>
                 <div className="mt-1 text-sm">
                   <Markdown>{comment.body}</Markdown>

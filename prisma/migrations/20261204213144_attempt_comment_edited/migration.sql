@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "attempt_comment" ADD COLUMN "editedAt" DATETIME;
+
