@@ -79,3 +79,14 @@ test("token from the account page works with fetch", async ({ page, baseURL }) =
   expect(revoked.status).toBe(401);
   expect(await revoked.json()).toMatchObject({ error: { code: "invalid_token" } });
 });
+
+test("signed-out visitor is sent to sign in from the tokens page", async ({ request }) => {
+  // The proxy does not match /account, so the page itself checks the session. A cookie that
+  // names no session must not pass that check either.
+  const forged = { cookie: "better-auth.session_token=forged.value" };
+  for (const headers of [{}, forged]) {
+    const response = await request.get("/account/tokens", { maxRedirects: 0, headers });
+    expect(response.status()).toBe(307);
+    expect(response.headers()["location"]).toContain("/sign-in");
+  }
+});

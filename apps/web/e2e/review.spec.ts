@@ -13,6 +13,7 @@ const COURSE = "/courses/deep-learning-theory";
 const TENT_H2 = `${COURSE}/exercises/tent-h2`;
 const REVIEW = `${COURSE}/review`;
 const DEMO_TUTOR = DEMO_ACCOUNTS.find((account) => account.role === "tutor")!;
+const DEMO_ADMIN = DEMO_ACCOUNTS.find((account) => account.role === "admin")!;
 
 /** h2 with the second output weight −2 in place of −4: wrong from x = 1/2 on, graded 0. */
 const WRONG_WEIGHTS = JSON.stringify({
@@ -264,11 +265,13 @@ test("gradebook CSV downloads with the right numbers", async ({ browser }) => {
   expect(rows.every((fields) => fields.length === header?.length)).toBe(true);
 });
 
-test("review pages refuse students, other tutors and visitors", async ({ browser, request }) => {
+test("review pages admit only the course's tutors and admins", async ({ browser, request }) => {
   const attemptId = attemptUrl.split("/").at(-1);
   expect(attemptId).toBeTruthy();
   const pages = [REVIEW, `${REVIEW}/attempts`, attemptUrl, `${REVIEW}/mistakes`];
   const csv = `${REVIEW}/gradebook`;
+  // The same attempt on the page its student opens it from.
+  const studentAttempt = `${TENT_H2}/attempts/${attemptId}`;
 
   // Without a session cookie the proxy sends every course address to sign in. With a cookie
   // that names no session, the request reaches the page or route, which checks it itself.
@@ -293,15 +296,22 @@ test("review pages refuse students, other tutors and visitors", async ({ browser
       expect(response.status(), `${email}: ${url}`).toBe(404);
       expect(await response.text(), `${email}: ${url}`).not.toContain("Download gradebook");
     }
-    await page.goto(COURSE);
-    if (email !== OTHER_TUTOR.email) {
+    if (email === OTHER_TUTOR.email) {
+      // A tutor of another course is no member of this one, so the student's pages are 404 too.
+      for (const url of [studentAttempt, COURSE]) {
+        expect((await page.request.get(url)).status(), `${email}: ${url}`).toBe(404);
+      }
+    } else {
+      await page.goto(COURSE);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.getByRole("link", { name: "Review students' work" })).toHaveCount(0);
     }
   }
 
-  const tutor = await newSignedInPage(browser, DEMO_TUTOR.email);
-  for (const url of [...pages, csv]) {
-    expect((await tutor.request.get(url)).status(), `tutor: ${url}`).toBe(200);
+  for (const email of [DEMO_TUTOR.email, DEMO_ADMIN.email]) {
+    const staff = await newSignedInPage(browser, email);
+    for (const url of [...pages, csv, studentAttempt]) {
+      expect((await staff.request.get(url)).status(), `${email}: ${url}`).toBe(200);
+    }
   }
 });

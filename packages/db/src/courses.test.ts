@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 import { findCourseMembership, listCoursesOfUser } from "./courses";
 import { findExercise, listExercises } from "./exercises";
-import { parseRole, isStaffRole } from "./roles";
+import { isStaffRole, parseRole, ROLES } from "./roles";
 import { findSubmissionTarget, findVersionDefinition } from "./submission-target";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
@@ -11,7 +11,7 @@ let testDatabase: TestDatabase;
 beforeEach(async () => {
   testDatabase = createTestDatabase();
   const { db } = testDatabase;
-  for (const id of ["student", "tutor", "outsider"]) {
+  for (const id of ["student", "tutor", "admin", "outsider"]) {
     await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
   }
   await db.course.create({
@@ -23,6 +23,7 @@ beforeEach(async () => {
         create: [
           { userId: "student", role: "student" },
           { userId: "tutor", role: "tutor" },
+          { userId: "admin", role: "admin" },
         ],
       },
       exercises: {
@@ -64,12 +65,33 @@ afterEach(async () => {
 });
 
 describe("listCoursesOfUser", () => {
-  test("lists member courses with roles", async () => {
-    const courses = await listCoursesOfUser(testDatabase.db, "tutor");
+  /** Gives the other course a member of each role, so every user has a course to leave out. */
+  async function addOtherCourseMembers(): Promise<void> {
+    const { db } = testDatabase;
+    for (const role of ROLES) {
+      const id = `other-${role}`;
+      await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
+      await db.membership.create({ data: { userId: id, courseId: "other", role } });
+    }
+  }
 
-    expect(courses).toHaveLength(1);
-    expect(courses[0]?.course.slug).toBe("deep-learning-theory");
-    expect(courses[0]?.role).toBe("tutor");
+  test.each(ROLES)("lists only the course of its %s", async (role) => {
+    await addOtherCourseMembers();
+
+    const courses = await listCoursesOfUser(testDatabase.db, role);
+
+    expect(courses.map(({ course }) => course.slug)).toEqual(["deep-learning-theory"]);
+    expect(courses[0]?.role).toBe(role);
+  });
+
+  test("lists only the other course for its admin", async () => {
+    await addOtherCourseMembers();
+
+    const courses = await listCoursesOfUser(testDatabase.db, "other-admin");
+
+    expect(courses).toEqual([
+      { course: expect.objectContaining({ slug: "other" }), role: "admin" },
+    ]);
   });
 
   test("lists nothing for a non-member", async () => {

@@ -100,13 +100,19 @@ describe("submitAttempt stores graded attempts", () => {
     expect(JSON.parse(stored.feedback).counterexample.x).toBe("1");
   });
 
-  test("lets a tutor submit a hidden exercise", async () => {
+  test.each([
+    ["a tutor", FIXTURE.tutor],
+    ["an admin", FIXTURE.admin],
+  ])("lets %s submit a hidden exercise", async (_name, userId) => {
     const db = await setUp();
     const h3 = { ...TENT_H2_WEIGHTS, outputActivation: "relu" };
 
-    const result = await submitAs(db, FIXTURE.tutor, JSON.stringify(h3), { exerciseId: "tent-h3" });
+    const result = await submitAs(db, userId, JSON.stringify(h3), { exerciseId: "tent-h3" });
 
     expect(result).toMatchObject({ status: "graded", feedback: { verdict: "correct" } });
+    const stored = await db.attempt.findFirstOrThrow();
+    expect(stored.userId).toBe(userId);
+    expect(stored.exerciseId).toBe(FIXTURE.hidden);
   });
 });
 
@@ -269,13 +275,19 @@ describe("submitAttempt rejects", () => {
   test("a signed-out user", async () => {
     const db = await setUp();
 
-    expectRejected(await submitAs(db, null, "{}"), /signed out/);
+    const result = await submitAs(db, null, JSON.stringify(TENT_H2_WEIGHTS));
+
+    expectRejected(result, /signed out/);
+    expect(await db.attempt.count()).toBe(0);
   });
 
-  test("a user outside the course", async () => {
+  test.each([
+    ["a student", FIXTURE.outsider],
+    ["an admin", FIXTURE.otherCourseAdmin],
+  ])("%s of another course", async (_name, userId) => {
     const db = await setUp();
 
-    const result = await submitAs(db, FIXTURE.outsider, JSON.stringify(TENT_H2_WEIGHTS));
+    const result = await submitAs(db, userId, JSON.stringify(TENT_H2_WEIGHTS));
 
     expectRejected(result, /not found, or you are not a member/);
     expect(await db.attempt.count()).toBe(0);

@@ -113,4 +113,15 @@ describe("revokeTokenRequest", () => {
     const [unchanged] = await listApiTokens(testDatabase.db, FIXTURE.student);
     expect(unchanged!.revokedAt).toBeNull();
   });
+
+  test("rejects a signed-out request", async () => {
+    await createTokenRequest(contextOf(FIXTURE.student), { name: "a", lifetime: "7" });
+    const [token] = await listApiTokens(testDatabase.db, FIXTURE.student);
+
+    const result = await revokeTokenRequest(contextOf(null), { tokenId: token!.id });
+
+    expect(result.status).toBe("rejected");
+    const [unchanged] = await listApiTokens(testDatabase.db, FIXTURE.student);
+    expect(unchanged!.revokedAt).toBeNull();
+  });
 });

@@ -40,18 +40,29 @@ export const FIXTURE = {
   student: "student-1",
   otherStudent: "student-2",
   tutor: "tutor-1",
+  admin: "admin-1",
   outsider: "outsider-1",
+  otherCourseAdmin: "admin-of-other-course",
 } as const;
 
 /**
- * Inserts a course with the exercise `tent-h2` (and a hidden `tent-h3`), a student, a second
- * student and a tutor who are members, an outsider who is a member of another course only.
+ * Inserts a course with the exercise `tent-h2` (and a hidden `tent-h3`) whose members are a
+ * student, a second student, a tutor and an admin. Another course has an outsider as a student
+ * and its own admin, who are members of that course only.
  */
 export async function createCourseFixture(
   db: Database,
   tent: { attemptLimit?: number | null; dueDate?: Date | null } = {},
 ): Promise<void> {
-  for (const id of [FIXTURE.student, FIXTURE.otherStudent, FIXTURE.tutor, FIXTURE.outsider]) {
+  const users = [
+    FIXTURE.student,
+    FIXTURE.otherStudent,
+    FIXTURE.tutor,
+    FIXTURE.admin,
+    FIXTURE.outsider,
+    FIXTURE.otherCourseAdmin,
+  ];
+  for (const id of users) {
     await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
   }
   await db.course.create({
@@ -64,6 +75,7 @@ export async function createCourseFixture(
           { userId: FIXTURE.student, role: "student" },
           { userId: FIXTURE.otherStudent, role: "student" },
           { userId: FIXTURE.tutor, role: "tutor" },
+          { userId: FIXTURE.admin, role: "admin" },
         ],
       },
     },
@@ -72,7 +84,12 @@ export async function createCourseFixture(
     data: {
       slug: FIXTURE.otherCourseSlug,
       title: "Another course",
-      memberships: { create: [{ userId: FIXTURE.outsider, role: "student" }] },
+      memberships: {
+        create: [
+          { userId: FIXTURE.outsider, role: "student" },
+          { userId: FIXTURE.otherCourseAdmin, role: "admin" },
+        ],
+      },
     },
   });
   await db.exercise.create({

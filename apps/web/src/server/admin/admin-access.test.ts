@@ -19,19 +19,12 @@ import { saveSettingsRequest } from "./settings";
 
 let testDatabase: TestDatabase;
 
-const ADMIN = "admin-1";
-const OTHER_ADMIN = "admin-of-other-course";
+const ADMIN = FIXTURE.admin;
+const OTHER_ADMIN = FIXTURE.otherCourseAdmin;
 
 beforeEach(async () => {
   testDatabase = createTestDatabase();
-  const { db } = testDatabase;
-  await createCourseFixture(db);
-  for (const id of [ADMIN, OTHER_ADMIN]) {
-    await db.user.create({ data: { id, name: id, email: `${id}@example.com` } });
-  }
-  await db.membership.create({ data: { userId: ADMIN, courseId: FIXTURE.course, role: "admin" } });
-  const other = await db.course.findUniqueOrThrow({ where: { slug: FIXTURE.otherCourseSlug } });
-  await db.membership.create({ data: { userId: OTHER_ADMIN, courseId: other.id, role: "admin" } });
+  await createCourseFixture(testDatabase.db);
 });
 
 afterEach(async () => {

@@ -25,15 +25,13 @@ let testDatabase: TestDatabase;
 let db: Database;
 let admin: AdminContext;
 
-const ADMIN = "admin-1";
+const ADMIN = FIXTURE.admin;
 const courseSlug = FIXTURE.courseSlug;
 
 beforeEach(async () => {
   testDatabase = createTestDatabase();
   db = testDatabase.db;
   await createCourseFixture(db);
-  await db.user.create({ data: { id: ADMIN, name: "Admin", email: "admin-1@example.com" } });
-  await db.membership.create({ data: { userId: ADMIN, courseId: FIXTURE.course, role: "admin" } });
   admin = { db, userId: ADMIN, now: new Date("2027-01-15T12:00:00Z") };
 });
 

@@ -12,7 +12,7 @@ import {
 
 import { readAttemptHandler, submitAttemptHandler } from "./attempts";
 import { MAX_API_BODY_BYTES } from "./body";
-import { listExercisesHandler } from "./courses";
+import { listCoursesHandler, listExercisesHandler } from "./courses";
 import { gradebookHandler } from "./gradebook";
 import {
   attemptSchema,
@@ -37,6 +37,18 @@ async function setUp(tent: Parameters<typeof createApiFixture>[0] = {}): Promise
 
 const TENT = { course: FIXTURE.courseSlug, exercise: "tent-h2" };
 
+/** The course's staff, who see hidden exercises and every attempt of the course. */
+const STAFF = [
+  ["a tutor", "tutor"],
+  ["an admin", "admin"],
+] as const;
+
+/** Members of another course only, to whom this course does not exist. */
+const OTHER_COURSE = [
+  ["a student of another course", "outsider"],
+  ["an admin of another course", "otherCourseAdmin"],
+] as const;
+
 function submit(token: string, body: unknown, params: Record<string, string> = TENT) {
   return callApi(fixture.context, submitAttemptHandler, {
     method: "POST",
@@ -50,6 +62,24 @@ async function submitGraded(token: string, submission: unknown) {
   const response = await submit(token, { submission });
   return submitResponseSchema.parse(await response.json());
 }
+
+describe("listCoursesHandler", () => {
+  test.each([
+    ["a student", "student", FIXTURE.courseSlug, "student"],
+    ["a tutor", "tutor", FIXTURE.courseSlug, "tutor"],
+    ["an admin", "admin", FIXTURE.courseSlug, "admin"],
+    ["the other course's admin", "otherCourseAdmin", FIXTURE.otherCourseSlug, "admin"],
+  ] as const)("lists only the course of %s", async (_name, user, slug, role) => {
+    const { tokens } = await setUp();
+
+    const response = await callApi(fixture.context, listCoursesHandler, { token: tokens[user] });
+
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { courses: { slug: string; role: string }[] };
+    expect(body.courses.map((course) => course.slug)).toEqual([slug]);
+    expect(body.courses[0]?.role).toBe(role);
+  });
+});
 
 describe("listExercisesHandler", () => {
   test("lists visible exercises without the hidden parts", async () => {
@@ -74,11 +104,11 @@ describe("listExercisesHandler", () => {
     }
   });
 
-  test("includes hidden exercises for a tutor", async () => {
+  test.each(STAFF)("includes hidden exercises for %s", async (_name, user) => {
     const { tokens } = await setUp();
 
     const response = await callApi(fixture.context, listExercisesHandler, {
-      token: tokens.tutor,
+      token: tokens[user],
       params: { course: FIXTURE.courseSlug },
     });
 
@@ -89,11 +119,11 @@ describe("listExercisesHandler", () => {
     ]);
   });
 
-  test("returns 404 to a non-member", async () => {
+  test.each(OTHER_COURSE)("returns 404 to %s", async (_name, user) => {
     const { tokens } = await setUp();
 
     const response = await callApi(fixture.context, listExercisesHandler, {
-      token: tokens.outsider,
+      token: tokens[user],
       params: { course: FIXTURE.courseSlug },
     });
 
@@ -190,6 +220,21 @@ describe("submitAttemptHandler grades", () => {
     expect(await db.attempt.count()).toBe(1);
   });
 
+  test.each(STAFF)("stores an attempt of %s at a hidden exercise", async (_name, user) => {
+    const { tokens, db } = await setUp();
+    const h3 = { ...TENT_H2_WEIGHTS, outputActivation: "relu" };
+    const params = { course: FIXTURE.courseSlug, exercise: "tent-h3" };
+
+    const response = await submit(tokens[user], { submission: h3 }, params);
+
+    expect(response.status).toBe(201);
+    const body = submitResponseSchema.parse(await response.json());
+    expect(body.feedback.verdict).toBe("correct");
+    const stored = await db.attempt.findUniqueOrThrow({ where: { id: body.attempt.id } });
+    expect(stored.userId).toBe(FIXTURE[user]);
+    expect(stored.exerciseId).toBe(FIXTURE.hidden);
+  });
+
   test("returns 422 for an invalid network", async () => {
     const { tokens, db } = await setUp();
 
@@ -235,6 +280,16 @@ describe("submitAttemptHandler rejects", () => {
 
     expect(response.status).toBe(404);
     expect(await readError(response)).toMatchObject({ code: "not_found" });
+  });
+
+  test.each(OTHER_COURSE)("%s with 404", async (_name, user) => {
+    const { tokens, db } = await setUp();
+
+    const response = await submit(tokens[user], { submission: TENT_H2_WEIGHTS });
+
+    expect(response.status).toBe(404);
+    expect(await readError(response)).toMatchObject({ code: "not_found" });
+    expect(await db.attempt.count()).toBe(0);
   });
 
   test("a body that is not JSON with 400", async () => {
@@ -345,27 +400,29 @@ describe("readAttemptHandler", () => {
     expect(body.feedback.score).toBe(0.5);
   });
 
-  test("lets a tutor of the course read a student's attempt", async () => {
+  test.each(STAFF)("lets %s of the course read a student's attempt", async (_name, user) => {
     const { tokens } = await setUp();
     const { attempt } = await submitGraded(tokens.student, TENT_H2_WRONG);
 
-    const response = await readAttempt(tokens.tutor, attempt.id);
+    const response = await readAttempt(tokens[user], attempt.id);
 
     expect(response.status).toBe(200);
+    const body = attemptSchema.parse(await response.json());
+    expect(body).toMatchObject({ id: attempt.id, userId: FIXTURE.student });
   });
 
-  test.each([
-    ["another student", "otherStudent"],
-    ["a non-member", "outsider"],
-  ] as const)("hides the attempt from %s", async (_name, reader) => {
-    const { tokens } = await setUp();
-    const { attempt } = await submitGraded(tokens.student, TENT_H2_WRONG);
+  test.each([["another student", "otherStudent"], ...OTHER_COURSE] as const)(
+    "hides the attempt from %s",
+    async (_name, reader) => {
+      const { tokens } = await setUp();
+      const { attempt } = await submitGraded(tokens.student, TENT_H2_WRONG);
 
-    const response = await readAttempt(tokens[reader], attempt.id);
+      const response = await readAttempt(tokens[reader], attempt.id);
 
-    expect(response.status).toBe(404);
-    expect(await readError(response)).toMatchObject({ code: "not_found" });
-  });
+      expect(response.status).toBe(404);
+      expect(await readError(response)).toMatchObject({ code: "not_found" });
+    },
+  );
 
   test("returns 404 for a missing attempt", async () => {
     const { tokens } = await setUp();
@@ -385,11 +442,11 @@ describe("gradebookHandler", () => {
     });
   }
 
-  test("exports JSON for a tutor", async () => {
+  test.each(STAFF)("exports JSON for %s", async (_name, user) => {
     const { tokens } = await setUp();
     await submitGraded(tokens.student, TENT_H2_WEIGHTS);
 
-    const response = await exportGradebook(tokens.tutor);
+    const response = await exportGradebook(tokens[user]);
 
     expect(response.status).toBe(200);
     const body = gradebookSchema.parse(await response.json());
@@ -426,12 +483,13 @@ describe("gradebookHandler", () => {
     expect(await readError(response)).toMatchObject({ code: "forbidden" });
   });
 
-  test("returns 404 to a non-member", async () => {
+  test.each(OTHER_COURSE)("returns 404 to %s", async (_name, user) => {
     const { tokens } = await setUp();
 
-    const response = await exportGradebook(tokens.outsider);
+    const response = await exportGradebook(tokens[user]);
 
     expect(response.status).toBe(404);
+    expect(await readError(response)).toMatchObject({ code: "not_found" });
   });
 
   test("rejects an unknown format with 400", async () => {

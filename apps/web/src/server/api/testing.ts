@@ -13,8 +13,20 @@ export interface ApiFixture {
   testDatabase: TestDatabase;
   db: Database;
   context: ApiContext;
-  tokens: Record<"student" | "otherStudent" | "tutor" | "outsider", string>;
+  tokens: Record<FixtureUser, string>;
 }
+
+/** The users of the course fixture, each of which gets a token. */
+const FIXTURE_USERS = [
+  "student",
+  "otherStudent",
+  "tutor",
+  "admin",
+  "outsider",
+  "otherCourseAdmin",
+] as const;
+
+type FixtureUser = (typeof FIXTURE_USERS)[number];
 
 /**
  * Creates a test database with the course fixture and a token per user. The rate limit is high
@@ -27,7 +39,7 @@ export async function createApiFixture(
   const { db } = testDatabase;
   await createCourseFixture(db, tent);
   const tokens = {} as ApiFixture["tokens"];
-  for (const user of ["student", "otherStudent", "tutor", "outsider"] as const) {
+  for (const user of FIXTURE_USERS) {
     const input = { userId: FIXTURE[user], name: `${user} token`, expiresAt: null };
     const result = await createApiToken(db, input, TEST_NOW);
     if (result.status !== "created") throw new Error("The fixture's token was not created.");

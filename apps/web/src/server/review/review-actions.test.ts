@@ -65,6 +65,13 @@ const REFUSED = [
   ["the student who made the attempt", FIXTURE.student],
   ["another student", FIXTURE.otherStudent],
   ["a tutor of another course", OTHER_TUTOR],
+  ["an admin of another course", FIXTURE.otherCourseAdmin],
+] as const;
+
+/** The course's staff, who may review its attempts. */
+const STAFF = [
+  ["a tutor", FIXTURE.tutor],
+  ["an admin", FIXTURE.admin],
 ] as const;
 
 function commentAs(userId: string | null, request: Record<string, unknown> = {}) {
@@ -82,12 +89,12 @@ function overrideAs(userId: string | null, request: Record<string, unknown> = {}
 }
 
 describe("addCommentRequest", () => {
-  test("stores a tutor's comment", async () => {
-    expect(await commentAs(FIXTURE.tutor)).toEqual({ status: "saved" });
+  test.each(STAFF)("stores the comment of %s", async (_name, userId) => {
+    expect(await commentAs(userId)).toEqual({ status: "saved" });
 
     const comments = await listAttemptComments(db, attemptId);
     expect(comments.map((comment) => comment.body)).toEqual(["Check x = 1."]);
-    expect(comments[0]?.author.id).toBe(FIXTURE.tutor);
+    expect(comments[0]?.author.id).toBe(userId);
   });
 
   test.each(REFUSED)("rejects %s", async (_name, userId) => {
@@ -225,15 +232,18 @@ describe("deleteCommentRequest", () => {
 });
 
 describe("overrideScoreRequest", () => {
-  test("sets the score with the reason in the audit trail", async () => {
-    expect(await overrideAs(FIXTURE.tutor)).toEqual({ status: "saved" });
+  test.each(STAFF)(
+    "lets %s set the score with the reason in the audit trail",
+    async (_name, userId) => {
+      expect(await overrideAs(userId)).toEqual({ status: "saved" });
 
-    expect((await findAttempt(db, attemptId))?.score).toBe(0.5);
-    const trail = await listScoreOverrides(db, attemptId);
-    expect(trail).toHaveLength(1);
-    expect(trail[0]).toMatchObject({ oldScore: 0, newScore: 0.5, reason: "Idea right" });
-    expect(trail[0]?.tutor.id).toBe(FIXTURE.tutor);
-  });
+      expect((await findAttempt(db, attemptId))?.score).toBe(0.5);
+      const trail = await listScoreOverrides(db, attemptId);
+      expect(trail).toHaveLength(1);
+      expect(trail[0]).toMatchObject({ oldScore: 0, newScore: 0.5, reason: "Idea right" });
+      expect(trail[0]?.tutor.id).toBe(userId);
+    },
+  );
 
   test("removes the override with an empty score", async () => {
     await overrideAs(FIXTURE.tutor);
@@ -285,6 +295,13 @@ describe("gradebookCsvResponse", () => {
     );
     expect(lines).toContain("student-1,student-1@example.com,62.5,0,0.625,1,62.5,0");
     expect(lines).toContain("student-2,student-2@example.com,0,0,0,1,0,0");
+  });
+
+  test.each(STAFF)("sends the gradebook to %s", async (_name, userId) => {
+    const response = await gradebookCsvResponse({ db, userId }, FIXTURE.courseSlug);
+
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain("student-1,student-1@example.com,0,0,0,0");
   });
 
   test.each(REFUSED)("rejects %s", async (_name, userId) => {
