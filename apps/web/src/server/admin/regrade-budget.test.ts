@@ -20,7 +20,6 @@ const workerFile = path.join(
   "scripts",
   "grading-worker.mjs",
 );
-const ADMIN = "admin-1";
 const DEEP = "attempt-deep";
 const SMALL = "attempt-small";
 const request = { courseSlug: FIXTURE.courseSlug, exerciseSlug: "deep-sawtooth", version: 2 };
@@ -43,9 +42,7 @@ beforeEach(async () => {
   testDatabase = createTestDatabase();
   db = testDatabase.db;
   await createCourseFixture(db);
-  await db.user.create({ data: { id: ADMIN, name: "Admin", email: "admin-1@example.com" } });
-  await db.membership.create({ data: { userId: ADMIN, courseId: FIXTURE.course, role: "admin" } });
-  admin = { db, userId: ADMIN, now: new Date("2027-01-15T12:00:00Z") };
+  admin = { db, userId: FIXTURE.admin, now: new Date("2027-01-15T12:00:00Z") };
   await db.exercise.create({
     data: {
       id: "exercise-deep",

@@ -23,7 +23,7 @@ const OTHER_TUTOR = "tutor-2";
 /** A second tutor of the course, who may review its attempts but not edit the first's comments. */
 const SECOND_TUTOR = "tutor-3";
 /** An admin of the course, who may delete any comment of it. */
-const ADMIN = "admin-1";
+const ADMIN = FIXTURE.admin;
 
 beforeEach(async () => {
   testDatabase = createTestDatabase();
@@ -36,13 +36,12 @@ beforeEach(async () => {
   await db.membership.create({
     data: { userId: OTHER_TUTOR, courseId: other.id, role: "tutor" },
   });
-  for (const [userId, role] of [
-    [SECOND_TUTOR, "tutor"],
-    [ADMIN, "admin"],
-  ] as const) {
-    await db.user.create({ data: { id: userId, name: userId, email: `${userId}@example.com` } });
-    await db.membership.create({ data: { userId, courseId: FIXTURE.course, role } });
-  }
+  await db.user.create({
+    data: { id: SECOND_TUTOR, name: SECOND_TUTOR, email: `${SECOND_TUTOR}@example.com` },
+  });
+  await db.membership.create({
+    data: { userId: SECOND_TUTOR, courseId: FIXTURE.course, role: "tutor" },
+  });
   const result = await submitAttempt(
     { db, userId: FIXTURE.student, now: new Date("2027-01-15T12:00:00Z") },
     {
@@ -301,7 +300,7 @@ describe("gradebookCsvResponse", () => {
     const response = await gradebookCsvResponse({ db, userId }, FIXTURE.courseSlug);
 
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain("student-1,student-1@example.com,0,0,0,0");
+    expect(await response.text()).toContain("student-1,student-1@example.com,0,0,0,1,0,0");
   });
 
   test.each(REFUSED)("rejects %s", async (_name, userId) => {
