@@ -20,6 +20,7 @@ import {
 import { DEFAULT_RETURN_PATH, REQUEST_PATH_HEADER, signInPath } from "@/lib/return-path";
 
 import { getAuth } from "./auth";
+import { BoundedCache } from "./bounded-cache";
 
 /** The signed-in user as the pages need it. */
 export interface SessionUser {
@@ -53,9 +54,18 @@ export interface SessionState {
 }
 
 /**
+ * Ids of users whose one-time password is known to be replaced. The flag is set only when an admin
+ * creates an account and is cleared once by its user, so a cleared flag stays cleared, and
+ * remembering it saves a database query on every request.
+ * NOTE: a feature that sets the flag again on an existing account must drop this cache, in
+ * every server process.
+ */
+const passwordReplaced = new BoundedCache<string, true>(10_000);
+
+/**
  * Returns the signed-in user with their password-change flag, or null. Cached per request, so
- * several callers share one lookup. The flag is read from the database on every request, not
- * from better-auth's session cookie, so a change of password takes effect at once.
+ * several callers share one lookup. The flag is read from the database, not from better-auth's
+ * session cookie, until it is found cleared, so a change of password takes effect at once.
  */
 export const getSessionState = cache(async (): Promise<SessionState | null> => {
   // Reading the headers first makes `next build` stop here when it prerenders, before the auth
@@ -66,7 +76,13 @@ export const getSessionState = cache(async (): Promise<SessionState | null> => {
     return null;
   }
   const { id, name, email } = session.user;
+  if (passwordReplaced.get(id)) {
+    return { user: { id, name, email }, passwordChangeRequired: false };
+  }
   const passwordChangeRequired = await isPasswordChangeRequired(getDatabase(), id);
+  if (!passwordChangeRequired) {
+    passwordReplaced.getOrCreate(id, () => true);
+  }
   return { user: { id, name, email }, passwordChangeRequired };
 });
 
