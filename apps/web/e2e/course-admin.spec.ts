@@ -147,7 +147,7 @@ test("import with mistakes lists every problem", async ({ browser }) => {
   await expect(alert).toContainText("Nothing was imported: 3 problems.");
   await expect(alert.getByRole("listitem")).toHaveCount(3);
   await expect(alert).toContainText("broken.json: is not valid JSON");
-  await expect(alert).toContainText("wrong-name.json: title: is empty: enter a value");
+  await expect(alert).toContainText("wrong-name.json: title: is empty: enter a title");
   await expect(alert).toContainText(
     'imported-tent.json: knownWrong.0: "not wrong" is graded correct',
   );
