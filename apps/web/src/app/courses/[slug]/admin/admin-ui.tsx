@@ -7,7 +7,7 @@ export interface ControlProps {
   "aria-invalid"?: true;
 }
 
-/** What every labelled field of the admin forms takes besides its value. */
+/** Options of every labelled field of the admin forms besides its value. */
 interface FieldOptions {
   label: string;
   /** A sentence under the control, read as its description rather than part of its name. */

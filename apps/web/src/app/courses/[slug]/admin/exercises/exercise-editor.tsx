@@ -110,7 +110,7 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
           dueDate: dueDateToIso(sentForm.dueDate),
         });
       } catch (error) {
-        // A request the server could not read, or a lost connection: keep the form and say so.
+        // A request the server could not read, or a lost connection, keeps the form and shows why.
         fail([], errorMessage(error));
         return;
       }

@@ -47,8 +47,8 @@ export function fieldElementId(key: string): string {
 }
 
 /**
- * A text field of the exercise form bound to `name`: a text input, or a text area when `rows`
- * is given, with its hint and the errors of that field.
+ * Renders the text field of the exercise form bound to `name`: a text input, or a text area
+ * when `rows` is given, with its hint and the errors of that field.
  */
 export function FormText({
   name,
@@ -73,7 +73,7 @@ export function FormText({
   return rows === undefined ? <TextField {...props} /> : <TextArea {...props} rows={rows} />;
 }
 
-/** A select of the exercise form bound to `name`, with the errors of that field. */
+/** Renders the select of the exercise form bound to `name`, with the errors of that field. */
 export function FormSelect<K extends TextKey>({
   name,
   label,
