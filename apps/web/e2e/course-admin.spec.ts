@@ -53,7 +53,7 @@ test("admin publishes, edits and regrades an exercise", async ({ browser }) => {
   await admin.getByRole("link", { name: "Course admin" }).click();
   await admin.getByRole("link", { name: "New exercise" }).click();
 
-  await admin.getByLabel("Exercise id").fill("tent-by-admin");
+  await admin.getByLabel("Exercise id", { exact: true }).fill("tent-by-admin");
   await admin.getByLabel("Title", { exact: true }).fill("Tent by the admin");
   await admin.getByRole("textbox", { name: /^Statement/ }).fill("Build $h_2$ with two neurons.");
   await expect(
@@ -65,10 +65,18 @@ test("admin publishes, edits and regrades an exercise", async ({ browser }) => {
   await admin.getByLabel("Submission", { exact: true }).fill(JSON.stringify(WRONG));
   await admin.getByRole("button", { name: "Save and run self-test" }).click();
   await expect(admin).toHaveURL(`${ADMIN}/exercises/tent-by-admin`);
+  const firstSelfTest = admin
+    .getByRole("form", { name: "Exercise" })
+    .getByRole("region", { name: "Self-test" });
+  await expect(firstSelfTest).toContainText("Self-test passed");
+  await expect(firstSelfTest.getByRole("row")).toHaveCount(3);
+  await expect(admin.getByRole("status").filter({ hasText: "Saved as version 1." })).toBeVisible();
   await screenshot(admin, "1-created");
 
   await admin.getByRole("button", { name: "Run self-test and publish" }).click();
-  const selfTest = admin.getByRole("region", { name: "Self-test" });
+  const selfTest = admin
+    .getByRole("region", { name: "Visibility" })
+    .getByRole("region", { name: "Self-test" });
   await expect(selfTest).toContainText("Self-test passed");
   await expect(selfTest.getByRole("row")).toHaveCount(3);
   await expect(admin.getByText("Published: students see this exercise.")).toBeVisible();
@@ -111,6 +119,114 @@ test("admin publishes, edits and regrades an exercise", async ({ browser }) => {
   await expect(history.getByRole("cell", { name: "Incorrect", exact: true })).toHaveCount(1);
 });
 
+test("editor reports every problem at its field", async ({ browser }) => {
+  const admin = await signedInPage(browser, ADMIN_EMAIL);
+  await admin.goto(`${ADMIN}/exercises/new`);
+  const save = admin.getByRole("button", { name: "Save and run self-test" });
+
+  await save.click();
+  const summary = admin.getByRole("alert").filter({ hasText: "The exercise was not saved." });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("listitem")).toHaveText([
+    "Exercise id: use lower-case words joined by hyphens, such as tent-h2",
+    "Title: is empty: enter a title",
+    "Statement: is empty: enter the statement",
+    "Reference solution: is empty: paste the network as JSON",
+  ]);
+  const id = admin.getByLabel("Exercise id", { exact: true });
+  await expect(id).toHaveAttribute("aria-invalid", "true");
+  await expect(id).toHaveAccessibleDescription(
+    /^Lower-case words joined by hyphens.*use lower-case words joined by hyphens, such as tent-h2$/,
+  );
+  await expect(admin.getByLabel("Title", { exact: true })).toHaveAccessibleDescription(
+    "is empty: enter a title",
+  );
+
+  await id.fill("ramp-by-admin");
+  await admin.getByLabel("Title", { exact: true }).fill("Ramp");
+  await admin.getByLabel("Statement", { exact: true }).fill("Build a ramp.");
+  await admin.getByLabel("Target kind", { exact: true }).selectOption("points");
+  await admin.getByLabel("Breakpoints", { exact: true }).fill("0, 0\n1, 1\nfoo");
+  await admin.getByLabel("Left slope", { exact: true }).fill("NaN");
+  await admin.getByLabel("Minimum depth", { exact: true }).fill("0");
+  await save.click();
+
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("listitem")).toHaveText([
+    "Breakpoints, line 3: needs two numbers, x and y",
+    'Left slope: "NaN" is not a number: enter a number such as -1/2 or 0.5',
+    "Minimum depth: must be a whole number, 1 or more",
+    "Reference solution: is empty: paste the network as JSON",
+  ]);
+  await expect(admin.getByLabel("Breakpoints", { exact: true })).toHaveAttribute(
+    "aria-invalid",
+    "true",
+  );
+  await expect(id).not.toHaveAttribute("aria-invalid");
+  await summary.getByRole("link", { name: "Left slope" }).click();
+  await expect(admin.getByLabel("Left slope", { exact: true })).toBeFocused();
+  await screenshot(admin, "editor-problems");
+});
+
+test("editor keeps the form when the statement is too large", async ({ browser }) => {
+  const admin = await signedInPage(browser, ADMIN_EMAIL);
+  await admin.goto(`${ADMIN}/exercises/new`);
+  await admin.getByLabel("Exercise id", { exact: true }).fill("too-long");
+  await admin.getByLabel("Title", { exact: true }).fill("Too long");
+  await admin.getByLabel("Reference solution", { exact: true }).fill(JSON.stringify(H2));
+  const statement = admin.getByLabel("Statement", { exact: true });
+  await statement.fill("x".repeat(1_700_000));
+
+  await admin.getByRole("button", { name: "Save and run self-test" }).click();
+
+  await expect(statement).toHaveAttribute("aria-invalid", "true");
+  await expect(statement).toHaveAccessibleDescription(
+    /is 1,661 KiB, which makes the exercise file 1,661 KiB, larger than the maximum of 512 KiB: shorten it/,
+  );
+  await expect(admin.getByText("Something went wrong")).toHaveCount(0);
+  await expect(admin.getByLabel("Title", { exact: true })).toHaveValue("Too long");
+});
+
+test("statement preview renders headings and tables", async ({ browser }) => {
+  const admin = await signedInPage(browser, ADMIN_EMAIL);
+  await admin.goto(`${ADMIN}/exercises/new`);
+
+  await admin
+    .getByLabel("Statement", { exact: true })
+    .fill("# Heading\n\nText.\n\n| x | f(x) |\n| --- | --- |\n| 0 | $0$ |");
+
+  const preview = admin.getByRole("region", { name: "Statement preview" });
+  const heading = preview.getByRole("heading", { level: 1, name: "Heading" });
+  const text = preview.getByText("Text.");
+  const size = (locator: typeof text) =>
+    locator.evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  expect(await size(heading)).toBeGreaterThan(1.3 * (await size(text)));
+  expect(await size(text)).toBe(16);
+  await expect(preview.getByRole("columnheader", { name: "f(x)" })).toBeVisible();
+  await expect(preview.getByRole("cell").locator(".katex")).toHaveCount(1);
+  await expect(preview).not.toContainText("| x |");
+});
+
+test("import refuses a too-large file in place", async ({ browser }) => {
+  const admin = await signedInPage(browser, ADMIN_EMAIL);
+  await admin.goto(ADMIN);
+  const files = admin.getByLabel("Exercise files");
+  await expect(files).toHaveAccessibleDescription("Up to 768 KiB of files in one import.");
+
+  await files.setInputFiles({
+    name: "huge.json",
+    mimeType: "application/json",
+    buffer: Buffer.alloc(20 * 1024 * 1024, " "),
+  });
+
+  await expect(admin.getByRole("alert").filter({ hasText: "huge.json" })).toHaveText(
+    "huge.json is 20,480 KiB, larger than the maximum of 768 KiB for one import: import the exercises in smaller parts",
+  );
+  await expect(files).toHaveAttribute("aria-invalid", "true");
+  await expect(admin.getByRole("button", { name: "Import" })).toBeDisabled();
+  await expect(admin.getByText("Something went wrong")).toHaveCount(0);
+});
+
 test("import with mistakes lists every problem", async ({ browser }) => {
   const admin = await signedInPage(browser, ADMIN_EMAIL);
   await admin.goto(ADMIN);
@@ -147,7 +263,7 @@ test("import with mistakes lists every problem", async ({ browser }) => {
   await expect(alert).toContainText("Nothing was imported: 3 problems.");
   await expect(alert.getByRole("listitem")).toHaveCount(3);
   await expect(alert).toContainText("broken.json: is not valid JSON");
-  await expect(alert).toContainText("wrong-name.json: title: is empty: enter a value");
+  await expect(alert).toContainText("wrong-name.json: title: is empty: enter a title");
   await expect(alert).toContainText(
     'imported-tent.json: knownWrong.0: "not wrong" is graded correct',
   );

@@ -3,6 +3,7 @@ import "katex/dist/katex.min.css";
 import ReactMarkdown from "react-markdown";
 import rehypeKatex from "rehype-katex";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
+import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 
 // The default schema keeps only `language-*` classes on code. remark-math also marks math with
@@ -16,14 +17,32 @@ const schema = {
 };
 
 /**
- * Renders Markdown with `$…$` and `$$…$$` math. Raw HTML is not rendered, and the tree is
- * sanitised before KaTeX adds its own trusted markup.
+ * Styles of the rendered elements, which carry no classes: headings, links, code, lists and
+ * GitHub-style tables, whose wide ones scroll inside the statement.
+ */
+const ELEMENT_STYLES = [
+  "[&_a]:text-indigo-700 [&_a]:underline",
+  "[&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1",
+  "[&_h1]:text-2xl [&_h1]:font-semibold [&_h2]:text-xl [&_h2]:font-semibold",
+  "[&_h3]:text-lg [&_h3]:font-semibold [&_h4]:font-semibold",
+  "[&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6",
+  "[&_table]:block [&_table]:max-w-full [&_table]:overflow-x-auto [&_table]:border-collapse",
+  "[&_th]:border [&_th]:border-slate-300 [&_th]:bg-slate-50 [&_th]:px-3 [&_th]:py-1",
+  "[&_td]:border [&_td]:border-slate-300 [&_td]:px-3 [&_td]:py-1",
+  "[&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-4",
+  "[&_.katex-display]:overflow-x-auto",
+].join(" ");
+
+/**
+ * Renders Markdown with `$…$` and `$$…$$` math and GitHub's extensions (tables, strikethrough,
+ * task lists, autolinks). Raw HTML is not rendered, and the tree is sanitised before KaTeX adds
+ * its own trusted markup.
  */
 export function Markdown({ children }: { children: string }) {
   return (
-    <div className="space-y-4 leading-7 [&_a]:text-indigo-700 [&_a]:underline [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_h2]:text-xl [&_h2]:font-semibold [&_h3]:text-lg [&_h3]:font-semibold [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6 [&_.katex-display]:overflow-x-auto">
+    <div className={`space-y-4 leading-7 ${ELEMENT_STYLES}`}>
       <ReactMarkdown
-        remarkPlugins={[remarkMath]}
+        remarkPlugins={[remarkGfm, remarkMath]}
         rehypePlugins={[[rehypeSanitize, schema], rehypeKatex]}
       >
         {children}

@@ -157,6 +157,15 @@ function parseRows(text: string): string[][] {
     .map((line) => line.split(/[,\s]+/).filter((cell) => cell !== ""));
 }
 
+/** Returns the line number, from 1, of each row that `parseRows` reads from a text. */
+export function rowLineNumbers(text: string): number[] {
+  const lines: number[] = [];
+  text.split("\n").forEach((line, index) => {
+    if (line.trim() !== "") lines.push(index + 1);
+  });
+  return lines;
+}
+
 function targetOf(form: ExerciseForm, problems: FormProblem[]): Record<string, Json> {
   switch (form.targetKind) {
     case "tent":

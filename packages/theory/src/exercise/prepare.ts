@@ -1,7 +1,16 @@
+import type { z } from "zod";
+
 import { formatDomain, inDomain, type Domain } from "../analysis/domain";
 import type { Network } from "../network/network";
+import { formatRational } from "../rational";
 import { describeProblem, readSubmission } from "../submission/index";
-import { exerciseSchema, type Exercise } from "./schema";
+import {
+  domainSchema,
+  exerciseSchema,
+  targetSchema,
+  type Exercise,
+  type TargetSpec,
+} from "./schema";
 
 /** An exercise whose file is valid and whose networks are read, ready for grading. */
 export interface PreparedExercise {
@@ -22,19 +31,50 @@ export interface ExerciseProblem {
 export type PrepareResult =
   { ok: true; prepared: PreparedExercise } | { ok: false; problems: ExerciseProblem[] };
 
-/** Validates an exercise file's parsed JSON and reads its reference and target networks. */
+/**
+ * Validates an exercise file's parsed JSON and reads its reference and target networks. Every
+ * problem is found in one pass: the schema's, the networks' (each read even when another field
+ * is invalid) and those of the target against the domain (checked when both parse).
+ */
 export function prepareExercise(input: unknown): PrepareResult {
-  const parsed = exerciseSchema.safeParse(input);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => ({
-      path: issue.path.map(String).join("."),
-      message: issue.message,
-    }));
+  const parsed = exerciseSchema.safeParse(input, { error: describeIssue });
+  const problems: ExerciseProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({
+        path: issue.path.map(String).join("."),
+        message: issue.message,
+      }));
+  const networks = readNetworks(input, problems);
+
+  const parts = parsed.success ? parsed.data : parseParts(input);
+  if (parts !== null) problems.push(...checkTargetDomain(parts.domain, parts.target));
+
+  if (!parsed.success || problems.length > 0 || networks.reference === undefined) {
     return { ok: false, problems };
   }
   const exercise = parsed.data;
-  const problems: ExerciseProblem[] = [];
+  const prepared: PreparedExercise = {
+    exercise,
+    domain: exercise.domain,
+    reference: networks.reference,
+  };
+  if (networks.target !== undefined) prepared.targetNetwork = networks.target;
+  return { ok: true, prepared };
+}
+
+/**
+ * Reads the reference, a `network` target's network and the known-wrong submissions from the
+ * file as given, appending their problems, except at a path the schema has already reported.
+ */
+function readNetworks(
+  input: unknown,
+  problems: ExerciseProblem[],
+): { reference?: Network; target?: Network } {
+  const schemaPaths = problems.map((problem) => problem.path);
+  const reported = (path: string) =>
+    schemaPaths.some((other) => other === path || other.startsWith(`${path}.`));
   const readNetwork = (value: unknown, path: string): Network | undefined => {
+    if (reported(path)) return undefined;
     const result = readSubmission(value);
     if (result.ok) return result.network;
     for (const problem of result.problems)
@@ -42,45 +82,97 @@ export function prepareExercise(input: unknown): PrepareResult {
     return undefined;
   };
 
-  const reference = readNetwork(exercise.reference, "reference");
-  const target = exercise.target;
-  const targetNetwork =
-    target.kind === "network" ? readNetwork(target.network, "target.network") : undefined;
-  problems.push(...checkTargetDomain(exercise));
+  const file = asRecord(input);
+  const networks: { reference?: Network; target?: Network } = {};
+  const reference = readNetwork(file["reference"], "reference");
+  if (reference !== undefined) networks.reference = reference;
+  const target = asRecord(file["target"]);
+  if (target["kind"] === "network") {
+    const network = readNetwork(target["network"], "target.network");
+    if (network !== undefined) networks.target = network;
+  }
   // A known-wrong submission that must be rejected as unreadable is the one kind not read here.
-  exercise.knownWrong.forEach((wrong, index) => {
-    if (wrong.finding !== "submission.invalid") {
-      readNetwork(wrong.submission, `knownWrong.${index}.submission`);
+  const knownWrong = Array.isArray(file["knownWrong"]) ? file["knownWrong"] : [];
+  knownWrong.forEach((entry: unknown, index) => {
+    const wrong = asRecord(entry);
+    if (wrong["finding"] !== "submission.invalid") {
+      readNetwork(wrong["submission"], `knownWrong.${index}.submission`);
     }
   });
-
-  if (problems.length > 0 || reference === undefined) return { ok: false, problems };
-  const prepared: PreparedExercise = { exercise, domain: exercise.domain, reference };
-  if (targetNetwork !== undefined) prepared.targetNetwork = targetNetwork;
-  return { ok: true, prepared };
+  return networks;
 }
 
-function checkTargetDomain(exercise: Exercise): ExerciseProblem[] {
-  const { domain, target } = exercise;
+/** Parses the domain and the target on their own, for a file whose other fields are invalid. */
+function parseParts(input: unknown): { domain: Domain; target: TargetSpec } | null {
+  const file = asRecord(input);
+  const domain = domainSchema.safeParse(file["domain"]);
+  const target = targetSchema.safeParse(file["target"]);
+  return domain.success && target.success ? { domain: domain.data, target: target.data } : null;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Writes the message, naming the fix, of a zod issue that the schema gives no message of its
+ * own. Returns undefined, which keeps zod's message, for the other kinds of issue.
+ */
+function describeIssue(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.input === undefined && issue.code === "invalid_type") return "is missing";
+  switch (issue.code) {
+    case "unrecognized_keys": {
+      const keys = issue.keys.map((key) => JSON.stringify(key)).join(", ");
+      return `has the unknown field ${keys}: remove it or correct its spelling`;
+    }
+    case "invalid_value":
+      return `must be one of ${issue.values.map(String).join(", ")}`;
+    case "invalid_type":
+      return `must be ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case "too_small":
+      return issue.origin === "array" ? "needs at least one entry: add one" : undefined;
+    default:
+      return undefined;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "text in quotes",
+  number: "a number",
+  boolean: "true or false",
+  array: "a list [ … ]",
+  tuple: "a list [ … ]",
+  object: "an object { … }",
+};
+
+/** Checks the target against the domain, reporting every point in the wrong place. */
+function checkTargetDomain(domain: Domain, target: TargetSpec): ExerciseProblem[] {
   const bounded = domain.lo !== null && domain.hi !== null;
   if (target.kind === "polynomial" && !bounded) {
-    return [{ path: "domain", message: "a polynomial target needs a closed domain [lo, hi]" }];
+    const message = "a polynomial target needs a closed domain [lo, hi]: enter both ends";
+    return [{ path: "domain", message }];
   }
   if (target.kind === "pieces" && !bounded) {
-    return [{ path: "domain", message: "a piece-count target needs a closed domain [lo, hi]" }];
+    const message = "a piece-count target needs a closed domain [lo, hi]: enter both ends";
+    return [{ path: "domain", message }];
   }
+  const problems: ExerciseProblem[] = [];
   if (target.kind === "classification") {
-    const outside = target.points.findIndex(([x]) => !inDomain(domain, x));
-    if (outside >= 0) {
-      const message = `point ${outside + 1} lies outside the domain ${formatDomain(domain)}`;
-      return [{ path: `target.points.${outside}`, message }];
-    }
+    target.points.forEach(([x], index) => {
+      if (!inDomain(domain, x)) {
+        const message = `x = ${formatRational(x)} lies outside the domain ${formatDomain(domain)}: move the point or widen the domain`;
+        problems.push({ path: `target.points.${index}`, message });
+      }
+    });
   }
   if (target.kind === "points") {
-    const xs = target.points.map(([x]) => x);
-    const sorted = xs.every((x, i) => i === 0 || x.compare(xs[i - 1]!) > 0);
-    if (!sorted)
-      return [{ path: "target.points", message: "the points' x must strictly increase" }];
+    target.points.forEach(([x], index) => {
+      const previous = target.points[index - 1]?.[0];
+      if (previous !== undefined && x.compare(previous) <= 0) {
+        const message = `x = ${formatRational(x)} is not greater than the previous point's x = ${formatRational(previous)}: list the points in increasing x`;
+        problems.push({ path: `target.points.${index}`, message });
+      }
+    });
   }
-  return [];
+  return problems;
 }

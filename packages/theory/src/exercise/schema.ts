@@ -1,79 +1,142 @@
 import { z } from "zod";
 
 import type { FindingCode } from "../grading/feedback";
-import { parseRational } from "../rational";
+import { parseRational, signOf, type NumberError } from "../rational";
+
+/** The examples every message about a number in an exercise file ends with. */
+const NUMBER_EXAMPLES = "enter a number such as -1/2 or 0.5";
+
+function describeNumberError(error: NumberError): string {
+  const quoted = JSON.stringify(
+    error.input.length > 40 ? `${error.input.slice(0, 40)}…` : error.input,
+  );
+  switch (error.code) {
+    case "empty":
+      return `is empty: ${NUMBER_EXAMPLES}`;
+    case "zero-denominator":
+      return `${quoted} divides by zero: ${NUMBER_EXAMPLES}`;
+    case "too-long":
+      return `${quoted} is longer than ${error.bound ?? "the limit"}: shorten it`;
+    case "too-large":
+      return `${quoted} is out of range: enter a smaller number`;
+    case "infinite":
+      return `${quoted} is infinite: ${NUMBER_EXAMPLES}`;
+    case "nan":
+    case "syntax":
+      return `${quoted} is not a number: ${NUMBER_EXAMPLES}`;
+  }
+}
 
 /** An exact number in an exercise file: a JSON number or any text `parseRational` reads. */
-export const exactNumber = z.union([z.string(), z.number()]).transform((input, context) => {
-  const result = parseRational(input);
-  if (result.ok) return result.value;
-  context.addIssue({
-    code: "custom",
-    message: `invalid number ${JSON.stringify(input)}: ${result.error.code}`,
+export const exactNumber = z
+  .union([z.string(), z.number()], { error: `must be a number: ${NUMBER_EXAMPLES}` })
+  .transform((input, context) => {
+    const result = parseRational(input);
+    if (result.ok) return result.value;
+    context.addIssue({ code: "custom", message: describeNumberError(result.error) });
+    return z.NEVER;
   });
-  return z.NEVER;
+
+/** Builds the schema of a whole number from `min` up (to `max`), with one message for any failure. */
+function wholeNumber(min: number, max?: number) {
+  const range = max === undefined ? `, ${min} or more` : ` from ${min} to ${max}`;
+  const schema = z
+    .number({ error: `must be a whole number${range}` })
+    .int()
+    .min(min);
+  return max === undefined ? schema : schema.max(max);
+}
+
+/**
+ * A closed interval `[lo, hi]` with null for an unbounded end; "R" or "ℝ" for the line. "R" is
+ * rewritten to `[null, null]` before parsing, instead of being a branch of a union, so that a
+ * mistake in one end is reported at that end (`domain.0`) rather than as the whole union failing.
+ */
+export const domainSchema = z
+  .preprocess(
+    (input) => (input === "R" || input === "ℝ" ? [null, null] : input),
+    z.tuple([exactNumber.nullable(), exactNumber.nullable()], {
+      error: 'must be "R" or [lo, hi], with null for an unbounded end',
+    }),
+  )
+  .transform(([lo, hi]) => ({ lo, hi }))
+  .refine((d) => d.lo === null || d.hi === null || d.lo.compare(d.hi) <= 0, {
+    message: "the lower end is above the upper end: swap them",
+  });
+
+const pointSchema = z.tuple([exactNumber, exactNumber], {
+  error: "needs two numbers, x and y",
 });
 
-/** A closed interval `[lo, hi]` with null for an unbounded end; "R" or "ℝ" for the line. */
-export const domainSchema = z
-  .union([
-    z.enum(["R", "ℝ"]).transform(() => ({ lo: null, hi: null })),
-    z.tuple([exactNumber.nullable(), exactNumber.nullable()]).transform(([lo, hi]) => ({ lo, hi })),
-  ])
-  .refine((d) => d.lo === null || d.hi === null || d.lo.compare(d.hi) <= 0, {
-    message: "the domain's lower end is above its upper end",
-  });
-
-const pointSchema = z.tuple([exactNumber, exactNumber]);
+const labelledPointSchema = z.tuple(
+  [exactNumber, z.union([z.literal(0), z.literal(1)], { error: "a label is 0 or 1" })],
+  { error: "needs a number x and a label 0 or 1" },
+);
 
 /** What the submitted network must compute or satisfy. */
-export const targetSchema = z.discriminatedUnion("kind", [
-  z.object({
-    kind: z.literal("tent"),
-    /** h2 = 2φ(x) − 4φ(x − 1/2); h3 = φ(h2). */
-    variant: z.enum(["h2", "h3"]),
-  }),
-  z.object({
-    kind: z.literal("sawtooth"),
-    /** f^k, the k-fold composition of h3. */
-    k: z.number().int().min(1).max(64),
-  }),
-  z.object({
-    kind: z.literal("points"),
-    /** Breakpoints (x, y) in increasing x. */
-    points: z.array(pointSchema).min(1),
-    /** Slopes of the rays left of the first and right of the last point; default 0. */
-    leftSlope: exactNumber.optional(),
-    rightSlope: exactNumber.optional(),
-  }),
-  z.object({
-    kind: z.literal("network"),
-    /** A reference network in the native submission format. */
-    network: z.unknown(),
-  }),
-  z.object({
-    kind: z.literal("polynomial"),
-    /** Coefficients from the constant term up: [0, 0, 1] is x². */
-    coefficients: z.array(exactNumber).min(1).max(12),
-    /** Largest accepted sup-norm error on the domain. */
-    tolerance: exactNumber,
-  }),
-  z.object({
-    kind: z.literal("classification"),
-    /** Labelled points (x, label) with labels 0 or 1. */
-    points: z.array(z.tuple([exactNumber, z.union([z.literal(0), z.literal(1)])])).min(1),
-    /** f̃(x) = 1 when f(x) ≥ threshold; Telgarsky's threshold is 1/2. */
-    threshold: exactNumber.prefault("1/2"),
-    /** Largest accepted classification error R(f) = (1/n)·#mistakes; default 0. */
-    maxError: exactNumber.prefault(0),
-  }),
-  z.object({
-    kind: z.literal("pieces"),
-    /** How the count must compare: at least or exactly `count`. */
-    relation: z.enum(["at-least", "exactly"]),
-    count: z.number().int().min(1),
-  }),
-]);
+export const targetSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({
+      kind: z.literal("tent"),
+      /** h2 = 2φ(x) − 4φ(x − 1/2); h3 = φ(h2). */
+      variant: z.enum(["h2", "h3"]),
+    }),
+    z.object({
+      kind: z.literal("sawtooth"),
+      /** f^k, the k-fold composition of h3. */
+      k: wholeNumber(1, 64),
+    }),
+    z.object({
+      kind: z.literal("points"),
+      /** Breakpoints (x, y) in increasing x. */
+      points: z.array(pointSchema).min(1, "needs at least one point"),
+      /** Slopes of the rays left of the first and right of the last point; default 0. */
+      leftSlope: exactNumber.optional(),
+      rightSlope: exactNumber.optional(),
+    }),
+    z.object({
+      kind: z.literal("network"),
+      /** A reference network in the native submission format. */
+      network: z.unknown(),
+    }),
+    z.object({
+      kind: z.literal("polynomial"),
+      /** Coefficients from the constant term up: [0, 0, 1] is x². */
+      coefficients: z
+        .array(exactNumber)
+        .min(1, "needs at least one coefficient")
+        .max(12, "has more than 12 coefficients: the degree may be at most 11"),
+      /**
+       * Largest accepted sup-norm error on the domain; positive, because no ReLU network equals a
+       * polynomial of degree 2 or more exactly.
+       */
+      tolerance: exactNumber.refine((value) => signOf(value) > 0, {
+        message: "must be more than 0, such as 1/256",
+      }),
+    }),
+    z.object({
+      kind: z.literal("classification"),
+      /** Labelled points (x, label) with labels 0 or 1. */
+      points: z.array(labelledPointSchema).min(1, "needs at least one point"),
+      /** f̃(x) = 1 when f(x) ≥ threshold; Telgarsky's threshold is 1/2. */
+      threshold: exactNumber.prefault("1/2"),
+      /** Largest accepted classification error R(f) = (1/n)·#mistakes; default 0. */
+      maxError: exactNumber
+        .refine((value) => signOf(value) >= 0 && value.compare(1) <= 0, {
+          message: "must be from 0 to 1, such as 0 or 1/10",
+        })
+        .prefault(0),
+    }),
+    z.object({
+      kind: z.literal("pieces"),
+      /** How the count must compare: at least or exactly `count`. */
+      relation: z.enum(["at-least", "exactly"]),
+      count: wholeNumber(1),
+    }),
+  ],
+  { error: "must be one of tent, sawtooth, points, network, polynomial, classification, pieces" },
+);
 
 export type TargetSpec = z.output<typeof targetSchema>;
 
@@ -82,14 +145,14 @@ const activationName = z.enum(["relu", "identity", "leaky-relu", "abs", "hard-ta
 /** Limits on the submitted architecture; every field is optional. */
 export const constraintsSchema = z
   .object({
-    inputs: z.number().int().min(1).default(1),
-    outputs: z.number().int().min(1).default(1),
+    inputs: wholeNumber(1).default(1),
+    outputs: wholeNumber(1).default(1),
     /** Number of affine layers, as the lecture counts depth. */
-    minDepth: z.number().int().min(1).optional(),
-    maxDepth: z.number().int().min(1).optional(),
+    minDepth: wholeNumber(1).optional(),
+    maxDepth: wholeNumber(1).optional(),
     /** Largest number of neurons in any layer. */
-    maxWidth: z.number().int().min(1).optional(),
-    maxParameters: z.number().int().min(1).optional(),
+    maxWidth: wholeNumber(1).optional(),
+    maxParameters: wholeNumber(1).optional(),
     /** Hidden activations allowed; default any. */
     activations: z.array(activationName).min(1).optional(),
     outputActivations: z.array(activationName).min(1).optional(),
@@ -157,7 +220,7 @@ void listsEveryCode;
 /** A submission that must fail, with the finding code it must produce. */
 export const knownWrongSchema = z
   .object({
-    name: z.string().min(1),
+    name: z.string().min(1, "is empty: enter a name"),
     submission: z.unknown(),
     finding: z.enum(FINDING_CODES),
   })
@@ -166,10 +229,12 @@ export const knownWrongSchema = z
 /** One exercise as a file of a course folder. */
 export const exerciseSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
-    title: z.string().min(1),
+    id: z
+      .string()
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens, such as tent-h2"),
+    title: z.string().min(1, "is empty: enter a title"),
     /** Markdown with $…$ and $$…$$ math. */
-    statement: z.string().min(1),
+    statement: z.string().min(1, "is empty: enter the statement"),
     domain: domainSchema,
     target: targetSchema,
     constraints: constraintsSchema.default({ inputs: 1, outputs: 1, numbers: "any" }),
@@ -177,7 +242,7 @@ export const exerciseSchema = z
     reveal: revealSchema.default({ targetPlot: true, expectedValues: true }),
     reference: z.unknown(),
     knownWrong: z.array(knownWrongSchema).default([]),
-    attemptLimit: z.number().int().min(1).optional(),
+    attemptLimit: wholeNumber(1).optional(),
     tags: z.array(z.string()).default([]),
   })
   .strict();

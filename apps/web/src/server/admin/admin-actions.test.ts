@@ -129,6 +129,81 @@ describe("saveExercise", () => {
     expect(await db.exercise.count()).toBe(2);
   });
 
+  test("reports every problem of a definition in one pass", async () => {
+    const definition = exerciseJson("tent-h2", {
+      id: "square",
+      title: "",
+      domain: "R",
+      target: { kind: "polynomial", coefficients: ["0", "0", "1"], tolerance: "1/256" },
+      constraints: { minDepth: 0 },
+      reference: undefined,
+    });
+
+    const result = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition,
+      dueDate: "",
+    });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.map((problem) => `${problem.field}: ${problem.message}`).sort()).toEqual([
+      "Domain: a polynomial target needs a closed domain [lo, hi]: enter both ends",
+      "Minimum depth: must be a whole number, 1 or more",
+      "Reference solution: is missing",
+      "Title: is empty: enter a title",
+    ]);
+    expect(await db.exercise.count()).toBe(2);
+  });
+
+  test.each([
+    [
+      "a negative maximum error",
+      { kind: "classification", points: [["0", 0]], maxError: "-1" },
+      "Maximum error",
+      "must be from 0 to 1, such as 0 or 1/10",
+    ],
+    [
+      "a negative tolerance",
+      { kind: "polynomial", coefficients: ["0", "1"], tolerance: "-1/256" },
+      "Tolerance",
+      "must be more than 0, such as 1/256",
+    ],
+  ])("rejects %s", async (_case, target, field, message) => {
+    const definition = exerciseJson("tent-h2", { id: "bounds", domain: ["0", "1"], target });
+
+    const result = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition,
+      dueDate: "",
+    });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.map((problem) => [problem.field, problem.message])).toEqual([[field, message]]);
+    expect(await db.exercise.count()).toBe(2);
+  });
+
+  test("rejects a definition over the size limit with its size", async () => {
+    const definition = exerciseJson("tent-h2", { id: "long", statement: "x".repeat(600_000) });
+
+    const result = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition,
+      dueDate: "",
+    });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "is 588 KiB, larger than the maximum of 512 KiB: shorten the statement or the networks",
+    ]);
+    expect(await db.exercise.count()).toBe(2);
+  });
+
   test("rejects a new exercise with a taken id", async () => {
     const result = await saveExercise(admin, {
       courseSlug,

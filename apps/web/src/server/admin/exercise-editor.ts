@@ -10,21 +10,20 @@ import {
 } from "@sawtooth/db";
 import { prepareExercise, type PreparedExercise } from "@sawtooth/theory";
 
+import { MAX_DEFINITION_BYTES } from "@/lib/exercise-check";
 import { toFieldProblem, type FieldProblem } from "@/lib/exercise-fields";
+import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { prepareVersion } from "../grading";
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
 import { runSelfTest, type SelfTestView } from "./self-test-view";
 
-/** Largest exercise file the editor stores, in characters (512 KiB of ASCII). */
-export const MAX_DEFINITION_LENGTH = 512 * 1024;
-
 const saveRequest = z.object({
   courseSlug: z.string().min(1).max(200),
   /** The exercise being edited, or null to create one. */
   exerciseSlug: z.string().min(1).max(200).nullable(),
-  /** The exercise file as JSON text. */
-  definition: z.string().max(MAX_DEFINITION_LENGTH),
+  /** The exercise file as JSON text, at most `MAX_DEFINITION_BYTES` long (checked below). */
+  definition: z.string(),
   /** An ISO 8601 timestamp, or "" for no due date. */
   dueDate: z.string().max(100),
 });
@@ -116,6 +115,14 @@ function checkDefinition(
   if (due !== null && Number.isNaN(due.getTime())) {
     problems.push(toFieldProblem("dueDate", "is not a date: pick one or leave it empty"));
   }
+  const bytes = utf8Bytes(definition);
+  if (bytes > MAX_DEFINITION_BYTES) {
+    const message =
+      `is ${formatKibibytes(bytes)}, larger than the maximum of ` +
+      `${formatKibibytes(MAX_DEFINITION_BYTES)}: shorten the statement or the networks`;
+    problems.push(toFieldProblem("", message));
+    return { problems };
+  }
   let value: unknown;
   try {
     value = JSON.parse(definition);
@@ -125,8 +132,11 @@ function checkDefinition(
   }
   const prepared = prepareExercise(value);
   if (!prepared.ok) {
+    const targetKind = targetKindOf(value);
     problems.push(
-      ...prepared.problems.map((problem) => toFieldProblem(problem.path, problem.message)),
+      ...prepared.problems.map((problem) =>
+        toFieldProblem(problem.path, problem.message, targetKind),
+      ),
     );
   } else if (exerciseSlug !== null && prepared.prepared.exercise.id !== exerciseSlug) {
     const message = `cannot change from "${exerciseSlug}": create a new exercise for a new id`;
@@ -136,6 +146,12 @@ function checkDefinition(
   // Stored as the course folder writes its files, so an export is ready for git.
   const text = `${JSON.stringify(value, null, 2)}\n`;
   return { prepared: prepared.prepared, text, dueDate: due };
+}
+
+/** Returns the `target.kind` of a parsed exercise file, which decides what its fields are. */
+function targetKindOf(value: unknown): string | undefined {
+  const target = (value as { target?: { kind?: unknown } } | null)?.target;
+  return typeof target?.kind === "string" ? target.kind : undefined;
 }
 
 const visibilityRequest = z.object({

@@ -1,92 +1,152 @@
-import type { ReactNode } from "react";
+import { useId, type ReactNode, type Ref } from "react";
+
+/** The attributes that tie a form control to its label, hint and error. */
+export interface ControlProps {
+  id: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+}
+
+/** Options of every labelled field of the admin forms besides its value. */
+interface FieldOptions {
+  label: string;
+  /** A sentence under the control, read as its description rather than part of its name. */
+  hint?: string | undefined;
+  /** Problems of the value, shown under the control and marking it invalid. */
+  errors?: string[] | undefined;
+  /** The control's element id, for links from a summary of problems; generated when absent. */
+  id?: string | undefined;
+}
+
+/**
+ * Lays out one field of the admin forms: the label, the control, the hint and the errors. The
+ * label alone names the control, and the hint and errors describe it through
+ * `aria-describedby`, so `getByLabel("Exercise id", { exact: true })` finds it.
+ */
+export function Field({
+  label,
+  hint,
+  errors = [],
+  id,
+  children,
+}: FieldOptions & { children: (control: ControlProps) => ReactNode }) {
+  const generated = useId();
+  const controlId = id ?? generated;
+  const hintId = `${controlId}-hint`;
+  const errorId = `${controlId}-error`;
+  const described = [hint ? hintId : null, errors.length > 0 ? errorId : null].filter(Boolean);
+  const control: ControlProps = { id: controlId };
+  if (described.length > 0) control["aria-describedby"] = described.join(" ");
+  if (errors.length > 0) control["aria-invalid"] = true;
+
+  return (
+    <div className="block text-sm">
+      <label htmlFor={controlId} className="font-medium">
+        {label}
+      </label>
+      {children(control)}
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <p id={errorId} className="mt-1 text-xs font-medium text-red-700">
+          {errors.join(" ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+const CONTROL_CLASS =
+  "mt-1 block w-full rounded border px-2 py-1 font-mono text-sm " +
+  "border-slate-300 aria-[invalid=true]:border-red-600 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-600";
 
 /** A labelled text input of the admin forms. */
 export function TextField({
-  label,
   value,
   onChange,
-  hint,
   type = "text",
   name,
-}: {
-  label: string;
+  ...field
+}: FieldOptions & {
   value: string;
   onChange: (value: string) => void;
-  hint?: string;
   type?: string;
   name?: string;
 }) {
   return (
-    <label className="block text-sm">
-      <span className="font-medium">{label}</span>
-      <input
-        type={type}
-        name={name}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm"
-      />
-      {hint && <span className="mt-1 block text-xs text-slate-500">{hint}</span>}
-    </label>
+    <Field {...field}>
+      {(control) => (
+        <input
+          {...control}
+          type={type}
+          name={name}
+          value={value}
+          onChange={(event) => onChange(event.target.value)}
+          className={CONTROL_CLASS}
+        />
+      )}
+    </Field>
   );
 }
 
 /** A labelled multi-line input of the admin forms. */
 export function TextArea({
-  label,
   value,
   onChange,
   rows = 6,
-  hint,
-}: {
-  label: string;
+  ...field
+}: FieldOptions & {
   value: string;
   onChange: (value: string) => void;
   rows?: number;
-  hint?: string;
 }) {
   return (
-    <label className="block text-sm">
-      <span className="font-medium">{label}</span>
-      <textarea
-        value={value}
-        rows={rows}
-        spellCheck={false}
-        onChange={(event) => onChange(event.target.value)}
-        className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 font-mono text-sm"
-      />
-      {hint && <span className="mt-1 block text-xs text-slate-500">{hint}</span>}
-    </label>
+    <Field {...field}>
+      {(control) => (
+        <textarea
+          {...control}
+          value={value}
+          rows={rows}
+          spellCheck={false}
+          onChange={(event) => onChange(event.target.value)}
+          className={CONTROL_CLASS}
+        />
+      )}
+    </Field>
   );
 }
 
 /** A labelled select of the admin forms. */
 export function SelectField<T extends string>({
-  label,
   value,
   options,
   onChange,
-}: {
-  label: string;
+  ...field
+}: FieldOptions & {
   value: T;
   options: readonly T[];
   onChange: (value: T) => void;
 }) {
   return (
-    <label className="block text-sm">
-      <span className="font-medium">{label}</span>
-      <select
-        value={value}
-        onChange={(event) => onChange(event.target.value as T)}
-        className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm"
-      >
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
-      </select>
-    </label>
+    <Field {...field}>
+      {(control) => (
+        <select
+          {...control}
+          value={value}
+          onChange={(event) => onChange(event.target.value as T)}
+          className={`${CONTROL_CLASS} bg-white font-sans`}
+        >
+          {options.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
@@ -131,22 +191,56 @@ export function Button({
   );
 }
 
-/** A list of problems, each with its place, shown with role "alert". */
+/** One entry of a {@link ProblemList}. */
+export interface ListedProblem {
+  place: string;
+  message: string;
+  /** The id of the control to focus from the entry, when one field shows the problem. */
+  fieldId?: string | undefined;
+}
+
+/**
+ * A list of problems, each with its place, shown with role "alert". An entry with a `fieldId`
+ * links to its field and focuses it. `ref` receives the list, which takes focus by script only.
+ */
 export function ProblemList({
   title,
   problems,
+  ref,
 }: {
   title: string;
-  problems: { place: string; message: string }[];
+  problems: ListedProblem[];
+  ref?: Ref<HTMLDivElement>;
 }) {
   if (problems.length === 0) return null;
   return (
-    <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+    <div
+      ref={ref}
+      role="alert"
+      tabIndex={-1}
+      className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+    >
       <p className="font-medium">{title}</p>
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {problems.map((problem, index) => (
           <li key={index}>
-            <span className="font-medium">{problem.place}</span>: {problem.message}
+            {problem.fieldId === undefined ? (
+              <span className="font-medium">{problem.place}</span>
+            ) : (
+              <a
+                href={`#${problem.fieldId}`}
+                className="font-medium underline"
+                onClick={(event) => {
+                  const field = document.getElementById(problem.fieldId ?? "");
+                  if (field === null) return;
+                  event.preventDefault();
+                  field.focus();
+                }}
+              >
+                {problem.place}
+              </a>
+            )}
+            : {problem.message}
           </li>
         ))}
       </ul>

@@ -3,11 +3,33 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { errorMessage } from "@/components/error-message";
 import type { ImportFile, ImportResponse } from "@/server/admin/course-import";
+import { formatKibibytes, MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
 import { readTar } from "@/lib/tar";
 import { importCourseFilesAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList } from "./admin-ui";
+
+/**
+ * Largest total size of the files of one import, in bytes. The files travel as JSON strings in
+ * one server action request, where escaping at most doubles their size, so twice this limit
+ * plus the file names stays within `MAX_ACTION_BODY_BYTES` (1,600 KiB).
+ */
+const MAX_IMPORT_BYTES = 768 * 1024;
+
+/** Returns the sentence for chosen files over `MAX_IMPORT_BYTES`, or null within the limit. */
+function importSizeProblem(list: FileList): string | null {
+  const files = Array.from(list);
+  const total = files.reduce((sum, file) => sum + file.size, 0);
+  if (total <= MAX_IMPORT_BYTES) return null;
+  const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
+  const chosen = files.length === 1 ? `${largest.name} is` : `The files are`;
+  return (
+    `${chosen} ${formatKibibytes(total)}, larger than the maximum of ` +
+    `${formatKibibytes(MAX_IMPORT_BYTES)} for one import: import the exercises in smaller parts`
+  );
+}
 
 /** Reads the chosen files; a .tar archive contributes each JSON file inside it. */
 async function readFiles(list: FileList): Promise<ImportFile[]> {
@@ -30,13 +52,20 @@ async function readFiles(list: FileList): Promise<ImportFile[]> {
 export function ImportForm({ courseSlug }: { courseSlug: string }) {
   const router = useRouter();
   const [files, setFiles] = useState<FileList | null>(null);
+  const [sizeProblem, setSizeProblem] = useState<string | null>(null);
   const [result, setResult] = useState<
     ImportResponse | { status: "unreadable"; message: string } | null
   >(null);
   const [pending, startTransition] = useTransition();
 
+  function choose(list: FileList | null) {
+    setFiles(list);
+    setResult(null);
+    setSizeProblem(list === null ? null : importSizeProblem(list));
+  }
+
   function submit() {
-    if (!files || files.length === 0) return;
+    if (!files || files.length === 0 || sizeProblem !== null) return;
     startTransition(async () => {
       let read: ImportFile[];
       try {
@@ -45,7 +74,23 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         setResult({ status: "unreadable", message: (error as Error).message });
         return;
       }
-      const response = await importCourseFilesAction({ courseSlug, files: read });
+      const request = { courseSlug, files: read };
+      // Escaping can still push many file names or an archive's contents past the body limit.
+      const bytes = utf8Bytes(JSON.stringify([request]));
+      if (bytes > MAX_ACTION_BODY_BYTES) {
+        const message =
+          `The files take ${formatKibibytes(bytes)} once encoded, larger than the maximum of ` +
+          `${formatKibibytes(MAX_ACTION_BODY_BYTES)}: import the exercises in smaller parts`;
+        setResult({ status: "unreadable", message });
+        return;
+      }
+      let response: ImportResponse;
+      try {
+        response = await importCourseFilesAction(request);
+      } catch (error) {
+        setResult({ status: "unreadable", message: errorMessage(error) });
+        return;
+      }
       setResult(response);
       if (response.status === "imported") router.refresh();
     });
@@ -63,10 +108,23 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         multiple
         accept=".json,.tar,application/json,application/x-tar"
         aria-label="Exercise files"
-        onChange={(event) => setFiles(event.target.files)}
+        aria-describedby={sizeProblem === null ? "import-limit" : "import-limit import-size"}
+        aria-invalid={sizeProblem === null ? undefined : true}
+        onChange={(event) => choose(event.target.files)}
         className="block text-sm"
       />
-      <Button onClick={submit} disabled={pending || !files || files.length === 0}>
+      <p id="import-limit" className="text-xs text-slate-500">
+        Up to {formatKibibytes(MAX_IMPORT_BYTES)} of files in one import.
+      </p>
+      {sizeProblem !== null && (
+        <p id="import-size" role="alert" className="text-sm font-medium text-red-700">
+          {sizeProblem}
+        </p>
+      )}
+      <Button
+        onClick={submit}
+        disabled={pending || !files || files.length === 0 || sizeProblem !== null}
+      >
         {pending ? "Importing…" : "Import"}
       </Button>
       {result?.status === "invalid" && (

@@ -1,16 +1,18 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 
 import { FINDING_CODES } from "@sawtooth/theory";
 
+import { errorMessage } from "@/components/error-message";
 import { Markdown } from "@/components/markdown";
-import { fieldLabel } from "@/lib/exercise-fields";
+import { checkExerciseForm, sortByField, type FormError } from "@/lib/exercise-check";
+import { formFieldOf, type FieldProblem } from "@/lib/exercise-fields";
 import {
   ACTIVATIONS,
   dueDateToIso,
-  formToDefinition,
+  rowLineNumbers,
   TARGET_KINDS,
   type ExerciseForm,
 } from "@/lib/exercise-form";
@@ -19,6 +21,14 @@ import { saveExerciseAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList, SelectField, TextArea, TextField } from "../admin-ui";
 import { SelfTestTable } from "../self-test-table";
+import {
+  EditorFieldsProvider,
+  fieldElementId,
+  FormSelect,
+  FormText,
+  useEditorFields,
+} from "./form-fields";
+import { useSavedExercise } from "./saved-exercise";
 import { TargetFields } from "./target-fields";
 
 interface ExerciseEditorProps {
@@ -28,202 +38,250 @@ interface ExerciseEditorProps {
   initial: ExerciseForm;
 }
 
+/** Places the server's problems at the form's fields, as the form's own check does. */
+function placeServerProblems(problems: FieldProblem[], form: ExerciseForm): FormError[] {
+  const rowLines = {
+    points: rowLineNumbers(form.points),
+    labelledPoints: rowLineNumbers(form.labelledPoints),
+  };
+  const errors = problems.map((problem) => {
+    const field = formFieldOf(problem.path, form.targetKind, rowLines);
+    return { path: problem.path, key: field.key, place: field.label, message: problem.message };
+  });
+  return sortByField(errors);
+}
+
+function errorsByField(errors: FormError[]): Map<string, string[]> {
+  const byField = new Map<string, string[]>();
+  for (const error of errors) {
+    if (error.key !== null)
+      byField.set(error.key, [...(byField.get(error.key) ?? []), error.message]);
+  }
+  return byField;
+}
+
 /**
  * Renders the exercise form: every field of an exercise file, a live preview of the statement,
- * and the server's validation and self-test after each save.
+ * and the server's validation and self-test after each save. The whole form is checked before
+ * sending, and every problem is shown at its field and in a summary that takes focus.
  */
 export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEditorProps) {
   const router = useRouter();
+  const savedExercise = useSavedExercise();
   const [form, setForm] = useState(initial);
-  const [result, setResult] = useState<SaveExerciseResult | null>(null);
-  const [formProblems, setFormProblems] = useState<{ place: string; message: string }[]>([]);
+  // A new exercise's first save moves to its own page, and the result comes along.
+  const [result, setResult] = useState<SaveExerciseResult | null>(
+    () => savedExercise?.find(exerciseSlug) ?? null,
+  );
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [requestError, setRequestError] = useState<string | null>(null);
+  const [failedSaves, setFailedSaves] = useState(0);
   const [pending, startTransition] = useTransition();
-  const set =
-    <K extends keyof ExerciseForm>(key: K) =>
-    (value: ExerciseForm[K]) =>
-      setForm((current) => ({ ...current, [key]: value }));
+  const summary = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    savedExercise?.clear();
+  }, [savedExercise]);
+  useEffect(() => {
+    if (failedSaves > 0) summary.current?.focus();
+  }, [failedSaves]);
+
+  function fail(next: FormError[], message: string | null = null) {
+    setErrors(next);
+    setRequestError(message);
+    setFailedSaves((count) => count + 1);
+  }
 
   function save() {
-    const { definition, problems } = formToDefinition(form);
-    setFormProblems(problems.map((p) => ({ place: fieldLabel(p.path), message: p.message })));
-    if (problems.length > 0) return;
+    const checked = checkExerciseForm(form);
+    if (checked.errors.length > 0) {
+      setResult(null);
+      fail(checked.errors);
+      return;
+    }
+    const sentForm = form;
     startTransition(async () => {
-      const response = await saveExerciseAction({
-        courseSlug,
-        exerciseSlug,
-        definition: JSON.stringify(definition),
-        dueDate: dueDateToIso(form.dueDate),
-      });
+      let response: SaveExerciseResult;
+      try {
+        response = await saveExerciseAction({
+          courseSlug,
+          exerciseSlug,
+          definition: checked.definition,
+          dueDate: dueDateToIso(sentForm.dueDate),
+        });
+      } catch (error) {
+        // A request the server could not read, or a lost connection, keeps the form and shows why.
+        fail([], errorMessage(error));
+        return;
+      }
       setResult(response);
-      if (response.status === "saved") {
-        if (exerciseSlug === null) {
-          router.push(`/courses/${courseSlug}/admin/exercises/${response.slug}`);
-        } else {
-          router.refresh();
-        }
+      if (response.status !== "saved") {
+        const placed = response.status === "invalid" ? response.problems : [];
+        fail(placeServerProblems(placed, sentForm));
+        return;
+      }
+      setErrors([]);
+      setRequestError(null);
+      if (exerciseSlug === null) {
+        savedExercise?.keep(response);
+        router.push(`/courses/${courseSlug}/admin/exercises/${response.slug}`);
+      } else {
+        router.refresh();
       }
     });
   }
 
-  const serverProblems =
-    result?.status === "invalid"
-      ? result.problems.map((p) => ({ place: p.field, message: p.message }))
-      : result?.status === "rejected"
-        ? [{ place: "Request", message: result.message }]
-        : [];
+  const listed = errors.map((error) => ({
+    place: error.place,
+    message: error.message,
+    fieldId: error.key === null ? undefined : fieldElementId(error.key),
+  }));
+  if (result?.status === "rejected")
+    listed.push({ place: "Request", message: result.message, fieldId: undefined });
+  if (requestError !== null)
+    listed.push({ place: "Request", message: requestError, fieldId: undefined });
 
   return (
-    <form
-      aria-label="Exercise"
-      onSubmit={(event) => {
-        event.preventDefault();
-        save();
-      }}
-    >
-      <Panel title="Basics">
-        <div className="grid grid-cols-2 gap-3">
-          <TextField
-            label="Exercise id"
-            value={form.id}
-            onChange={set("id")}
-            hint="Lower-case words joined by hyphens; part of the URL; fixed once created."
-          />
-          <TextField label="Title" value={form.title} onChange={set("title")} />
-        </div>
-        <div className="grid grid-cols-2 gap-3">
-          <TextArea
-            label="Statement"
-            value={form.statement}
-            onChange={set("statement")}
-            rows={12}
-            hint="Markdown with $…$ and $$…$$ math."
-          />
-          <div aria-label="Statement preview" role="region" className="text-sm">
-            <span className="font-medium">Preview</span>
-            <div className="mt-1 min-h-40 rounded border border-slate-200 p-3">
-              <Markdown>{form.statement}</Markdown>
-            </div>
+    <EditorFieldsProvider value={{ form, setForm, errors: errorsByField(errors) }}>
+      <form
+        aria-label="Exercise"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          save();
+        }}
+      >
+        <Panel title="Basics">
+          <div className="grid grid-cols-2 gap-3">
+            <FormText
+              name="id"
+              label="Exercise id"
+              hint="Lower-case words joined by hyphens, such as tent-h2; part of the URL; fixed once created."
+            />
+            <FormText name="title" label="Title" />
           </div>
+          <div className="grid grid-cols-2 gap-3">
+            <FormText
+              name="statement"
+              label="Statement"
+              rows={12}
+              hint="Markdown with $…$ and $$…$$ math and tables."
+            />
+            <StatementPreview statement={form.statement} />
+          </div>
+        </Panel>
+
+        <Panel title="Target and domain">
+          <div className="grid grid-cols-3 gap-3">
+            <FormSelect name="targetKind" label="Target kind" options={TARGET_KINDS} />
+            <FormText
+              name="domainLo"
+              label="Domain, lower end"
+              hint="Exact number such as -1 or 1/2; empty for unbounded."
+            />
+            <FormText name="domainHi" label="Domain, upper end" hint="Empty for unbounded." />
+          </div>
+          <TargetFields />
+        </Panel>
+
+        <Panel title="Constraints">
+          <div className="grid grid-cols-3 gap-3">
+            <FormText name="inputs" label="Inputs" />
+            <FormText name="outputs" label="Outputs" />
+            <FormSelect name="numbers" label="Numbers" options={["any", "integer", "dyadic"]} />
+            <FormText name="minDepth" label="Minimum depth" />
+            <FormText name="maxDepth" label="Maximum depth" />
+            <FormText name="maxWidth" label="Maximum width" />
+            <FormText name="maxParameters" label="Maximum parameters" />
+          </div>
+          <ActivationChoice
+            legend="Hidden activations allowed (none ticked: any)"
+            value={form.activations}
+            onChange={(activations) => setForm((current) => ({ ...current, activations }))}
+          />
+          <ActivationChoice
+            legend="Output activations allowed (none ticked: any)"
+            value={form.outputActivations}
+            onChange={(outputActivations) =>
+              setForm((current) => ({ ...current, outputActivations }))
+            }
+          />
+        </Panel>
+
+        <Panel title="Scoring and attempts">
+          <div className="grid grid-cols-3 gap-3">
+            <FormSelect name="scoring" label="Scoring" options={["all-or-nothing", "partial"]} />
+            <FormText name="attemptLimit" label="Attempt limit" hint="Empty for no limit." />
+            <DueDateField />
+          </div>
+          <Checkbox
+            label="Show the target plot to students"
+            checked={form.showTargetPlot}
+            onChange={(showTargetPlot) => setForm((current) => ({ ...current, showTargetPlot }))}
+          />
+          <Checkbox
+            label="Show the expected value at a counterexample"
+            checked={form.showExpectedValues}
+            onChange={(showExpectedValues) =>
+              setForm((current) => ({ ...current, showExpectedValues }))
+            }
+          />
+          <FormText name="tags" label="Tags" hint="Comma-separated." />
+        </Panel>
+
+        <Panel title="Reference and known-wrong submissions">
+          <FormText
+            name="reference"
+            label="Reference solution"
+            rows={8}
+            hint="Required: a network in the native JSON format that the grader must accept."
+          />
+          <KnownWrongList />
+        </Panel>
+
+        <div className="mt-6 space-y-3">
+          <ProblemList ref={summary} title="The exercise was not saved." problems={listed} />
+          {result?.status === "saved" && (
+            <p role="status" className="text-sm text-green-800">
+              Saved as version {result.version}
+              {result.createdVersion ? "." : " (no change since the last version)."}
+            </p>
+          )}
+          {result && "selfTest" in result && result.selfTest && (
+            <SelfTestTable selfTest={result.selfTest} />
+          )}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save and run self-test"}
+          </Button>
         </div>
-      </Panel>
+      </form>
+    </EditorFieldsProvider>
+  );
+}
 
-      <Panel title="Target and domain">
-        <div className="grid grid-cols-3 gap-3">
-          <SelectField
-            label="Target kind"
-            value={form.targetKind}
-            options={TARGET_KINDS}
-            onChange={set("targetKind")}
-          />
-          <TextField
-            label="Domain lower end"
-            value={form.domainLo}
-            onChange={set("domainLo")}
-            hint="Exact number such as -1 or 1/2; empty for unbounded."
-          />
-          <TextField
-            label="Domain upper end"
-            value={form.domainHi}
-            onChange={set("domainHi")}
-            hint="Empty for unbounded."
-          />
-        </div>
-        <TargetFields form={form} setForm={setForm} />
-      </Panel>
-
-      <Panel title="Constraints">
-        <div className="grid grid-cols-3 gap-3">
-          <TextField label="Inputs" value={form.inputs} onChange={set("inputs")} />
-          <TextField label="Outputs" value={form.outputs} onChange={set("outputs")} />
-          <SelectField
-            label="Numbers"
-            value={form.numbers}
-            options={["any", "integer", "dyadic"] as const}
-            onChange={set("numbers")}
-          />
-          <TextField label="Minimum depth" value={form.minDepth} onChange={set("minDepth")} />
-          <TextField label="Maximum depth" value={form.maxDepth} onChange={set("maxDepth")} />
-          <TextField label="Maximum width" value={form.maxWidth} onChange={set("maxWidth")} />
-          <TextField
-            label="Maximum parameters"
-            value={form.maxParameters}
-            onChange={set("maxParameters")}
-          />
-        </div>
-        <ActivationChoice
-          legend="Hidden activations allowed (none ticked: any)"
-          value={form.activations}
-          onChange={set("activations")}
-        />
-        <ActivationChoice
-          legend="Output activations allowed (none ticked: any)"
-          value={form.outputActivations}
-          onChange={set("outputActivations")}
-        />
-      </Panel>
-
-      <Panel title="Scoring and attempts">
-        <div className="grid grid-cols-3 gap-3">
-          <SelectField
-            label="Scoring"
-            value={form.scoring}
-            options={["all-or-nothing", "partial"] as const}
-            onChange={set("scoring")}
-          />
-          <TextField
-            label="Attempt limit"
-            value={form.attemptLimit}
-            onChange={set("attemptLimit")}
-            hint="Empty for no limit."
-          />
-          <TextField
-            label="Due date (UTC)"
-            type="datetime-local"
-            value={form.dueDate}
-            onChange={set("dueDate")}
-          />
-        </div>
-        <Checkbox
-          label="Show the target plot to students"
-          checked={form.showTargetPlot}
-          onChange={set("showTargetPlot")}
-        />
-        <Checkbox
-          label="Show the expected value at a counterexample"
-          checked={form.showExpectedValues}
-          onChange={set("showExpectedValues")}
-        />
-        <TextField label="Tags" value={form.tags} onChange={set("tags")} hint="Comma-separated." />
-      </Panel>
-
-      <Panel title="Reference and known-wrong submissions">
-        <TextArea
-          label="Reference solution"
-          value={form.reference}
-          onChange={set("reference")}
-          rows={8}
-          hint="Required: a network in the native JSON format that the grader must accept."
-        />
-        <KnownWrongList form={form} setForm={setForm} />
-      </Panel>
-
-      <div className="mt-6 space-y-3">
-        <ProblemList title="The exercise was not saved." problems={formProblems} />
-        <ProblemList title="The exercise was not saved." problems={serverProblems} />
-        {result?.status === "saved" && (
-          <p role="status" className="text-sm text-green-800">
-            Saved as version {result.version}
-            {result.createdVersion ? "." : " (no change since the last version)."}
-          </p>
-        )}
-        {result && "selfTest" in result && result.selfTest && (
-          <SelfTestTable selfTest={result.selfTest} />
-        )}
-        <Button type="submit" disabled={pending}>
-          {pending ? "Saving…" : "Save and run self-test"}
-        </Button>
+/** Renders the statement as the student's exercise page does, with the same renderer and box. */
+function StatementPreview({ statement }: { statement: string }) {
+  return (
+    <div aria-label="Statement preview" role="region">
+      <span className="text-sm font-medium">Preview</span>
+      <div className="mt-1 min-h-40 rounded-lg border border-slate-200 bg-white p-6">
+        <Markdown>{statement}</Markdown>
       </div>
-    </form>
+    </div>
+  );
+}
+
+function DueDateField() {
+  const { form, setForm, errors } = useEditorFields();
+  return (
+    <TextField
+      id={fieldElementId("dueDate")}
+      label="Due date (UTC)"
+      type="datetime-local"
+      value={form.dueDate}
+      errors={errors.get("dueDate")}
+      onChange={(dueDate) => setForm((current) => ({ ...current, dueDate }))}
+    />
   );
 }
 
@@ -278,13 +336,8 @@ function ActivationChoice({
   );
 }
 
-function KnownWrongList({
-  form,
-  setForm,
-}: {
-  form: ExerciseForm;
-  setForm: (update: (current: ExerciseForm) => ExerciseForm) => void;
-}) {
+function KnownWrongList() {
+  const { form, setForm, errors } = useEditorFields();
   const update = (index: number, key: "name" | "finding" | "submission", value: string) =>
     setForm((current) => ({
       ...current,
@@ -292,6 +345,10 @@ function KnownWrongList({
         i === index ? { ...wrong, [key]: value } : wrong,
       ),
     }));
+  const fieldOf = (index: number, key: string) => ({
+    id: fieldElementId(`knownWrong.${index}.${key}`),
+    errors: errors.get(`knownWrong.${index}.${key}`),
+  });
   return (
     <div className="space-y-4">
       {form.knownWrong.map((wrong, index) => (
@@ -299,11 +356,13 @@ function KnownWrongList({
           <legend className="px-1 text-sm font-medium">Known-wrong submission {index + 1}</legend>
           <div className="grid grid-cols-2 gap-3">
             <TextField
+              {...fieldOf(index, "name")}
               label="Name"
               value={wrong.name}
               onChange={(value) => update(index, "name", value)}
             />
             <SelectField
+              {...fieldOf(index, "finding")}
               label="Finding it must produce"
               value={wrong.finding}
               options={FINDING_CODES}
@@ -311,6 +370,7 @@ function KnownWrongList({
             />
           </div>
           <TextArea
+            {...fieldOf(index, "submission")}
             label="Submission"
             value={wrong.submission}
             rows={5}

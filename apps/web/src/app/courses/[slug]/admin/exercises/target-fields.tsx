@@ -1,103 +1,85 @@
 "use client";
 
-import type { ExerciseForm } from "@/lib/exercise-form";
-
-import { SelectField, TextArea, TextField } from "../admin-ui";
+import { FormSelect, FormText, useEditorFields } from "./form-fields";
 
 /** The fields of the chosen target kind, as the engine's exercise schema defines them. */
-export function TargetFields({
-  form,
-  setForm,
-}: {
-  form: ExerciseForm;
-  setForm: (update: (current: ExerciseForm) => ExerciseForm) => void;
-}) {
-  const set =
-    <K extends keyof ExerciseForm>(key: K) =>
-    (value: ExerciseForm[K]) =>
-      setForm((current) => ({ ...current, [key]: value }));
+export function TargetFields() {
+  const { form } = useEditorFields();
 
   switch (form.targetKind) {
     case "tent":
-      return (
-        <SelectField
-          label="Tent variant"
-          value={form.tentVariant}
-          options={["h2", "h3"] as const}
-          onChange={set("tentVariant")}
-        />
-      );
+      return <FormSelect name="tentVariant" label="Tent variant" options={["h2", "h3"]} />;
     case "sawtooth":
       return (
-        <TextField
+        <FormText
+          name="sawtoothK"
           label="Sawtooth k"
-          value={form.sawtoothK}
-          onChange={set("sawtoothK")}
           hint="f^k, the k-fold composition of h3; 1 to 64."
         />
       );
     case "points":
       return (
         <div className="grid grid-cols-3 gap-3">
-          <TextArea
+          <FormText
+            name="points"
             label="Breakpoints"
-            value={form.points}
-            onChange={set("points")}
+            rows={6}
             hint='One "x, y" per line, x increasing.'
           />
-          <TextField label="Left slope" value={form.leftSlope} onChange={set("leftSlope")} />
-          <TextField label="Right slope" value={form.rightSlope} onChange={set("rightSlope")} />
+          <FormText name="leftSlope" label="Left slope" hint="Empty for 0." />
+          <FormText name="rightSlope" label="Right slope" hint="Empty for 0." />
         </div>
       );
     case "network":
       return (
-        <TextArea
+        <FormText
+          name="targetNetwork"
           label="Target network"
-          value={form.targetNetwork}
-          onChange={set("targetNetwork")}
+          rows={6}
           hint="A network in the native JSON format whose function is the target."
         />
       );
     case "polynomial":
       return (
         <div className="grid grid-cols-2 gap-3">
-          <TextField
+          <FormText
+            name="coefficients"
             label="Coefficients"
-            value={form.coefficients}
-            onChange={set("coefficients")}
             hint="From the constant term up, comma-separated: 0, 0, 1 is x²."
           />
-          <TextField
+          <FormText
+            name="tolerance"
             label="Tolerance"
-            value={form.tolerance}
-            onChange={set("tolerance")}
-            hint="Largest accepted sup-norm error on the domain, such as 1/256."
+            hint="Largest accepted sup-norm error on the domain, more than 0, such as 1/256."
           />
         </div>
       );
     case "classification":
       return (
         <div className="grid grid-cols-3 gap-3">
-          <TextArea
+          <FormText
+            name="labelledPoints"
             label="Labelled points"
-            value={form.labelledPoints}
-            onChange={set("labelledPoints")}
+            rows={6}
             hint='One "x, label" per line with label 0 or 1.'
           />
-          <TextField label="Threshold" value={form.threshold} onChange={set("threshold")} />
-          <TextField label="Maximum error" value={form.maxError} onChange={set("maxError")} />
+          <FormText name="threshold" label="Threshold" />
+          <FormText
+            name="maxError"
+            label="Maximum error"
+            hint="Largest accepted share of misclassified points, from 0 to 1."
+          />
         </div>
       );
     case "pieces":
       return (
         <div className="grid grid-cols-2 gap-3">
-          <SelectField
+          <FormSelect
+            name="piecesRelation"
             label="Piece count relation"
-            value={form.piecesRelation}
-            options={["at-least", "exactly"] as const}
-            onChange={set("piecesRelation")}
+            options={["at-least", "exactly"]}
           />
-          <TextField label="Piece count" value={form.piecesCount} onChange={set("piecesCount")} />
+          <FormText name="piecesCount" label="Piece count" />
         </div>
       );
   }

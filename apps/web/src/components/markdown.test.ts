@@ -1,0 +1,45 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, test } from "vitest";
+
+import { Markdown } from "./markdown";
+
+function render(text: string): string {
+  return renderToStaticMarkup(createElement(Markdown, null, text));
+}
+
+describe("Markdown", () => {
+  test("renders a table", () => {
+    const html = render("| x | f(x) |\n| --- | --- |\n| 0 | 1 |");
+
+    expect(html).toContain("<table>");
+    expect(html).toContain("<th>x</th>");
+    expect(html).toContain("<td>1</td>");
+    expect(html).not.toContain("| x |");
+  });
+
+  test("renders a first-level heading", () => {
+    expect(render("# Heading")).toContain("<h1>Heading</h1>");
+  });
+
+  test("styles first-level headings and table cells", () => {
+    const html = render("# Heading");
+
+    expect(html).toContain("[&amp;_h1]:text-2xl");
+    expect(html).toContain("[&amp;_td]:border");
+  });
+
+  test("keeps math inside a table cell", () => {
+    const html = render("| x |\n| --- |\n| $x^2$ |");
+
+    expect(html).toMatch(/<td><span class="katex">/);
+  });
+
+  test("drops raw HTML and unsafe links", () => {
+    const html = render('<img src=x onerror="alert(1)">\n\n[link](javascript:alert(1))');
+
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("onerror");
+    expect(html).not.toContain("javascript:");
+  });
+});
