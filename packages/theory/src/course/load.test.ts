@@ -321,7 +321,7 @@ describe("loadCourse course order", () => {
 
   it("reports an id without a file", async () => {
     expect(await problemsWithOrder(["gamma", "alpha", "beta", "delta"])).toEqual([
-      'course.json: exercises.3: lists "delta", which has no exercises/delta.json',
+      'course.json: exercises.3: lists "delta", which has no exercise file delta.json: add the file or remove the id',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { courseInfoSchema, type CourseInfo } from "../exercise/course-info";
+import { checkCourseOrder, courseInfoSchema, type CourseInfo } from "../exercise/course-info";
 import { prepareExercise, type PreparedExercise } from "../exercise/prepare";
 import { describeSelfTestFailure, selfTest } from "../exercise/self-test";
 import {
@@ -76,44 +76,15 @@ export async function loadCourse(
     exercises.push(result.exercise);
   }
 
-  if (info?.exercises !== undefined)
-    problems.push(...checkCourseOrder(infoFile, info.exercises, exercises));
-  if (problems.length > 0 || info === undefined) return { ok: false, problems };
-  return { ok: true, course: { folder, info, exercises: inCourseOrder(exercises, info) } };
-}
-
-/**
- * Checks that course.json's `exercises` lists the id of every exercise file once and nothing
- * else, so no exercise drops out of the course or appears in it twice.
- */
-function checkCourseOrder(
-  file: string,
-  order: string[],
-  exercises: CourseExercise[],
-): CourseProblem[] {
-  const problems: CourseProblem[] = [];
-  const ids = new Set(exercises.map(({ prepared }) => prepared.exercise.id));
-  const seen = new Set<string>();
-  order.forEach((id, index) => {
-    const at = `exercises.${index}`;
-    if (seen.has(id)) {
-      problems.push({ file, path: at, message: `lists "${id}" twice: keep one of them` });
-    } else if (!ids.has(id)) {
-      problems.push({
-        file,
-        path: at,
-        message: `lists "${id}", which has no exercises/${id}.json`,
-      });
-    }
-    seen.add(id);
-  });
-  for (const id of ids) {
-    if (!seen.has(id)) {
-      const message = `does not list "${id}": add it where it belongs in the course`;
-      problems.push({ file, path: "exercises", message });
+  if (info?.exercises !== undefined) {
+    // File names, not ids, so that a file with problems of its own does not count as missing.
+    const ids = files.map((file) => path.basename(file, ".json"));
+    for (const problem of checkCourseOrder(info.exercises, ids)) {
+      problems.push({ file: infoFile, ...problem });
     }
   }
-  return problems;
+  if (problems.length > 0 || info === undefined) return { ok: false, problems };
+  return { ok: true, course: { folder, info, exercises: inCourseOrder(exercises, info) } };
 }
 
 /** Orders the exercises as course.json lists them, or leaves them in file-name order. */

@@ -5,10 +5,49 @@ export const courseInfoSchema = z
   .object({
     slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
     title: z.string().min(1),
-    description: z.string().min(1),
+    /** Markdown shown on the course page, possibly empty. */
+    description: z.string(),
+    /** Whether attempts after an exercise's due date are still graded (default false). */
+    acceptLate: z.boolean().optional(),
     /** Exercise ids in course order, each once. Without it the course is in file-name order. */
     exercises: z.array(z.string().min(1)).optional(),
   })
   .strict();
 
 export type CourseInfo = z.output<typeof courseInfoSchema>;
+
+/** A problem of course.json's `exercises` list, at a field path such as `exercises.3`. */
+export interface CourseOrderProblem {
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks that course.json's `exercises` lists each of `ids`, the ids of the course's exercise
+ * files, once and nothing else, so no exercise drops out of the course or appears in it twice.
+ */
+export function checkCourseOrder(order: string[], ids: Iterable<string>): CourseOrderProblem[] {
+  const problems: CourseOrderProblem[] = [];
+  const known = new Set(ids);
+  const seen = new Set<string>();
+  order.forEach((id, index) => {
+    const path = `exercises.${index}`;
+    if (seen.has(id)) {
+      problems.push({ path, message: `lists "${id}" twice: keep one of them` });
+    } else if (!known.has(id)) {
+      const fix = "add the file or remove the id";
+      problems.push({
+        path,
+        message: `lists "${id}", which has no exercise file ${id}.json: ${fix}`,
+      });
+    }
+    seen.add(id);
+  });
+  for (const id of known) {
+    if (!seen.has(id)) {
+      const message = `does not list "${id}": add it where it belongs in the course`;
+      problems.push({ path: "exercises", message });
+    }
+  }
+  return problems;
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import type { FindingCode } from "../grading/feedback";
 import { parseRational, signOf, type NumberError } from "../rational";
+import { exerciseSettingsShape } from "./settings";
 
 /** The examples every message about a number in an exercise file ends with. */
 const NUMBER_EXAMPLES = "enter a number such as -1/2 or 0.5";
@@ -244,6 +245,7 @@ export const exerciseSchema = z
     knownWrong: z.array(knownWrongSchema).default([]),
     attemptLimit: wholeNumber(1).optional(),
     tags: z.array(z.string()).default([]),
+    ...exerciseSettingsShape,
   })
   .strict();
 
