@@ -44,6 +44,51 @@ describe("loadCourseFolder", () => {
     expect(tent?.title).toBe(JSON.parse(tent?.definition ?? "null").title);
   });
 
+  describe("with settings in the files", () => {
+    let folder: string;
+    const tentFile = path.join(
+      import.meta.dirname,
+      "../../courses/deep-learning-theory/exercises/tent-h2.json",
+    );
+
+    beforeEach(() => {
+      folder = mkdtempSync(path.join(tmpdir(), "sawtooth-course-"));
+      mkdirSync(path.join(folder, "exercises"));
+      const info = { slug: "c", title: "C", description: "", acceptLate: true };
+      writeFileSync(path.join(folder, "course.json"), JSON.stringify(info));
+    });
+
+    afterEach(() => {
+      rmSync(folder, { recursive: true, force: true });
+    });
+
+    test("reads the due date, visibility and late rule", async () => {
+      const text = readFileSync(tentFile, "utf8");
+      const withSettings = text.replace(
+        /\n}\n$/,
+        ',\n  "visibility": "hidden",\n  "dueDate": "2027-02-01T09:00:00+01:00"\n}\n',
+      );
+      writeFileSync(path.join(folder, "exercises", "tent-h2.json"), withSettings);
+
+      const { course, exercises } = await loadCourseFolder(folder);
+
+      expect(course.acceptLate).toBe(true);
+      expect(course.description).toBe("");
+      expect(exercises[0]?.visibility).toBe("hidden");
+      expect(exercises[0]?.dueDate).toEqual(new Date("2027-02-01T08:00:00Z"));
+      expect(exercises[0]?.definition).toBe(text);
+    });
+
+    test("leaves settings out when the file has none", async () => {
+      writeFileSync(path.join(folder, "exercises", "tent-h2.json"), readFileSync(tentFile));
+
+      const { exercises } = await loadCourseFolder(folder);
+
+      expect(exercises[0]).not.toHaveProperty("visibility");
+      expect(exercises[0]).not.toHaveProperty("dueDate");
+    });
+  });
+
   describe("with a broken folder", () => {
     let folder: string;
 

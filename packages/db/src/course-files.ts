@@ -2,22 +2,17 @@ import { readFile } from "node:fs/promises";
 
 import { formatCourseProblem, loadCourse } from "@sawtooth/theory/course";
 
-/** An exercise of a course folder, reduced to what the database keeps in columns. */
-export interface CourseExerciseFile {
-  /** The exercise id, used as `Exercise.slug`. */
-  slug: string;
-  title: string;
+import { readExerciseColumns, type ImportedExercise } from "./admin/course-import";
+
+/** An exercise of a course folder, with its place in the course. */
+export interface CourseExerciseFile extends ImportedExercise {
   /** Index in the course, in course.json's order (by file name when it lists none). */
   position: number;
-  attemptLimit: number | null;
-  showTarget: boolean;
-  /** The file's text, stored unchanged as the exercise version's definition. */
-  definition: string;
 }
 
 /** A course as its folder describes it: `course.json` and the exercise files. */
 export interface CourseFolder {
-  course: { slug: string; title: string; description: string };
+  course: { slug: string; title: string; description: string; acceptLate: boolean };
   exercises: CourseExerciseFile[];
 }
 
@@ -35,15 +30,16 @@ export async function loadCourseFolder(folder?: string): Promise<CourseFolder> {
 
   const { info, exercises } = result.course;
   return {
-    course: { slug: info.slug, title: info.title, description: info.description },
+    course: {
+      slug: info.slug,
+      title: info.title,
+      description: info.description,
+      acceptLate: info.acceptLate ?? false,
+    },
     exercises: await Promise.all(
       exercises.map(async ({ file, prepared }, position) => ({
-        slug: prepared.exercise.id,
-        title: prepared.exercise.title,
+        ...readExerciseColumns(prepared.exercise, await readFile(file, "utf8")),
         position,
-        attemptLimit: prepared.exercise.attemptLimit ?? null,
-        showTarget: prepared.exercise.reveal.targetPlot,
-        definition: await readFile(file, "utf8"),
       })),
     ),
   };

@@ -1,9 +1,14 @@
 import { z } from "zod";
 
+import { exerciseVisibilitySchema } from "@sawtooth/theory";
+
 import type { Database } from "./client";
 
-/** Visibility of an exercise: "visible" to every member, "hidden" from students. */
-export const visibilitySchema = z.enum(["visible", "hidden"]);
+/**
+ * Visibility of an exercise: "visible" to every member, "hidden" from students. Exercise files
+ * carry the same values in their `visibility` field.
+ */
+export const visibilitySchema = exerciseVisibilitySchema;
 
 /** Visibility of an exercise, as parsed by {@link visibilitySchema}. */
 export type Visibility = z.infer<typeof visibilitySchema>;

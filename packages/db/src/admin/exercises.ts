@@ -200,20 +200,38 @@ export async function setExerciseVisibility(
   await db.exercise.update({ where: { id: exerciseId }, data: { visibility } });
 }
 
-/** Lists every exercise's id and newest definition, in course order, for an export. */
+/** An exercise's newest definition with the settings that an exported file carries. */
+export interface ExerciseDefinitionRow {
+  slug: string;
+  definition: string;
+  visibility: Visibility;
+  dueDate: Date | null;
+}
+
+/** Lists every exercise's id, settings and newest definition, in course order, for an export. */
 export async function listExerciseDefinitions(
   db: Database,
   courseId: string,
-): Promise<{ slug: string; definition: string }[]> {
+): Promise<ExerciseDefinitionRow[]> {
   const rows = await db.exercise.findMany({
     where: { courseId },
     select: {
       slug: true,
+      visibility: true,
+      dueDate: true,
       versions: { select: { definition: true }, orderBy: { version: "desc" }, take: 1 },
     },
     orderBy: [{ position: "asc" }, { slug: "asc" }],
   });
-  return rows.flatMap((row) =>
-    row.versions[0] ? [{ slug: row.slug, definition: row.versions[0].definition }] : [],
+  return rows.flatMap(({ versions, ...row }) =>
+    versions[0]
+      ? [
+          {
+            ...row,
+            visibility: visibilitySchema.parse(row.visibility),
+            definition: versions[0].definition,
+          },
+        ]
+      : [],
   );
 }

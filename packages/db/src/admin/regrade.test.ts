@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { importExercises } from "./course-import";
 import { applyRegrade, listAttemptsForRegrade, listRegradeRuns } from "./regrade";
 
 let testDatabase: TestDatabase;
@@ -165,24 +164,5 @@ describe("listAttemptsForRegrade", () => {
       ["a1", "r1", 1, "sam@example.com"],
       ["a2", "r2", 1, "sam@example.com"],
     ]);
-  });
-});
-
-describe("importExercises", () => {
-  test("creates, versions and leaves unchanged", async () => {
-    const { db } = testDatabase;
-    const file = { title: "E", attemptLimit: null, showTarget: true };
-    const report = await importExercises(db, "c1", [
-      { ...file, slug: "e1", definition: "two" },
-      { ...file, slug: "new", definition: "n" },
-    ]);
-    expect(report).toEqual({ created: ["new"], updated: [], unchanged: ["e1"] });
-
-    const again = await importExercises(db, "c1", [{ ...file, slug: "e1", definition: "three" }]);
-    expect(again).toEqual({ created: [], updated: ["e1"], unchanged: [] });
-    const versions = await db.exerciseVersion.findMany({ where: { exerciseId: "e1" } });
-    expect(versions.map((version) => version.version).sort()).toEqual([1, 2, 3]);
-    const created = await db.exercise.findFirstOrThrow({ where: { slug: "new" } });
-    expect(created).toMatchObject({ visibility: "hidden", position: 1 });
   });
 });

@@ -10,6 +10,7 @@ const courseInfo = {
   slug: "deep-learning-theory",
   title: "Theories of Deep Learning",
   description: "Depth beats width.",
+  acceptLate: true,
 };
 
 const exercises: CourseExerciseFile[] = [
@@ -27,6 +28,8 @@ const exercises: CourseExerciseFile[] = [
     position: 1,
     attemptLimit: 5,
     showTarget: false,
+    dueDate: new Date("2027-02-01T09:00:00Z"),
+    visibility: "hidden",
     definition: '{"id":"sawtooth-f3","title":"Three teeth"}',
   },
 ];
@@ -57,9 +60,14 @@ describe("seedNewDatabase", () => {
       include: { exercises: { include: { versions: true }, orderBy: { position: "asc" } } },
     });
     expect(course.title).toBe("Theories of Deep Learning");
+    expect(course.acceptLate).toBe(true);
     expect(course.exercises.map((exercise) => exercise.slug)).toEqual(["tent-h2", "sawtooth-f3"]);
     expect(course.exercises[1]?.attemptLimit).toBe(5);
     expect(course.exercises[1]?.showTarget).toBe(false);
+    expect(course.exercises[1]?.dueDate).toEqual(new Date("2027-02-01T09:00:00Z"));
+    expect(course.exercises[1]?.visibility).toBe("hidden");
+    expect(course.exercises[0]?.dueDate).toBeNull();
+    expect(course.exercises[0]?.visibility).toBe("visible");
     expect(course.exercises[0]?.versions).toHaveLength(1);
     expect(course.exercises[0]?.versions[0]?.version).toBe(1);
     expect(course.exercises[0]?.versions[0]?.definition).toBe(exercises[0]?.definition);

@@ -69,6 +69,9 @@ async function createExercise(tx: Transaction, courseId: string, exercise: Cours
       position: exercise.position,
       attemptLimit: exercise.attemptLimit,
       showTarget: exercise.showTarget,
+      dueDate: exercise.dueDate ?? null,
+      // The database's default, "visible", applies to a file that does not set its visibility.
+      ...(exercise.visibility === undefined ? {} : { visibility: exercise.visibility }),
       versions: { create: { version: 1, definition: exercise.definition } },
     },
   });
