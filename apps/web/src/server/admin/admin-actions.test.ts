@@ -328,7 +328,12 @@ describe("importCourseFiles", () => {
       { name: "tent-copy.json", text: exerciseJson("tent-h2", { id: "tent-copy" }) },
       {
         name: "course.json",
-        text: JSON.stringify({ ...course, slug: courseSlug, title: "Imported title" }),
+        text: JSON.stringify({
+          ...course,
+          slug: courseSlug,
+          title: "Imported title",
+          exercises: ["tent-h2", "tent-h3", "tent-copy"],
+        }),
       },
     ];
 
@@ -336,13 +341,139 @@ describe("importCourseFiles", () => {
 
     expect(result).toEqual({
       status: "imported",
-      report: { created: ["tent-copy"], updated: ["tent-h3"], unchanged: ["tent-h2"] },
-      courseUpdated: true,
+      report: {
+        created: ["tent-copy"],
+        updated: ["tent-h3"],
+        settingsChanged: [],
+        unchanged: ["tent-h2"],
+        courseChanges: ["title", "description"],
+      },
     });
     expect(await versionsOf("tent-h3")).toHaveLength(2);
     expect(await visibilityOf("tent-copy")).toBe("hidden");
     const stored = await db.course.findUniqueOrThrow({ where: { id: FIXTURE.course } });
     expect(stored.title).toBe("Imported title");
+  });
+
+  test("applies visibility, due date, late rule and order", async () => {
+    const files = [
+      {
+        name: "course/exercises/tent-h2.json",
+        text: exerciseJson("tent-h2", { visibility: "hidden", dueDate: "2027-03-01T12:00:00Z" }),
+      },
+      {
+        name: "course/exercises/tent-h3.json",
+        text: exerciseJson("tent-h3", { visibility: "visible", dueDate: null }),
+      },
+      {
+        name: "course/course.json",
+        text: JSON.stringify({
+          slug: courseSlug,
+          title: "Theories of Deep Learning",
+          description: "",
+          acceptLate: true,
+          exercises: ["tent-h3", "tent-h2"],
+        }),
+      },
+    ];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result.status).toBe("imported");
+    const report = result.status === "imported" ? result.report : null;
+    expect(report?.courseChanges).toEqual(["acceptLate", "order"]);
+    const rows = await db.exercise.findMany({
+      where: { courseId: FIXTURE.course },
+      orderBy: { position: "asc" },
+    });
+    expect(rows.map((row) => row.slug)).toEqual(["tent-h3", "tent-h2"]);
+    expect(rows.map((row) => row.visibility)).toEqual(["visible", "hidden"]);
+    expect(rows.map((row) => row.dueDate)).toEqual([null, new Date("2027-03-01T12:00:00Z")]);
+    const stored = await db.course.findUniqueOrThrow({ where: { id: FIXTURE.course } });
+    expect(stored.acceptLate).toBe(true);
+  });
+
+  test("reports an exercises list that misses files", async () => {
+    const before = await db.exercise.findMany({ orderBy: { position: "asc" } });
+    const files = [
+      { name: "a.tar/exercises/tent-h2.json", text: exerciseJson("tent-h2", { title: "New" }) },
+      { name: "a.tar/exercises/tent-h3.json", text: "{" },
+      {
+        name: "a.tar/exercises/tent-copy.json",
+        text: exerciseJson("tent-h2", { id: "tent-copy" }),
+      },
+      {
+        name: "a.tar/course.json",
+        text: JSON.stringify({
+          slug: courseSlug,
+          title: "T",
+          description: "",
+          exercises: ["tent-h3", "sawtooth-f3", "tent-h2", "tent-h2"],
+        }),
+      },
+    ];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    const orderProblems = problems.filter((problem) => problem.file === "a.tar/course.json");
+    expect(orderProblems).toEqual([
+      {
+        file: "a.tar/course.json",
+        path: "exercises.1",
+        message:
+          'lists "sawtooth-f3", which has no exercise file sawtooth-f3.json: add the file or remove the id',
+      },
+      {
+        file: "a.tar/course.json",
+        path: "exercises.3",
+        message: 'lists "tent-h2" twice: keep one of them',
+      },
+      {
+        file: "a.tar/course.json",
+        path: "exercises",
+        message: 'does not list "tent-copy": add it where it belongs in the course',
+      },
+    ]);
+    expect(await db.exercise.findMany({ orderBy: { position: "asc" } })).toEqual(before);
+    expect((await db.course.findUniqueOrThrow({ where: { id: FIXTURE.course } })).title).toBe(
+      "Theories of Deep Learning",
+    );
+  });
+
+  test("reports a second course.json", async () => {
+    const info = JSON.stringify({ slug: courseSlug, title: "T", description: "" });
+    const files = [
+      { name: "a/course.json", text: info },
+      { name: "b/course.json", text: info },
+    ];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result).toEqual({
+      status: "invalid",
+      problems: [
+        {
+          file: "b/course.json",
+          path: "",
+          message: "repeats a/course.json: import one course.json",
+        },
+      ],
+    });
+  });
+
+  test("rejects an invalid due date with its place", async () => {
+    const files = [
+      { name: "tent-h2.json", text: exerciseJson("tent-h2", { dueDate: "tomorrow" }) },
+    ];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result.status).toBe("invalid");
+    const places =
+      result.status === "invalid" ? result.problems.map((p) => `${p.file}:${p.path}`) : [];
+    expect(places).toEqual(["tent-h2.json:dueDate"]);
   });
 });
 

@@ -2,8 +2,15 @@ import "server-only";
 
 import { z } from "zod";
 
-import { importExercises, updateCourseSettings, type ImportReport } from "@sawtooth/db";
-import { courseInfoSchema, prepareExercise } from "@sawtooth/theory";
+import {
+  importCourse,
+  readExerciseColumns,
+  type CourseImport,
+  type ImportedCourseInfo,
+  type ImportedExercise,
+  type ImportReport,
+} from "@sawtooth/db";
+import { checkCourseOrder, courseInfoSchema, prepareExercise } from "@sawtooth/theory";
 
 import { fieldMessage } from "@/lib/exercise-fields";
 
@@ -29,7 +36,7 @@ export interface ImportProblem {
 export type ImportResponse =
   | Rejected
   | { status: "invalid"; problems: ImportProblem[] }
-  | { status: "imported"; report: ImportReport; courseUpdated: boolean };
+  | { status: "imported"; report: ImportReport };
 
 /** Largest number of files in one import. */
 export const MAX_IMPORT_FILES = 500;
@@ -42,22 +49,12 @@ const importRequest = z.object({
     .max(MAX_IMPORT_FILES),
 });
 
-interface ValidImport {
-  exercises: {
-    slug: string;
-    title: string;
-    attemptLimit: number | null;
-    showTarget: boolean;
-    definition: string;
-  }[];
-  course: { title: string; description: string } | null;
-}
-
 /**
  * Imports exercise files, and optionally a `course.json`, in the course folder's format. The
  * files are validated as a whole first: each must be valid JSON that the engine's exercise
- * schema accepts, named after its id, with a unique id and a passing self-test. When any
- * problem exists, every one is returned and nothing is written.
+ * schema accepts, named after its id, with a unique id and a passing self-test. course.json's
+ * `exercises` must list each imported exercise once. When any problem exists, every one is
+ * returned and nothing is written.
  */
 export async function importCourseFiles(
   context: AdminContext,
@@ -76,14 +73,8 @@ export async function importCourseFiles(
   const valid = validateImport(parsed.data.files, access.course.slug, problems);
   if (problems.length > 0) return { status: "invalid", problems };
 
-  const report = await importExercises(context.db, access.course.id, valid.exercises);
-  if (valid.course) {
-    await updateCourseSettings(context.db, access.course.id, {
-      ...valid.course,
-      acceptLate: access.course.acceptLate,
-    });
-  }
-  return { status: "imported", report, courseUpdated: valid.course !== null };
+  const report = await importCourse(context.db, access.course.id, valid);
+  return { status: "imported", report };
 }
 
 /** Validates every file of an import, appending each problem found to `problems`. */
@@ -91,9 +82,13 @@ export function validateImport(
   files: ImportFile[],
   courseSlug: string,
   problems: ImportProblem[],
-): ValidImport {
-  const result: ValidImport = { exercises: [], course: null };
+): CourseImport {
+  const result: CourseImport = { exercises: [], course: null };
   const fileOfId = new Map<string, string>();
+  // Ids taken from the file names, so that a file with problems of its own still counts as
+  // listed in course.json's `exercises`.
+  const fileIds: string[] = [];
+  let courseFile: string | null = null;
   for (const file of files) {
     const base = file.name.split("/").pop() ?? file.name;
     if (!base.endsWith(".json")) {
@@ -101,20 +96,21 @@ export function validateImport(
       problems.push({ file: file.name, path: "", message });
       continue;
     }
-    let value: unknown;
-    try {
-      value = JSON.parse(file.text);
-    } catch (error) {
-      const message = `is not valid JSON: ${(error as Error).message}`;
-      problems.push({ file: file.name, path: "", message });
-      continue;
-    }
     if (base === "course.json") {
-      result.course = checkCourseInfo(file.name, value, courseSlug, problems);
+      if (courseFile !== null) {
+        const message = `repeats ${courseFile}: import one course.json`;
+        problems.push({ file: file.name, path: "", message });
+        continue;
+      }
+      courseFile = file.name;
+      const parsed = parseJsonFile(file, problems);
+      if (parsed) result.course = checkCourseInfo(file.name, parsed.value, courseSlug, problems);
       continue;
     }
-    const exercise = checkExercise(file, base, value, problems);
-    if (exercise === null) continue;
+    fileIds.push(base.slice(0, -".json".length));
+    const parsed = parseJsonFile(file, problems);
+    const exercise = parsed && checkExercise(file, base, parsed.value, problems);
+    if (!exercise) continue;
     const earlier = fileOfId.get(exercise.slug);
     if (earlier !== undefined) {
       const message = `repeats the id "${exercise.slug}" of ${earlier}: give each exercise its own id`;
@@ -124,7 +120,23 @@ export function validateImport(
     fileOfId.set(exercise.slug, file.name);
     result.exercises.push(exercise);
   }
+  const order = result.course?.order;
+  if (courseFile !== null && order !== undefined) {
+    for (const problem of checkCourseOrder(order, fileIds)) {
+      problems.push({ file: courseFile, ...problem });
+    }
+  }
   return result;
+}
+
+function parseJsonFile(file: ImportFile, problems: ImportProblem[]): { value: unknown } | null {
+  try {
+    return { value: JSON.parse(file.text) };
+  } catch (error) {
+    const message = `is not valid JSON: ${(error as Error).message}`;
+    problems.push({ file: file.name, path: "", message });
+    return null;
+  }
 }
 
 function checkExercise(
@@ -132,7 +144,7 @@ function checkExercise(
   base: string,
   value: unknown,
   problems: ImportProblem[],
-): ValidImport["exercises"][number] | null {
+): ImportedExercise | null {
   const prepared = prepareExercise(value);
   if (!prepared.ok) {
     for (const problem of prepared.problems) {
@@ -158,13 +170,7 @@ function checkExercise(
     }
   }
   if (!valid) return null;
-  return {
-    slug: exercise.id,
-    title: exercise.title,
-    attemptLimit: exercise.attemptLimit ?? null,
-    showTarget: exercise.reveal.targetPlot,
-    definition: file.text,
-  };
+  return readExerciseColumns(exercise, file.text);
 }
 
 function checkCourseInfo(
@@ -172,7 +178,7 @@ function checkCourseInfo(
   value: unknown,
   courseSlug: string,
   problems: ImportProblem[],
-): ValidImport["course"] {
+): ImportedCourseInfo | null {
   const info = courseInfoSchema.safeParse(value);
   if (!info.success) {
     for (const issue of info.error.issues) {
@@ -186,5 +192,9 @@ function checkCourseInfo(
     problems.push({ file, path: "slug", message });
     return null;
   }
-  return { title: info.data.title, description: info.data.description };
+  const { title, description, acceptLate, exercises } = info.data;
+  const course: ImportedCourseInfo = { title, description };
+  if (acceptLate !== undefined) course.acceptLate = acceptLate;
+  if (exercises !== undefined) course.order = exercises;
+  return course;
 }

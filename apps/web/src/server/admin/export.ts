@@ -1,6 +1,7 @@
 import "server-only";
 
-import { findExerciseForAdmin, listExerciseDefinitions } from "@sawtooth/db";
+import { findExerciseForAdmin, listExerciseDefinitions, type Visibility } from "@sawtooth/db";
+import { writeExerciseSettings, type CourseInfo } from "@sawtooth/theory";
 
 import { findAdminCourse, type AdminContext } from "./admin-access";
 import { writeTar, type ArchiveEntry } from "@/lib/tar";
@@ -19,9 +20,20 @@ function attachment(body: BodyInit, type: string, fileName: string): Response {
   });
 }
 
+/** Writes an exercise's newest definition with its visibility and due date as a file's text. */
+function exerciseFileText(exercise: {
+  definition: string;
+  visibility: Visibility;
+  dueDate: Date | null;
+}): string {
+  const dueDate = exercise.dueDate?.toISOString() ?? null;
+  return writeExerciseSettings(exercise.definition, { visibility: exercise.visibility, dueDate });
+}
+
 /**
- * Returns an exercise's newest file as a download named `<id>.json`, the course folder's format.
- * Anyone but an admin of the course gets a 404, as for a missing exercise.
+ * Returns an exercise's newest file as a download named `<id>.json`, the course folder's format,
+ * with its visibility and due date as the fields `visibility` and `dueDate`. Anyone but an admin
+ * of the course gets a 404, as for a missing exercise.
  */
 export async function exportExerciseFile(
   context: AdminContext,
@@ -31,13 +43,13 @@ export async function exportExerciseFile(
   const course = await findAdminCourse(context.db, context.userId, courseSlug);
   const exercise = course && (await findExerciseForAdmin(context.db, course.id, exerciseSlug));
   if (!exercise) return notFoundResponse();
-  return attachment(exercise.definition, "application/json", `${exercise.slug}.json`);
+  return attachment(exerciseFileText(exercise), "application/json", `${exercise.slug}.json`);
 }
 
 /**
- * Returns the course as a tar archive laid out as a course folder: `course.json` and
- * `exercises/<id>.json` with each exercise's newest file. `course.json` is left out while the
- * course has no description, because the folder format requires one.
+ * Returns the course as a tar archive laid out as a course folder: `course.json` with the
+ * title, description, late-attempt rule and exercise order, and `exercises/<id>.json` with each
+ * exercise's newest file, visibility and due date.
  */
 export async function exportCourseArchive(
   context: AdminContext,
@@ -46,19 +58,22 @@ export async function exportCourseArchive(
   const course = await findAdminCourse(context.db, context.userId, courseSlug);
   if (!course) return notFoundResponse();
 
+  const exercises = await listExerciseDefinitions(context.db, course.id);
+  const info: CourseInfo = {
+    slug: course.slug,
+    title: course.title,
+    description: course.description,
+    acceptLate: course.acceptLate,
+    exercises: exercises.map((exercise) => exercise.slug),
+  };
   const encoder = new TextEncoder();
-  const entries: ArchiveEntry[] = [];
-  if (course.description.trim() !== "") {
-    const info = { slug: course.slug, title: course.title, description: course.description };
-    entries.push({
-      path: "course.json",
-      data: encoder.encode(`${JSON.stringify(info, null, 2)}\n`),
-    });
-  }
-  for (const exercise of await listExerciseDefinitions(context.db, course.id)) {
+  const entries: ArchiveEntry[] = [
+    { path: "course.json", data: encoder.encode(`${JSON.stringify(info, null, 2)}\n`) },
+  ];
+  for (const exercise of exercises) {
     entries.push({
       path: `exercises/${exercise.slug}.json`,
-      data: encoder.encode(exercise.definition),
+      data: encoder.encode(exerciseFileText(exercise)),
     });
   }
   const archive = writeTar(entries, context.now);

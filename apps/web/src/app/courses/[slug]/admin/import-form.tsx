@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 
 import { errorMessage } from "@/components/error-message";
 import type { ImportFile, ImportResponse } from "@/server/admin/course-import";
+import { countOf, describeImportReport } from "@/lib/import-report";
 import { formatKibibytes, MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
 import { readTar } from "@/lib/tar";
 import { importCourseFilesAction } from "@/server/actions/admin-exercises";
@@ -100,8 +101,11 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
     <Panel title="Import exercises">
       <p className="text-sm text-slate-600">
         Choose exercise JSON files (named after their id), optionally with course.json, or a .tar
-        archive of a course folder. Every file is checked first, and nothing is written while any
-        problem remains.
+        archive of a course folder such as the export above. An exercise file&apos;s{" "}
+        <code>visibility</code> and <code>dueDate</code> set whether students see the exercise and
+        when it is due. course.json sets the course&apos;s title, description, late-attempt rule and
+        exercise order, and its <code>exercises</code> list must name each imported exercise once.
+        Every file is checked first, and nothing is written while any problem remains.
       </p>
       <input
         type="file"
@@ -129,7 +133,7 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
       </Button>
       {result?.status === "invalid" && (
         <ProblemList
-          title={`Nothing was imported: ${result.problems.length} problems.`}
+          title={`Nothing was imported: ${countOf(result.problems.length, "problem")}.`}
           problems={result.problems.map((problem) => ({
             place: problem.path === "" ? problem.file : `${problem.file}: ${problem.path}`,
             message: problem.message,
@@ -144,11 +148,7 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
       )}
       {result?.status === "imported" && (
         <p role="status" className="text-sm text-green-800">
-          Imported: {result.report.created.length} created (
-          {result.report.created.join(", ") || "none"}), {result.report.updated.length} with a new
-          version ({result.report.updated.join(", ") || "none"}), {result.report.unchanged.length}{" "}
-          unchanged
-          {result.courseUpdated ? "; course title and description updated" : ""}.
+          {describeImportReport(result.report)}
         </p>
       )}
     </Panel>

@@ -1,0 +1,41 @@
+import { describe, expect, test } from "vitest";
+
+import { countOf, describeImportReport } from "./import-report";
+
+const nothing = {
+  created: [],
+  updated: [],
+  settingsChanged: [],
+  unchanged: ["tent-h2", "tent-h3"],
+  courseChanges: [],
+};
+
+describe("describeImportReport", () => {
+  test("reports an unchanged re-import", () => {
+    expect(describeImportReport(nothing)).toMatchInlineSnapshot(
+      `"Imported exercises: 0 created, 0 with a new version, 0 with new settings only, 2 unchanged; course settings unchanged."`,
+    );
+  });
+
+  test("names each change", () => {
+    const report = {
+      created: ["abs-value"],
+      updated: ["tent-h2"],
+      settingsChanged: ["tent-h3", "sawtooth-f3"],
+      unchanged: [],
+      courseChanges: ["acceptLate" as const, "order" as const],
+    };
+
+    expect(describeImportReport(report)).toMatchInlineSnapshot(
+      `"Imported exercises: 1 created (abs-value), 1 with a new version (tent-h2), 2 with new settings only (tent-h3, sawtooth-f3), 0 unchanged; course settings updated: late attempts, exercise order."`,
+    );
+  });
+});
+
+describe("countOf", () => {
+  test("uses the singular for one", () => {
+    expect(countOf(1, "problem")).toBe("1 problem");
+    expect(countOf(2, "problem")).toBe("2 problems");
+    expect(countOf(0, "problem")).toBe("0 problems");
+  });
+});
