@@ -200,6 +200,11 @@ export async function setExerciseVisibility(
   await db.exercise.update({ where: { id: exerciseId }, data: { visibility } });
 }
 
+/** Counts a course's exercises, hidden ones included. */
+export async function countExercises(db: Database, courseId: string): Promise<number> {
+  return db.exercise.count({ where: { courseId } });
+}
+
 /** An exercise's newest definition with the settings that an exported file carries. */
 export interface ExerciseDefinitionRow {
   slug: string;

@@ -3,6 +3,7 @@ import "server-only";
 import { z } from "zod";
 
 import {
+  countExercises,
   importCourse,
   readExerciseColumns,
   type CourseImport,
@@ -70,17 +71,26 @@ export async function importCourseFiles(
   if ("status" in access) return access;
 
   const problems: ImportProblem[] = [];
-  const valid = validateImport(parsed.data.files, access.course.slug, problems);
+  const { course } = access;
+  const empty = (await countExercises(context.db, course.id)) === 0;
+  const valid = validateImport(parsed.data.files, { slug: course.slug, empty }, problems);
   if (problems.length > 0) return { status: "invalid", problems };
 
-  const report = await importCourse(context.db, access.course.id, valid);
+  const report = await importCourse(context.db, course.id, valid);
   return { status: "imported", report };
+}
+
+/** The course that receives an import. */
+export interface ImportTarget {
+  slug: string;
+  /** Whether the course has no exercises yet, so that it may take another course's course.json. */
+  empty: boolean;
 }
 
 /** Validates every file of an import, appending each problem found to `problems`. */
 export function validateImport(
   files: ImportFile[],
-  courseSlug: string,
+  target: ImportTarget,
   problems: ImportProblem[],
 ): CourseImport {
   const result: CourseImport = { exercises: [], course: null };
@@ -104,7 +114,7 @@ export function validateImport(
       }
       courseFile = file.name;
       const parsed = parseJsonFile(file, problems);
-      if (parsed) result.course = checkCourseInfo(file.name, parsed.value, courseSlug, problems);
+      if (parsed) result.course = checkCourseInfo(file.name, parsed.value, target, problems);
       continue;
     }
     fileIds.push(base.slice(0, -".json".length));
@@ -173,10 +183,15 @@ function checkExercise(
   return readExerciseColumns(exercise, file.text);
 }
 
+/**
+ * Checks course.json. A course.json of another course is accepted only by a course without
+ * exercises, which copies it. Any other course keeps it out, so that an archive picked by
+ * mistake cannot overwrite the course's settings.
+ */
 function checkCourseInfo(
   file: string,
   value: unknown,
-  courseSlug: string,
+  target: ImportTarget,
   problems: ImportProblem[],
 ): ImportedCourseInfo | null {
   const info = courseInfoSchema.safeParse(value);
@@ -187,8 +202,9 @@ function checkCourseInfo(
     }
     return null;
   }
-  if (info.data.slug !== courseSlug) {
-    const message = `names the course "${info.data.slug}", not this course "${courseSlug}": fix the slug or leave course.json out`;
+  if (info.data.slug !== target.slug && !target.empty) {
+    const fix = "fix the slug, leave course.json out, or import into a course without exercises";
+    const message = `names the course "${info.data.slug}", not this course "${target.slug}": ${fix}`;
     problems.push({ file, path: "slug", message });
     return null;
   }

@@ -9,56 +9,47 @@ import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 import { loadCourse } from "@sawtooth/theory/course";
 
 import { readTar } from "@/lib/tar";
-import { FIXTURE, readExerciseFile } from "@/testing/course-fixture";
+import { readExerciseFile } from "@/testing/course-fixture";
 
 import type { AdminContext } from "./admin-access";
 import { importCourseFiles, type ImportFile } from "./course-import";
 import { exportCourseArchive, exportExerciseFile } from "./export";
 
 const ADMIN = "admin-1";
-const courseSlug = FIXTURE.courseSlug;
+const SOURCE = "deep-learning-theory";
+/** A new course without exercises, which receives the source course's archive. */
+const COPY = "theory-copy";
 const NOW = new Date("2027-01-15T12:00:00Z");
 
-let source: TestDatabase;
-let target: TestDatabase;
+let testDatabase: TestDatabase;
+let db: Database;
 
 beforeEach(async () => {
-  source = createTestDatabase();
-  target = createTestDatabase();
-  await createSourceCourse(source.db);
-  await addAdmin(
-    target.db,
-    (await target.db.course.create({ data: { slug: courseSlug, title: "New" } })).id,
-  );
+  testDatabase = createTestDatabase();
+  db = testDatabase.db;
+  await db.user.create({ data: { id: ADMIN, name: "Admin", email: "admin@example.com" } });
+  await createSourceCourse();
+  const copy = await db.course.create({ data: { slug: COPY, title: "New course" } });
+  await db.membership.create({ data: { userId: ADMIN, courseId: copy.id, role: "admin" } });
 });
 
 afterEach(async () => {
-  await source.remove();
-  await target.remove();
+  await testDatabase.remove();
 });
-
-async function addAdmin(db: Database, courseId: string): Promise<void> {
-  await db.user.create({ data: { id: ADMIN, name: "Admin", email: "admin@example.com" } });
-  await db.membership.create({ data: { userId: ADMIN, courseId, role: "admin" } });
-}
 
 /**
  * Builds a course with a description, late attempts refused, a published exercise with a due
  * date, a hidden one with a due date, a hidden one without, and an order that is not the order
  * of the file names. The exercises come from the lecture's files, as an admin would import them.
  */
-async function createSourceCourse(db: Database): Promise<void> {
+async function createSourceCourse(): Promise<void> {
   const course = await db.course.create({
-    data: {
-      slug: courseSlug,
-      title: "Theories of Deep Learning",
-      description: "Depth beats width.",
-    },
+    data: { slug: SOURCE, title: "Theories of Deep Learning", description: "Depth beats width." },
   });
-  await addAdmin(db, course.id);
+  await db.membership.create({ data: { userId: ADMIN, courseId: course.id, role: "admin" } });
   const ids = ["sawtooth-f3", "tent-h2", "abs-value", "tent-h3"];
   const files = ids.map((id) => ({ name: `${id}.json`, text: readExerciseFile(id) }));
-  await importInto(db, files);
+  await importInto(SOURCE, files);
 
   const settings = [
     { visibility: "hidden", dueDate: null },
@@ -74,12 +65,12 @@ async function createSourceCourse(db: Database): Promise<void> {
   }
 }
 
-function adminOf(db: Database): AdminContext {
+function admin(): AdminContext {
   return { db, userId: ADMIN, now: NOW };
 }
 
 /** Reads every course and exercise setting that an admin can change, in course order. */
-async function settingsOf(db: Database) {
+async function settingsOf(courseSlug: string) {
   const course = await db.course.findUniqueOrThrow({
     where: { slug: courseSlug },
     select: {
@@ -109,9 +100,9 @@ async function settingsOf(db: Database) {
   };
 }
 
-/** Downloads the course archive and returns its files as the import form uploads them. */
-async function exportArchive(db: Database): Promise<ImportFile[]> {
-  const response = await exportCourseArchive(adminOf(db), courseSlug);
+/** Downloads a course's archive and returns its files as the import form uploads them. */
+async function exportArchive(courseSlug: string): Promise<ImportFile[]> {
+  const response = await exportCourseArchive(admin(), courseSlug);
   expect(response.status).toBe(200);
   const decoder = new TextDecoder();
   return readTar(new Uint8Array(await response.arrayBuffer())).map((entry) => ({
@@ -120,49 +111,53 @@ async function exportArchive(db: Database): Promise<ImportFile[]> {
   }));
 }
 
-async function importInto(db: Database, files: ImportFile[]) {
-  const result = await importCourseFiles(adminOf(db), { courseSlug, files });
+async function importInto(courseSlug: string, files: ImportFile[]) {
+  const result = await importCourseFiles(admin(), { courseSlug, files });
   if (result.status !== "imported") throw new Error(JSON.stringify(result));
   return result.report;
 }
 
+async function versionCount(courseSlug: string): Promise<number> {
+  return db.exerciseVersion.count({ where: { exercise: { course: { slug: courseSlug } } } });
+}
+
+const ORDER = ["sawtooth-f3", "tent-h2", "abs-value", "tent-h3"];
+
 describe("course export and import", () => {
   test("carries every setting into an empty course", async () => {
-    const files = await exportArchive(source.db);
+    const report = await importInto(COPY, await exportArchive(SOURCE));
 
-    const report = await importInto(target.db, files);
-
-    expect(report.created).toEqual(["sawtooth-f3", "tent-h2", "abs-value", "tent-h3"]);
+    expect(report.created).toEqual(ORDER);
     expect(report.courseChanges).toEqual(["title", "description"]);
-    const expected = await settingsOf(source.db);
+    const expected = await settingsOf(SOURCE);
     expect(expected.exercises.map((exercise) => exercise.visibility)).toEqual([
       "hidden",
       "visible",
       "visible",
       "hidden",
     ]);
-    expect(await settingsOf(target.db)).toEqual(expected);
+    expect(await settingsOf(COPY)).toEqual(expected);
   });
 
   test("carries accepted late attempts", async () => {
-    await source.db.course.update({ where: { slug: courseSlug }, data: { acceptLate: true } });
+    await db.course.update({ where: { slug: SOURCE }, data: { acceptLate: true } });
 
-    const report = await importInto(target.db, await exportArchive(source.db));
+    const report = await importInto(COPY, await exportArchive(SOURCE));
 
     expect(report.courseChanges).toEqual(["title", "description", "acceptLate"]);
-    expect((await settingsOf(target.db)).acceptLate).toBe(true);
+    expect((await settingsOf(COPY)).acceptLate).toBe(true);
   });
 
   test("writes the settings into course.json and the exercise files", async () => {
-    const files = await exportArchive(source.db);
+    const files = await exportArchive(SOURCE);
     const text = (name: string) => files.find((file) => file.name.endsWith(name))?.text ?? "";
 
     expect(JSON.parse(text("/course.json"))).toEqual({
-      slug: courseSlug,
+      slug: SOURCE,
       title: "Theories of Deep Learning",
       description: "Depth beats width.",
       acceptLate: false,
-      exercises: ["sawtooth-f3", "tent-h2", "abs-value", "tent-h3"],
+      exercises: ORDER,
     });
     expect(JSON.parse(text("/tent-h3.json"))).toMatchObject({
       visibility: "hidden",
@@ -172,37 +167,51 @@ describe("course export and import", () => {
   });
 
   test("re-imports an unchanged archive without changes", async () => {
-    const files = await exportArchive(source.db);
-    const versions = await source.db.exerciseVersion.count();
+    const versions = await versionCount(SOURCE);
 
-    const report = await importInto(source.db, files);
+    const report = await importInto(SOURCE, await exportArchive(SOURCE));
 
     expect(report).toEqual({
       created: [],
       updated: [],
       settingsChanged: [],
-      unchanged: ["sawtooth-f3", "tent-h2", "abs-value", "tent-h3"],
+      unchanged: ORDER,
       courseChanges: [],
     });
-    expect(await source.db.exerciseVersion.count()).toBe(versions);
+    expect(await versionCount(SOURCE)).toBe(versions);
   });
 
-  test("re-imports into the new course without changes", async () => {
-    await importInto(target.db, await exportArchive(source.db));
-    const versions = await target.db.exerciseVersion.count();
+  test("re-imports the copy's archive without changes", async () => {
+    await importInto(COPY, await exportArchive(SOURCE));
+    const versions = await versionCount(COPY);
 
-    const report = await importInto(target.db, await exportArchive(target.db));
+    const report = await importInto(COPY, await exportArchive(COPY));
 
-    expect(report.unchanged).toHaveLength(4);
+    expect(report.unchanged).toEqual(ORDER);
     expect(report.courseChanges).toEqual([]);
-    expect(await target.db.exerciseVersion.count()).toBe(versions);
+    expect(await versionCount(COPY)).toBe(versions);
+  });
+
+  test("keeps another course's course.json out of a used course", async () => {
+    await importInto(COPY, await exportArchive(SOURCE));
+
+    const result = await importCourseFiles(admin(), {
+      courseSlug: COPY,
+      files: await exportArchive(SOURCE),
+    });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.map((problem) => `${problem.file}: ${problem.path}`)).toEqual([
+      `${SOURCE}.tar/course.json: slug`,
+    ]);
   });
 
   test("exports a course folder the engine loads", async () => {
     const folder = mkdtempSync(path.join(tmpdir(), "sawtooth-export-"));
     try {
-      for (const file of await exportArchive(source.db)) {
-        const name = path.join(folder, file.name.slice(`${courseSlug}.tar/`.length));
+      for (const file of await exportArchive(SOURCE)) {
+        const name = path.join(folder, file.name.slice(`${SOURCE}.tar/`.length));
         mkdirSync(path.dirname(name), { recursive: true });
         writeFileSync(name, file.text);
       }
@@ -211,7 +220,7 @@ describe("course export and import", () => {
 
       expect(result.ok ? [] : result.problems).toEqual([]);
       const ids = result.ok ? result.course.exercises.map((e) => e.prepared.exercise.id) : [];
-      expect(ids).toEqual(["sawtooth-f3", "tent-h2", "abs-value", "tent-h3"]);
+      expect(ids).toEqual(ORDER);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
@@ -220,27 +229,27 @@ describe("course export and import", () => {
 
 describe("exercise file export and import", () => {
   test("carries visibility and due date", async () => {
-    const response = await exportExerciseFile(adminOf(source.db), courseSlug, "tent-h2");
+    const response = await exportExerciseFile(admin(), SOURCE, "tent-h2");
     const file = { name: "tent-h2.json", text: await response.text() };
 
-    const report = await importInto(target.db, [file]);
+    const report = await importInto(COPY, [file]);
 
     expect(report.created).toEqual(["tent-h2"]);
-    const imported = await target.db.exercise.findFirstOrThrow({ where: { slug: "tent-h2" } });
+    const imported = await db.exercise.findFirstOrThrow({
+      where: { slug: "tent-h2", course: { slug: COPY } },
+    });
     expect(imported.visibility).toBe("visible");
     expect(imported.dueDate).toEqual(new Date("2027-02-01T09:00:00Z"));
   });
 
   test("re-imports an unchanged file without changes", async () => {
-    const response = await exportExerciseFile(adminOf(source.db), courseSlug, "tent-h2");
+    const response = await exportExerciseFile(admin(), SOURCE, "tent-h2");
     const file = { name: "tent-h2.json", text: await response.text() };
+    const versions = await versionCount(SOURCE);
 
-    const report = await importInto(source.db, [file]);
+    const report = await importInto(SOURCE, [file]);
 
     expect(report.unchanged).toEqual(["tent-h2"]);
-    const versions = await source.db.exerciseVersion.count({
-      where: { exercise: { slug: "tent-h2" } },
-    });
-    expect(versions).toBe(1);
+    expect(await versionCount(SOURCE)).toBe(versions);
   });
 });
