@@ -112,4 +112,15 @@ describe("exercise file settings fields", () => {
 
     expect(result.ok ? [] : result.problems.map((problem) => problem.path)).toEqual([field]);
   });
+
+  it("names the expected date format", () => {
+    const result = prepareExercise({ ...TENT_H2, dueDate: "tomorrow" });
+
+    expect(result.ok ? [] : result.problems).toEqual([
+      {
+        path: "dueDate",
+        message: "must be an ISO 8601 date and time with an offset, such as 2027-02-01T09:00:00Z",
+      },
+    ]);
+  });
 });

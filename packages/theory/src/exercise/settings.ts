@@ -17,7 +17,7 @@ export const exerciseSettingsShape = {
   dueDate: z.iso
     .datetime({
       offset: true,
-      message: "use an ISO 8601 date and time with an offset, such as 2027-02-01T09:00:00Z",
+      message: "must be an ISO 8601 date and time with an offset, such as 2027-02-01T09:00:00Z",
     })
     .nullable()
     .optional(),
