@@ -109,7 +109,9 @@ describe("admin exercise queries", () => {
     await createExercise(db, "c1", { ...columns, slug: "a", definition: "v1" });
     const { id } = (await findExerciseForAdmin(db, "c1", "a"))!;
     await saveExerciseVersion(db, id, { ...columns, definition: "v2" });
-    expect(await listExerciseDefinitions(db, "c1")).toEqual([{ slug: "a", definition: "v2" }]);
+    expect(await listExerciseDefinitions(db, "c1")).toEqual([
+      { slug: "a", definition: "v2", visibility: "hidden", dueDate: null },
+    ]);
   });
 
   test("updateCourseSettings stores the settings", async () => {
