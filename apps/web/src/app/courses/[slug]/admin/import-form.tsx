@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import type { ImportFile, ImportResponse } from "@/server/admin/course-import";
+import { plural } from "@/lib/plural";
 import { readTar } from "@/lib/tar";
 import { importCourseFilesAction } from "@/server/actions/admin-exercises";
 
@@ -71,7 +72,7 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
       </Button>
       {result?.status === "invalid" && (
         <ProblemList
-          title={`Nothing was imported: ${result.problems.length} problems.`}
+          title={`Nothing was imported: ${plural(result.problems.length, "problem")}.`}
           problems={result.problems.map((problem) => ({
             place: problem.path === "" ? problem.file : `${problem.file}: ${problem.path}`,
             message: problem.message,
