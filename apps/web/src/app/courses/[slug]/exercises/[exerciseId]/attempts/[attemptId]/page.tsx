@@ -87,7 +87,11 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
         </pre>
       </section>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
-        <FeedbackView feedback={feedback} domain={toDomainView(domain)} />
+        <FeedbackView
+          feedback={feedback}
+          domain={toDomainView(domain)}
+          overrideScore={attempt.overrideScore}
+        />
       </div>
       {comments.length > 0 && (
         <section aria-label="Comments from tutors" className="mt-6">
