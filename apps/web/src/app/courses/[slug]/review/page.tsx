@@ -11,6 +11,7 @@ import {
 } from "@sawtooth/db";
 
 import { formatScore } from "@/components/feedback/feedback-format";
+import { plural } from "@/lib/plural";
 import { requireCourseStaff } from "@/server/review/require-staff";
 
 import { SOLVED_LEGEND } from "../exercise-status";
@@ -163,7 +164,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
                   const exercise = dashboard.exercises[index]!;
                   const attempts = new URLSearchParams({
                     student: row.student.id,
-                    exercise: exercise.id,
+                    exercise: exercise.slug,
                   });
                   return (
                     <td key={exercise.id} className="px-3 py-2">
@@ -175,9 +176,10 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
                           {formatScore(cell.bestScore)} ·{" "}
                           <Link
                             href={`${base}/attempts?${attempts}`}
+                            aria-label={`${plural(cell.attempts, "attempt")} by ${row.student.name} at ${exercise.slug}`}
                             className="text-indigo-700 hover:underline"
                           >
-                            {cell.attempts === 1 ? "1 attempt" : `${cell.attempts} attempts`}
+                            {plural(cell.attempts, "attempt")}
                           </Link>
                         </div>
                       )}
@@ -202,7 +204,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
               </th>
               {dashboard.totals.map((totals, index) => (
                 <td key={dashboard.exercises[index]!.id} className="px-3 py-2">
-                  <div>Tried: {totals.tried}</div>
+                  <div>Tried, not solved: {totals.tried}</div>
                   <div>Solved: {totals.solved}</div>
                   <div>
                     Median attempts: {totals.medianAttempts === null ? "–" : totals.medianAttempts}
