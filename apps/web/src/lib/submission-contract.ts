@@ -84,8 +84,8 @@ export interface WorkspaceProps {
   /** The server action that grades and stores a submission (JSON text as typed). */
   submit: (submission: string) => Promise<SubmitResult>;
   /**
-   * Why the exercise takes no attempts, such as a passed due date in a course that rejects late
-   * attempts, or null while it takes them. The server checks again on every submit.
+   * The reason the exercise takes no attempts, such as a passed due date in a course that rejects
+   * late attempts, or null while it takes them. The server checks again on every submit.
    */
   closedMessage: string | null;
 }

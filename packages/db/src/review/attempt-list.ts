@@ -31,7 +31,7 @@ export interface AttemptListEntry {
   exercise: { id: string; slug: string; title: string; dueDate: Date | null };
 }
 
-/** Whether an attempt at `createdAt` came after `dueDate`; never without a due date. */
+/** Returns whether an attempt at `createdAt` came after `dueDate`, false without a due date. */
 export function isLateAttempt(createdAt: Date, dueDate: Date | null): boolean {
   return dueDate !== null && createdAt.getTime() > dueDate.getTime();
 }

@@ -44,9 +44,9 @@ export async function listCourseStudents(db: Database, courseId: string): Promis
 }
 
 /**
- * Loads the gradebook of a course: its exercises (visible ones first), its students and each student's attempt count,
- * best score that counts and solved flag at each exercise. Attempts by members who are not
- * students (tutors trying an exercise) are left out.
+ * Loads the gradebook of a course: its exercises (visible ones first), its students and each
+ * student's attempt count, best score that counts and solved flag at each exercise. Attempts by
+ * members who are not students (tutors trying an exercise) are left out.
  */
 export async function loadGradebook(db: Database, courseId: string): Promise<Gradebook> {
   const listed = await listExercises(db, courseId, { includeHidden: true });

@@ -16,7 +16,7 @@ interface SubmitPanelProps {
   domain: [string | null, string | null];
   submit: (submission: string) => Promise<SubmitResult>;
   onResult: (result: SubmitResult) => void;
-  /** Why the exercise takes no attempts, or null while it takes them. */
+  /** The reason the exercise takes no attempts, or null while it takes them. */
   closedMessage: string | null;
 }
 

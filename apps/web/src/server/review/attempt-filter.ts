@@ -2,7 +2,7 @@ import { decodeAttemptCursor, verdictSchema, type Verdict } from "@sawtooth/db";
 
 import { findFilterExercise, unknownExerciseMessage, type FilterExercise } from "./exercise-filter";
 
-/** The query string of the tutors' attempt list, one value per field. */
+/** The query string of the tutors' attempt list as Next.js passes it; a field's first value counts. */
 export type AttemptListQuery = Record<string, string | string[] | undefined>;
 
 /** The list's filters after validation; a field is "" when it filters nothing. */
@@ -113,7 +113,7 @@ export function parseAttemptFilter(
   return { values, exerciseId, problems };
 }
 
-/** Whether a YYYY-MM-DD text names a real calendar day, so 2026-02-30 is rejected. */
+/** Returns whether a YYYY-MM-DD text names a real calendar day, so 2026-02-30 is rejected. */
 function isDate(text: string): boolean {
   if (!DATE_PATTERN.test(text)) return false;
   const date = new Date(`${text}T00:00:00Z`);
