@@ -68,21 +68,21 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
       <ReviewNav courseSlug={course.slug} current="" />
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Student
           <input
             name="student"
             defaultValue={options.student}
             placeholder="Name or email"
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           />
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Exercise
           <select
             name="exercise"
             defaultValue={options.exercise}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">All exercises</option>
             {gradebook.exercises.map((exercise) => (
@@ -92,12 +92,12 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Status
           <select
             name="status"
             defaultValue={options.status}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">Any status</option>
             <option value="not-tried">Not tried</option>

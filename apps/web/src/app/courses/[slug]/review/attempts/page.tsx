@@ -59,12 +59,12 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
       <ReviewNav courseSlug={course.slug} current="/attempts" />
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Exercise
           <select
             name="exercise"
             defaultValue={filter.exercise}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">All exercises</option>
             {exercises.map((exercise) => (
@@ -74,12 +74,12 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Student
           <select
             name="student"
             defaultValue={filter.student}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">All students</option>
             {students.map((student) => (
@@ -89,34 +89,34 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Verdict
           <select
             name="verdict"
             defaultValue={filter.verdict}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">Any verdict</option>
             <option value="correct">Correct</option>
             <option value="incorrect">Incorrect</option>
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           From (UTC)
           <input
             type="date"
             name="from"
             defaultValue={filter.from}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           />
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           To (UTC)
           <input
             type="date"
             name="to"
             defaultValue={filter.to}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           />
         </label>
         <button className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">
@@ -132,7 +132,8 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
         <p className="mt-6 text-slate-600">No attempts match these filters.</p>
       ) : (
         // The table scrolls inside its box on a narrow screen instead of widening the page.
-        <div className="mt-4 overflow-x-auto">
+        // `relative` keeps the absolutely placed sr-only header text inside that box too.
+        <div className="relative mt-4 overflow-x-auto">
           <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
             <thead className="bg-slate-100 text-slate-600">
               <tr>

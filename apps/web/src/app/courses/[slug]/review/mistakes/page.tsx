@@ -52,12 +52,12 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
       <h1 className="text-2xl font-semibold">Wrong answers in {course.title}</h1>
       <ReviewNav courseSlug={course.slug} current="/mistakes" />
       <form method="get" className="mt-6 flex items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Exercise
           <select
             name="exercise"
             defaultValue={exercise?.slug}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             {exercises.map((candidate) => (
               <option key={candidate.id} value={candidate.slug}>
