@@ -32,8 +32,8 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
   const { course, exercise, attempt } = await requireAttempt(slug, exerciseId, attemptId);
 
   // The feedback was stored as the engine returned it, already cut to what the exercise reveals.
-  // A tutor's override replaces the graded score wherever the student reads it.
-  const feedback = { ...(JSON.parse(attempt.feedback) as Feedback), score: attempt.score };
+  // It keeps the grader's score, and the view shows a tutor's override in its place.
+  const feedback = JSON.parse(attempt.feedback) as Feedback;
   const db = getDatabase();
   const comments = await listAttemptComments(db, attempt.id);
   // The newest change of the trail is the one that set the override in force.
