@@ -1,5 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
+import { DEMO_ACCOUNTS } from "@sawtooth/db/demo";
+
 import { SECOND_STUDENT } from "./accounts";
 
 // The second student, so the attempt stored here leaves the demo student's history as the
@@ -21,6 +23,19 @@ const SHIFTED_TENT = JSON.stringify({
 });
 
 test.use({ viewport: { width: 390, height: 844 } });
+
+/** Returns the document's width in CSS pixels, wider than the window when the page scrolls. */
+function documentWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth);
+}
+
+async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+}
 
 async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: test.info().outputPath(`${name}.png`), fullPage: true });
@@ -100,4 +115,38 @@ test("190-digit values wrap without sideways scroll", async ({ page }) => {
   await expect(storedFeedback).toContainText(HUGE);
   expect(await sidewaysScroll(page)).toBe(0);
   await screenshot(page, "narrow-attempt");
+});
+
+test("review and admin pages fit 390 px", async ({ browser }) => {
+  const tutorAccount = DEMO_ACCOUNTS.find((account) => account.role === "tutor")!;
+  const adminAccount = DEMO_ACCOUNTS.find((account) => account.role === "admin")!;
+  const tutor = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage();
+  await signIn(tutor, tutorAccount.email, STUDENT.password);
+
+  await tutor.goto("/courses/deep-learning-theory/review/attempts");
+  await expect(tutor.getByRole("table")).toBeVisible();
+  expect(await documentWidth(tutor)).toBeLessThanOrEqual(390);
+  await screenshot(tutor, "narrow-review-attempts");
+
+  // The second student's 190-digit attempt from the test above has the widest submission.
+  await tutor
+    .getByRole("row")
+    .filter({ hasText: STUDENT.email })
+    .getByRole("link", { name: /^Review attempt/ })
+    .first()
+    .click();
+  await expect(tutor.getByRole("region", { name: "Submission as sent" })).toBeVisible();
+  expect(await documentWidth(tutor)).toBeLessThanOrEqual(390);
+  await screenshot(tutor, "narrow-review-attempt");
+
+  const admin = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage();
+  await signIn(admin, adminAccount.email, STUDENT.password);
+  await admin.goto("/courses/deep-learning-theory/admin");
+  await expect(admin.getByRole("table")).toBeVisible();
+  expect(await documentWidth(admin)).toBeLessThanOrEqual(390);
+  await screenshot(admin, "narrow-admin");
 });

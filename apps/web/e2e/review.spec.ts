@@ -150,11 +150,15 @@ test("tutor comments and overrides; student sees both", async ({ browser }) => {
 
   await tutor.getByRole("link", { name: "Attempts", exact: true }).click();
   await expect(tutor).toHaveURL(new RegExp(`${REVIEW}/attempts$`));
-  await tutor.getByLabel("Student").selectOption({ label: `${STUDENT.name} (${STUDENT.email})` });
+  await tutor
+    .getByRole("combobox", { name: "Student", exact: true })
+    .selectOption({ label: `${STUDENT.name} (${STUDENT.email})` });
   await tutor.getByRole("button", { name: "Filter" }).click();
   await expect(tutor).toHaveURL(/student=/);
   await expect(tutor.getByRole("row")).toHaveCount(2);
-  await tutor.getByRole("link", { name: "Review", exact: true }).click();
+  await tutor
+    .getByRole("link", { name: `Review attempt 1 by ${STUDENT.name} at tent-h2`, exact: true })
+    .click();
   await expect(tutor.getByRole("heading", { level: 1 })).toHaveText(
     "Attempt #1 at The tent map h2",
   );
@@ -200,6 +204,10 @@ test("tutor comments and overrides; student sees both", async ({ browser }) => {
   await expect(trail.nth(1)).toContainText("0%");
   await expect(trail.nth(1)).toContainText("50%");
   await expect(trail.nth(1)).toContainText("The breakpoint at 1/2 is right.");
+  // The feedback shows the score that counts, as the student sees it.
+  await expect(tutor.getByRole("region", { name: "Feedback" })).toContainText(
+    "Score: 50%, set by a tutor (the grader gave 0%)",
+  );
   await screenshot(tutor, "2-attempt-reviewed");
 
   await student.goto(attemptUrl.replace("/review/attempts/", "/exercises/tent-h2/attempts/"));
@@ -214,7 +222,9 @@ test("tutor comments and overrides; student sees both", async ({ browser }) => {
   await expect(student.getByLabel("Score override")).toContainText(
     "The breakpoint at 1/2 is right.",
   );
-  await expect(student.getByRole("region", { name: "Feedback" })).toContainText("Score: 50%");
+  await expect(student.getByRole("region", { name: "Feedback" })).toContainText(
+    "Score: 50%, set by a tutor (the grader gave 0%)",
+  );
   await screenshot(student, "3-student-attempt");
 
   await student.goto(TENT_H2);
@@ -239,7 +249,7 @@ test("gradebook CSV downloads with the right numbers", async ({ browser }) => {
 
   const [header, ...rows] = parseCsv(bytes.subarray(3).toString("utf8"));
   expect(header?.slice(0, 2)).toEqual(["Name", "Email"]);
-  const tentColumn = header?.indexOf("The tent map h2 (%)") ?? -1;
+  const tentColumn = header?.indexOf("The tent map h2 [tent-h2] (%)") ?? -1;
   expect(tentColumn).toBeGreaterThan(1);
   const row = rows.find((fields) => fields[1] === STUDENT.email);
   expect(row?.[0]).toBe(STUDENT.name);
@@ -314,4 +324,23 @@ test("review pages admit only the course's tutors and admins", async ({ browser,
       expect((await staff.request.get(url)).status(), `${email}: ${url}`).toBe(200);
     }
   }
+});
+
+test("review filters name each invalid value", async ({ browser }) => {
+  const tutor = await newSignedInPage(browser, DEMO_TUTOR.email);
+
+  await tutor.goto(`${REVIEW}/attempts?from=garbage&verdict=invalid&page=-1&cursor=abc`);
+  // Next.js adds an empty alert of its own, the route announcer.
+  const problems = tutor.getByRole("alert").filter({ hasText: "not applied" });
+  await expect(problems).toContainText('From: "garbage" is not a date; use the form YYYY-MM-DD');
+  await expect(problems).toContainText('Verdict: "invalid" is not a verdict');
+  await expect(problems).toContainText('"page" is not a filter of this list');
+  await expect(problems).toContainText('Cursor: "abc" is not a position in this list');
+
+  await tutor.goto(`${REVIEW}/attempts?from=2027-02-01&to=2027-01-01`);
+  await expect(problems).toContainText("From is after To");
+
+  await tutor.goto(`${REVIEW}/mistakes?exercise=nonexistent`);
+  await expect(problems).toContainText('no exercise "nonexistent" in this course');
+  await expect(tutor.getByRole("listitem").filter({ hasText: "attempts by" })).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { countOf, describeImportReport } from "./import-report";
+import { describeImportReport } from "./import-report";
 
 const nothing = {
   created: [],
@@ -29,13 +29,5 @@ describe("describeImportReport", () => {
     expect(describeImportReport(report)).toMatchInlineSnapshot(
       `"Imported exercises: 1 created (abs-value), 1 with a new version (tent-h2), 2 with new settings only (tent-h3, sawtooth-f3), 0 unchanged; course settings updated: late attempts, exercise order."`,
     );
-  });
-});
-
-describe("countOf", () => {
-  test("uses the singular for one", () => {
-    expect(countOf(1, "problem")).toBe("1 problem");
-    expect(countOf(2, "problem")).toBe("2 problems");
-    expect(countOf(0, "problem")).toBe("0 problems");
   });
 });

@@ -7,11 +7,6 @@ const COURSE_CHANGE_NAMES: Record<CourseChange, string> = {
   order: "exercise order",
 };
 
-/** Writes a count with its noun, plural unless the count is 1. */
-export function countOf(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}
-
 function listOf(slugs: string[]): string {
   return slugs.length === 0 ? "" : ` (${slugs.join(", ")})`;
 }

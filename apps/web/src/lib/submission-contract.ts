@@ -83,4 +83,9 @@ export interface WorkspaceProps {
   initialSubmission: string | null;
   /** The server action that grades and stores a submission (JSON text as typed). */
   submit: (submission: string) => Promise<SubmitResult>;
+  /**
+   * The reason the exercise takes no attempts, such as a passed due date in a course that rejects
+   * late attempts, or null while it takes them. The server checks again on every submit.
+   */
+  closedMessage: string | null;
 }

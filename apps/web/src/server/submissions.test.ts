@@ -12,7 +12,7 @@ import {
   TENT_H2_WRONG,
 } from "@/testing/course-fixture";
 
-import { submitAttempt, type SubmissionRequest } from "./submissions";
+import { closedForLateMessage, submitAttempt, type SubmissionRequest } from "./submissions";
 
 let testDatabase: TestDatabase | undefined;
 
@@ -343,5 +343,25 @@ describe("submitAttempt checks the due date", () => {
     const db = await setUp({ dueDate: future });
 
     expect((await submitAs(db, FIXTURE.student, text)).status).toBe("graded");
+  });
+});
+
+describe("closedForLateMessage", () => {
+  const due = new Date("2027-01-01T00:00:00Z");
+  const after = new Date("2027-01-01T00:00:01Z");
+
+  test("closes after the due date without late attempts", () => {
+    expect(closedForLateMessage(due, false, after)).toBe(
+      "The due date (1 Jan 2027, 00:00 UTC) has passed and this course does not accept late " +
+        "attempts, so attempts are closed.",
+    );
+  });
+
+  test.each([
+    ["at the due date", due, false, due],
+    ["with late attempts accepted", due, true, after],
+    ["without a due date", null, false, after],
+  ])("stays open %s", (_case, dueDate, acceptLate, now) => {
+    expect(closedForLateMessage(dueDate, acceptLate, now)).toBeNull();
   });
 });

@@ -123,6 +123,23 @@ export async function submitAttempt(
   };
 }
 
+/**
+ * Returns why an exercise takes no more attempts at `now`: its due date has passed and the course
+ * rejects late attempts. Returns null while it takes them. The exercise page shows the message
+ * before a submit, and the submit check returns it.
+ */
+export function closedForLateMessage(
+  dueDate: Date | null,
+  acceptLate: boolean,
+  now: Date,
+): string | null {
+  if (dueDate === null || now <= dueDate || acceptLate) {
+    return null;
+  }
+  const due = `${dueDateFormat.format(dueDate)} UTC`;
+  return `The due date (${due}) has passed and this course does not accept late attempts, so attempts are closed.`;
+}
+
 /** Returns the attempts left under a limit, or null when the exercise has no limit. */
 export function attemptsLeft(attemptLimit: number | null, attemptCount: number): number | null {
   return attemptLimit === null ? null : Math.max(0, attemptLimit - attemptCount);
@@ -170,11 +187,9 @@ async function authorize(
     return explainMissingTarget(db, userId, request);
   }
   const { course, exercise } = target;
-  const { dueDate } = exercise;
-  if (dueDate !== null && now > dueDate && !course.acceptLate) {
-    const due = `${dueDateFormat.format(dueDate)} UTC`;
-    const message = `The due date (${due}) has passed, and this course does not accept late attempts.`;
-    return { status: "rejected", reason: "past-due", message };
+  const closed = closedForLateMessage(exercise.dueDate, course.acceptLate, now);
+  if (closed !== null) {
+    return { status: "rejected", reason: "past-due", message: closed };
   }
   return { ...target, userId };
 }

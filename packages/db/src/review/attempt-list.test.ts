@@ -7,6 +7,7 @@ import {
   REVIEW,
   tentNetwork,
 } from "../testing/review-fixture";
+import { findReviewAttemptDetail } from "./attempt-detail";
 import { overrideAttemptScore } from "./score-overrides";
 import {
   decodeAttemptCursor,
@@ -93,8 +94,33 @@ describe("listCourseAttempts", () => {
     expect(entry?.score).toBe(0.75);
     expect(entry?.overridden).toBe(true);
     expect(entry?.student).toEqual({ id: "alice", name: "Alice", email: "alice@example.com" });
-    expect(entry?.exercise).toEqual({ id: REVIEW.tent, slug: REVIEW.tent, title: "Exercise tent" });
+    expect(entry?.exercise).toEqual({
+      id: REVIEW.tent,
+      slug: REVIEW.tent,
+      title: "Exercise tent",
+      dueDate: null,
+    });
+    expect(entry?.late).toBe(false);
     expect(entry?.attemptNumber).toBe(1);
+  });
+
+  test("marks attempts after the due date as late", async () => {
+    const db = testDatabase.db;
+    const due = new Date("2027-01-10T12:00:00Z");
+    await db.exercise.update({ where: { id: REVIEW.tent }, data: { dueDate: due } });
+    const onTime = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2), due);
+    const after = new Date(due.getTime() + 1000);
+    const late = await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-2), after);
+
+    const entries = (await listCourseAttempts(db, course)).entries;
+    const detail = await findReviewAttemptDetail(db, late.id);
+
+    expect(entries.map((entry) => [entry.id, entry.late])).toEqual([
+      [late.id, true],
+      [onTime.id, false],
+    ]);
+    expect(detail?.late).toBe(true);
+    expect((await findReviewAttemptDetail(db, onTime.id))?.late).toBe(false);
   });
 
   test("starts from the newest attempt for an invalid cursor", async () => {

@@ -25,8 +25,15 @@ export interface AttemptListEntry {
   score: number;
   overridden: boolean;
   attemptNumber: number;
+  /** Whether the attempt was submitted after the exercise's due date. */
+  late: boolean;
   student: { id: string; name: string; email: string };
-  exercise: { id: string; slug: string; title: string };
+  exercise: { id: string; slug: string; title: string; dueDate: Date | null };
+}
+
+/** Returns whether an attempt at `createdAt` came after `dueDate`, false without a due date. */
+export function isLateAttempt(createdAt: Date, dueDate: Date | null): boolean {
+  return dueDate !== null && createdAt.getTime() > dueDate.getTime();
 }
 
 /** One page of the list, newest first, with the cursor of the next page or null at the end. */
@@ -106,7 +113,7 @@ export async function listCourseAttempts(
       overrideScore: true,
       attemptNumber: true,
       user: { select: { id: true, name: true, email: true } },
-      exercise: { select: { id: true, slug: true, title: true } },
+      exercise: { select: { id: true, slug: true, title: true, dueDate: true } },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
@@ -117,6 +124,7 @@ export async function listCourseAttempts(
     verdict: verdictSchema.parse(row.verdict),
     score: effectiveScore({ score: row.score, overrideScore }),
     overridden: overrideScore !== null,
+    late: isLateAttempt(row.createdAt, row.exercise.dueDate),
     student: user,
   }));
   const last = entries.at(-1);

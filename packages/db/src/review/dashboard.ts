@@ -53,8 +53,9 @@ export interface DashboardRow {
   total: GradebookTotal;
 }
 
-/** Totals of one exercise over the shown students. */
+/** Totals of one exercise over the shown students; each student counts in one status only. */
 export interface ExerciseTotals {
+  /** Students with attempts but none that solves the exercise, the "tried" status. */
   tried: number;
   solved: number;
   /** Median number of attempts among the students who tried it, or null when none did. */
@@ -139,9 +140,10 @@ export function buildDashboard(gradebook: Gradebook, options: DashboardOptions):
   const totals = exercises.map((_exercise, index) => {
     const tried = rows.map((row) => row.cells[index]!).filter((cell) => cell.attempts > 0);
     const attempts = tried.map((cell) => cell.attempts);
+    const solved = tried.filter((cell) => cell.solved).length;
     return {
-      tried: tried.length,
-      solved: tried.filter((cell) => cell.solved).length,
+      tried: tried.length - solved,
+      solved,
       medianAttempts: attempts.length === 0 ? null : median(attempts),
     };
   });

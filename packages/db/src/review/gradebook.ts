@@ -20,6 +20,7 @@ export interface GradebookCell {
 
 /** Every student of a course against every exercise, including hidden exercises. */
 export interface Gradebook {
+  /** Visible exercises in course order, then hidden ones, which no total counts. */
   exercises: ExerciseSummary[];
   /** Members with the student role, by name and then email. */
   students: ReviewStudent[];
@@ -43,12 +44,16 @@ export async function listCourseStudents(db: Database, courseId: string): Promis
 }
 
 /**
- * Loads the gradebook of a course: its exercises, its students and each student's attempt count,
- * best score that counts and solved flag at each exercise. Attempts by members who are not
- * students (tutors trying an exercise) are left out.
+ * Loads the gradebook of a course: its exercises (visible ones first), its students and each
+ * student's attempt count, best score that counts and solved flag at each exercise. Attempts by
+ * members who are not students (tutors trying an exercise) are left out.
  */
 export async function loadGradebook(db: Database, courseId: string): Promise<Gradebook> {
-  const exercises = await listExercises(db, courseId, { includeHidden: true });
+  const listed = await listExercises(db, courseId, { includeHidden: true });
+  const exercises = [
+    ...listed.filter((exercise) => exercise.visibility === "visible"),
+    ...listed.filter((exercise) => exercise.visibility !== "visible"),
+  ];
   const students = await listCourseStudents(db, courseId);
   const studentIds = new Set(students.map((student) => student.id));
 

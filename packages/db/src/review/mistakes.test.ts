@@ -61,21 +61,65 @@ describe("groupMistakes", () => {
       },
       {
         code: "function.negated",
-        label:
-          "Your function is the target with its sign flipped: check the signs of the last layer.",
+        label: "output negated",
         students: 1,
         attempts: [carolNegated.id],
       },
       {
         code: "function.offset",
-        label:
-          "Your function is the target shifted by 1 everywhere: check the bias of the last layer.",
+        label: "output shifted by a constant",
         students: 1,
         attempts: [aliceOffset.id],
       },
     ]);
-    expect(groups[0]?.example).toBe(false);
     expect(groups[0]?.attempts[0]?.student).toEqual({ id: "bob", name: "Bob" });
+    expect(groups[2]?.attempts[0]?.message).toBe(
+      "Your function is the target shifted by 1 everywhere: check the bias of the last layer.",
+    );
+  });
+
+  test("groups offsets by different constants together", async () => {
+    const db = testDatabase.db;
+    const offsets = ["1/10", "1/11", "3"];
+    for (const [index, by] of offsets.entries()) {
+      await gradeAndRecord(db, REVIEW.students[index]!, REVIEW.tent, tentNetwork(-4, by));
+    }
+
+    const groups = await groupMistakes(db, REVIEW.tent);
+
+    expect(groups).toHaveLength(1);
+    expect(groups[0]?.key).toBe("v2 function.offset output shifted by a constant");
+    expect(groups[0]?.attemptCount).toBe(3);
+    expect(groups[0]?.students).toBe(3);
+    expect(groups[0]?.attempts.map((attempt) => attempt.message).sort()).toEqual(
+      offsets.map(
+        (by) =>
+          `Your function is the target shifted by ${by} everywhere: check the bias of the last layer.`,
+      ),
+    );
+  });
+
+  test("re-keys attempts stored under the old key scheme", async () => {
+    const db = testDatabase.db;
+    const first = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-4, "1/10"));
+    const second = await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-4, "1/11"));
+    // As stored by the first scheme, which keyed on every parameter of the finding.
+    await db.attempt.update({
+      where: { id: first.id },
+      data: { mistakeKey: 'function.offset {"by":"1/10"}' },
+    });
+    await db.attempt.update({
+      where: { id: second.id },
+      data: { mistakeKey: 'function.offset {"by":"1/11"}' },
+    });
+
+    const groups = await groupMistakes(db, REVIEW.tent);
+
+    expect(groups.map((group) => [group.key, group.attemptCount])).toEqual([
+      ["v2 function.offset output shifted by a constant", 2],
+    ]);
+    const row = await db.attempt.findUniqueOrThrow({ where: { id: first.id } });
+    expect(row.mistakeKey).toBe("v2 function.offset output shifted by a constant");
   });
 
   test("fills in attempts stored without a mistake", async () => {
@@ -89,7 +133,7 @@ describe("groupMistakes", () => {
 
     const row = await db.attempt.findUniqueOrThrow({ where: { id: stored.id } });
     expect(row.mistakeKey).toBe(expected[0]?.key);
-    expect(row.mistakeLabel).toBe(expected[0]?.label);
+    expect(row.mistakeLabel).toBe(expected[0]?.attempts[0]?.message);
   });
 
   test("limits the attempts listed per group", async () => {
@@ -134,7 +178,7 @@ describe("mistake columns", () => {
     });
 
     expect(stored.find((row) => row.id === wrong.id)).toMatchObject({
-      mistakeKey: expect.stringMatching(/^function\.slope /) as unknown,
+      mistakeKey: expect.stringMatching(/^v2 function\.slope /) as unknown,
       mistakeLabel: "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
     });
     expect(stored.find((row) => row.id === right.id)).toMatchObject({
@@ -236,5 +280,28 @@ describe("mistakeKey", () => {
     });
 
     expect(mistakeKey(on("1/2"))).not.toBe(mistakeKey(on("1/4")));
+  });
+
+  test("tells structural mistakes of one code apart", () => {
+    const shape = (transposed: boolean, layer: number): Finding => ({
+      code: "submission.invalid",
+      problems: [
+        {
+          code: "weights-shape",
+          place: { layer },
+          expected: { rows: 2, columns: 1 },
+          received: transposed ? { rows: 1, columns: 2 } : { rows: 3, columns: 1 },
+          transposed,
+        },
+      ],
+    });
+    const relu: Finding = { code: "function.missing-output-relu" };
+
+    expect(mistakeKey(shape(true, 1))).toBe(
+      "v2 submission.invalid weights-shape in layer 1 (transposed)",
+    );
+    expect(mistakeKey(shape(true, 1))).not.toBe(mistakeKey(shape(false, 1)));
+    expect(mistakeKey(shape(true, 1))).not.toBe(mistakeKey(shape(true, 2)));
+    expect(mistakeKey(relu)).toBe("v2 function.missing-output-relu missing output ReLU");
   });
 });

@@ -1,4 +1,10 @@
-import { describeFinding, type Feedback, type Finding, type FindingCode } from "@sawtooth/theory";
+import {
+  describeFinding,
+  type Feedback,
+  type Finding,
+  type FindingCode,
+  type Problem,
+} from "@sawtooth/theory";
 
 import type { Database } from "../client";
 
@@ -7,20 +13,17 @@ export interface MistakeAttempt {
   id: string;
   createdAt: Date;
   student: { id: string; name: string };
+  /** The engine's sentence for this attempt's finding, with its own numbers. */
+  message: string;
 }
 
 /** Incorrect attempts at one exercise that share the engine's finding of what went wrong. */
 export interface MistakeGroup {
-  /** Code plus distinguishing parameters, stable across requests, for links to one group. */
+  /** Key version, finding code and structural description; stable, for links to one group. */
   key: string;
   code: FindingCode;
-  /** The engine's sentence for the finding of the newest attempt in the group. */
+  /** The structural part of the finding that all attempts share, such as "output shifted by a constant". */
   label: string;
-  /**
-   * Whether the attempts differ in details the key leaves out, such as where an approximation's
-   * error peaks, so the label is one example of the group.
-   */
-  example: boolean;
   /** How many different students made this mistake. */
   students: number;
   /** How many attempts made it, which can exceed the length of `attempts`. */
@@ -65,36 +68,89 @@ export function primaryFinding(feedback: Pick<Feedback, "checks">): Finding | nu
 }
 
 /**
- * Returns the parameters that tell one mistake from another of the same code. The codes in
- * {@link EXAMPLE_CODES} leave out details that vary from attempt to attempt.
+ * The version of the key scheme, stored as the key's first word. Keys written under an older
+ * scheme (a JSON of all parameters, without this prefix) are recomputed when read.
  */
-function distinguishingParameters(finding: Finding): unknown {
+export const MISTAKE_KEY_VERSION = "v2";
+
+const KEY_PREFIX = `${MISTAKE_KEY_VERSION} `;
+
+/**
+ * Describes the structure of a finding: what kind of mistake it is, without the numbers that
+ * vary from attempt to attempt (by how much an output is shifted, where an error peaks). Details
+ * that name a different mistake stay in, such as a wrong slope's interval or a layer number.
+ */
+export function describeMistake(finding: Finding): string {
   switch (finding.code) {
-    case "approximation.exceeds":
-      // Where the error peaks and by how much differ for nearly every network.
-      return finding.tolerance;
-    case "classification.errors":
-      return [finding.errors, finding.points];
     case "submission.invalid":
-      return finding.problems.map((problem) => problem.code);
-    default: {
-      const { code, ...parameters } = finding;
-      void code;
-      return parameters;
-    }
+      return finding.problems.map(describeProblemStructure).join(", ");
+    case "architecture.inputs":
+      return `${finding.received} inputs instead of ${finding.required}`;
+    case "architecture.outputs":
+      return `${finding.received} outputs instead of ${finding.required}`;
+    case "architecture.too-deep":
+      return `more than ${finding.limit} layers`;
+    case "architecture.too-shallow":
+      return `fewer than ${finding.limit} layers`;
+    case "architecture.too-wide":
+      return `layer ${finding.layer} wider than ${finding.limit} neurons`;
+    case "architecture.too-many-parameters":
+      return `more than ${finding.limit} parameters`;
+    case "architecture.activation":
+      return `${finding.field} ${finding.received} not allowed`;
+    case "architecture.numbers":
+      return `layer ${finding.layer} ${finding.field} not ${finding.kind === "integer" ? "integers" : "dyadic"}`;
+    case "budget.exceeded":
+      return finding.layer === 0
+        ? "target over the grading budget"
+        : `layer ${finding.layer} over the ${finding.unit} budget`;
+    case "function.equal":
+      return "equal to the target";
+    case "function.differs":
+      return "output differs from the target";
+    case "function.slope":
+      // The interval and both slopes are the mistake itself, so the whole sentence is the key.
+      return describeFinding(finding).join(" ");
+    case "function.negated":
+      return "output negated";
+    case "function.offset":
+      return "output shifted by a constant";
+    case "function.missing-output-relu":
+      return "missing output ReLU";
+    case "function.extra-output-relu":
+      return "extra output ReLU";
+    case "neurons.dead":
+      return "dead neurons";
+    case "approximation.within":
+      return `error within the tolerance ${finding.tolerance}`;
+    case "approximation.exceeds":
+      return `error above the tolerance ${finding.tolerance}`;
+    case "approximation.undecided":
+      return `error undecided against the tolerance ${finding.tolerance}`;
+    case "classification.errors":
+      return `misclassified points, error above ${finding.maxError}`;
+    case "pieces.count":
+      return `${finding.count} linear pieces, ${finding.relation} ${finding.required} required`;
   }
 }
 
-/** Finding codes whose key leaves out details, so a group's label is one example of it. */
-const EXAMPLE_CODES: readonly FindingCode[] = [
-  "approximation.exceeds",
-  "classification.errors",
-  "submission.invalid",
-];
+/** Describes a submission problem by its code, layer and whether a matrix is transposed. */
+function describeProblemStructure(problem: Problem): string {
+  const layer = problem.place.layer === undefined ? "" : ` in layer ${problem.place.layer}`;
+  const transposed = problem.code === "weights-shape" && problem.transposed ? " (transposed)" : "";
+  return `${problem.code}${layer}${transposed}`;
+}
 
 /** Returns the key that groups a finding with the same mistake in other attempts. */
 export function mistakeKey(finding: Finding): string {
-  return `${finding.code} ${JSON.stringify(distinguishingParameters(finding))}`;
+  return `${KEY_PREFIX}${finding.code} ${describeMistake(finding)}`;
+}
+
+/** Splits a current key into its finding code and structural description. */
+function parseMistakeKey(key: string): { code: FindingCode; label: string } {
+  const rest = key.slice(KEY_PREFIX.length);
+  const space = rest.indexOf(" ");
+  return { code: rest.slice(0, space) as FindingCode, label: rest.slice(space + 1) };
 }
 
 /** The mistake columns of an attempt; see the `mistakeKey` column of the schema. */
@@ -137,23 +193,31 @@ function parseFeedback(feedback: string): Pick<Feedback, "checks"> | null {
 const BATCH_SIZE = 500;
 
 /**
- * Stores the mistake of every incorrect attempt at an exercise that has none yet: attempts
- * graded before the mistake columns existed. New attempts get theirs when they are stored or
- * regraded, so after the first call this is one indexed lookup that finds nothing.
+ * Stores the mistake of every incorrect attempt at an exercise that has none yet or one keyed
+ * under an older scheme: attempts graded before the mistake columns or the current key version
+ * existed. New attempts get theirs when they are stored or regraded, so after the first call this
+ * is one indexed lookup that finds nothing.
  */
 export async function fillMissingMistakes(db: Database, exerciseId: string): Promise<void> {
   for (;;) {
     const batch = await db.attempt.findMany({
-      where: { exerciseId, verdict: "incorrect", mistakeKey: null },
-      select: { id: true, verdict: true, feedback: true },
+      where: {
+        exerciseId,
+        verdict: "incorrect",
+        OR: [
+          { mistakeKey: null },
+          { mistakeKey: { not: "" }, NOT: { mistakeKey: { startsWith: KEY_PREFIX } } },
+        ],
+      },
+      select: { id: true, verdict: true, feedback: true, mistakeKey: true },
       take: BATCH_SIZE,
     });
     if (batch.length === 0) return;
-    // The condition on mistakeKey makes a concurrent fill of the same attempt harmless.
+    // The condition on the old key makes a concurrent fill of the same attempt harmless.
     await db.$transaction(
       batch.map((row) =>
         db.attempt.updateMany({
-          where: { id: row.id, mistakeKey: null },
+          where: { id: row.id, mistakeKey: row.mistakeKey },
           data: deriveMistake(row.verdict, row.feedback),
         }),
       ),
@@ -190,15 +254,12 @@ export async function groupMistakes(
   return counts
     .map(({ key, attemptCount, students }): MistakeGroup => {
       const rows = byKey.get(key) ?? [];
-      const code = key.slice(0, key.indexOf(" ")) as FindingCode;
       return {
         key,
-        code,
-        label: rows[0]?.mistakeLabel ?? "",
-        example: EXAMPLE_CODES.includes(code),
+        ...parseMistakeKey(key),
         students,
         attemptCount,
-        attempts: rows.map(({ id, createdAt, student }) => ({ id, createdAt, student })),
+        attempts: rows.map(toMistakeAttempt),
       };
     })
     .sort((a, b) => b.attemptCount - a.attemptCount || a.key.localeCompare(b.key));
@@ -211,12 +272,15 @@ export async function listMistakeAttempts(
   key: string,
 ): Promise<MistakeAttempt[]> {
   const rows = await listIncorrectAttempts(db, exerciseId, key);
-  return rows.map(({ id, createdAt, student }) => ({ id, createdAt, student }));
+  return rows.map(toMistakeAttempt);
+}
+
+function toMistakeAttempt(row: MistakeRow): MistakeAttempt {
+  return { id: row.id, createdAt: row.createdAt, student: row.student, message: row.message };
 }
 
 interface MistakeRow extends MistakeAttempt {
   mistakeKey: string;
-  mistakeLabel: string;
 }
 
 /** Counts attempts and students per mistake in one GROUP BY over the mistake index. */
@@ -310,6 +374,6 @@ function toMistakeRow(row: {
     createdAt: row.createdAt,
     student: row.user,
     mistakeKey: row.mistakeKey ?? "",
-    mistakeLabel: row.mistakeLabel ?? "",
+    message: row.mistakeLabel ?? "",
   };
 }

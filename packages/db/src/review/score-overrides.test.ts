@@ -245,7 +245,9 @@ describe("findReviewAttemptDetail", () => {
       id: REVIEW.tent,
       slug: REVIEW.tent,
       title: "Exercise tent",
+      dueDate: null,
     });
+    expect(detail?.late).toBe(false);
     expect(await findReviewAttemptDetail(db, "missing")).toBeNull();
   });
 });

@@ -16,6 +16,8 @@ export interface FeedbackViewProps {
   feedback: Feedback;
   /** The exercise's domain, which the plots span; null is an unbounded end. */
   domain: ExactInterval;
+  /** The score a tutor set in place of the grader's, or null when none was set. */
+  overrideScore?: number | null;
 }
 
 const VERDICT_CLASS: Record<Feedback["verdict"], string> = {
@@ -29,7 +31,7 @@ const VERDICT_CLASS: Record<Feedback["verdict"], string> = {
  * function target the counterexample, the differences, the piece counts and the plots. It has no
  * server imports, because the exercise workspace renders it in the browser after a submit.
  */
-export function FeedbackView({ feedback, domain }: FeedbackViewProps) {
+export function FeedbackView({ feedback, domain, overrideScore = null }: FeedbackViewProps) {
   const { verdict } = feedback;
 
   return (
@@ -41,7 +43,12 @@ export function FeedbackView({ feedback, domain }: FeedbackViewProps) {
           {verdictLabel(verdict)}
         </p>
         {verdict !== "invalid" && (
-          <p className="mt-1 text-sm">Score: {formatScore(feedback.score)}</p>
+          <p className="mt-1 text-sm">
+            Score:{" "}
+            {overrideScore === null
+              ? formatScore(feedback.score)
+              : `${formatScore(overrideScore)}, set by a tutor (the grader gave ${formatScore(feedback.score)})`}
+          </p>
         )}
         {verdict === "invalid" && (
           <p className="mt-1 text-sm">Fix the problems below: this submission used no attempt.</p>

@@ -102,6 +102,7 @@ function Workspace(props: WorkspaceProps) {
         domain={props.domain}
         submit={props.submit}
         onResult={log.record}
+        closedMessage={props.closedMessage}
       />
     </div>
   );

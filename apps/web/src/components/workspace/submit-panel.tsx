@@ -16,22 +16,25 @@ interface SubmitPanelProps {
   domain: [string | null, string | null];
   submit: (submission: string) => Promise<SubmitResult>;
   onResult: (result: SubmitResult) => void;
+  /** The reason the exercise takes no attempts, or null while it takes them. */
+  closedMessage: string | null;
 }
 
 /**
  * Renders the pre-submit problems, the "Submit" button and the server's response. The button is disabled
- * while a submission is pending and while the browser's check fails, and a ref keeps a double
+ * while a submission is pending, while the browser's check fails and while the exercise takes no
+ * attempts, and a ref keeps a double
  * click from sending twice before React re-renders.
  */
 export function SubmitPanel(props: SubmitPanelProps) {
-  const { text, check, attemptsLeft, submit, onResult } = props;
+  const { text, check, attemptsLeft, submit, onResult, closedMessage } = props;
   const id = useId();
   const sending = useRef(false);
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<SubmitOutcome | null>(null);
 
   async function handleSubmit() {
-    if (sending.current || !check.ok) return;
+    if (sending.current || !check.ok || closedMessage !== null) return;
     sending.current = true;
     setPending(true);
     try {
@@ -71,7 +74,7 @@ export function SubmitPanel(props: SubmitPanelProps) {
         <button
           type="button"
           onClick={handleSubmit}
-          disabled={pending || !check.ok || noAttempts}
+          disabled={pending || !check.ok || noAttempts || closedMessage !== null}
           aria-describedby={check.ok ? undefined : `${id}-reasons`}
           className="rounded-md bg-indigo-600 px-5 py-2 font-medium text-white hover:bg-indigo-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 disabled:cursor-not-allowed disabled:opacity-50"
         >
@@ -79,9 +82,10 @@ export function SubmitPanel(props: SubmitPanelProps) {
         </button>
         <p className="text-sm text-slate-600">
           {pending && "Grading… "}
-          {attemptsLeft === null
-            ? "Unlimited attempts."
-            : `${attemptsLeft} ${attemptsLeft === 1 ? "attempt" : "attempts"} left.`}
+          {closedMessage ??
+            (attemptsLeft === null
+              ? "Unlimited attempts."
+              : `${attemptsLeft} ${attemptsLeft === 1 ? "attempt" : "attempts"} left.`)}
         </p>
       </div>
       <div aria-live="polite">

@@ -41,6 +41,7 @@ describe("gradebookCsv", () => {
       exercises: [
         exercise("a", "Tent, h2", "visible"),
         exercise("b", "Saw", "visible"),
+        exercise("b2", "Saw", "visible"),
         exercise("c", "Draft", "hidden"),
       ],
       students: [
@@ -51,16 +52,19 @@ describe("gradebookCsv", () => {
         ["s1 a", { attempts: 3, bestScore: 1, solved: true }],
         ["s1 b", { attempts: 1, bestScore: 1 / 3, solved: false }],
         ["s1 c", { attempts: 1, bestScore: 1, solved: true }],
+        ["s2 b2", { attempts: 2, bestScore: 0, solved: false }],
       ]),
     };
 
-    // s1 earns 1 + 1/3 of the 2 points of the visible exercises: 66.67 %. The hidden exercise
-    // shows its score but counts neither in the points nor in the total.
+    // s1 earns 1 + 1/3 of the 3 points of the visible exercises: 44.44 %. The hidden exercise
+    // shows its score but counts neither in the points nor in the total. A cell without an
+    // attempt is empty; s2 tried b2 and scored 0.
     expect(gradebookCsv(gradebook)).toBe(
-      '\uFEFFName,Email,"Tent, h2 (%)",Saw (%),"Draft (%, hidden, not in total)",' +
+      '\uFEFFName,Email,"Tent, h2 [a] (%)",Saw [b] (%),Saw [b2] (%),' +
+        '"Draft [c] (%, hidden, not in total)",' +
         "Points earned,Points possible,Total (% of points possible),Solved\r\n" +
-        "'=cmd,s1@example.com,100,33.33,100,1.3333,2,66.67,2\r\n" +
-        "Zoë,s2@example.com,0,0,0,0,2,0,0\r\n",
+        "'=cmd,s1@example.com,100,33.33,,100,1.3333,3,44.44,2\r\n" +
+        "Zoë,s2@example.com,,,0,,0,3,0,0\r\n",
     );
   });
 });

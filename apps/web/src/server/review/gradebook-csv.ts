@@ -22,15 +22,18 @@ export function csvField(value: string | number): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-/** Title of an exercise's column; hidden exercises say that the total leaves them out. */
+/**
+ * Title of an exercise's column with its id, so two exercises of the same title stay apart.
+ * Hidden exercises say that the total leaves them out.
+ */
 function exerciseHeader(exercise: ExerciseSummary): string {
   const note = exercise.visibility === "visible" ? "%" : "%, hidden, not in total";
-  return `${exercise.title} (${note})`;
+  return `${exercise.title} [${exercise.slug}] (${note})`;
 }
 
 /**
  * Writes the gradebook as CSV: one row per student with their best score that counts at each
- * exercise as a percentage (0 without an attempt), then the points earned (one per visible
+ * exercise as a percentage (empty without an attempt, so 0 means tried and scored 0), then the points earned (one per visible
  * exercise, the best score there), the points possible, the total as a percentage of the points
  * possible, and the number solved. The text starts with a UTF-8 byte order mark, which Excel
  * needs to read non-ASCII names, and lines end with CRLF.
@@ -54,7 +57,7 @@ export function gradebookCsv(gradebook: Gradebook): string {
     return [
       student.name,
       student.email,
-      ...cells.map((cell) => toPercent(cell.bestScore)),
+      ...cells.map((cell) => (cell.attempts === 0 ? "" : toPercent(cell.bestScore))),
       total.earned,
       total.possible,
       total.percent ?? "",

@@ -4,8 +4,8 @@ import { formatScore } from "@/components/feedback/feedback-format";
 
 /** The rule behind "Solved", the same on the student's course page and the tutors' dashboard. */
 export const SOLVED_LEGEND =
-  "Solved means an attempt scores 100 %, where a tutor's override counts in place of the " +
-  "grader's score. Tried means attempts without one.";
+  "Solved means an attempt scores 100%, where a tutor's override counts in place of the " +
+  "grader's score. Tried means one or more attempts, none of them scoring 100%.";
 
 /** Shows a user's status at an exercise: not tried, tried or solved, with the best score. */
 export function ExerciseStatus({ progress }: { progress: ExerciseProgress | undefined }) {

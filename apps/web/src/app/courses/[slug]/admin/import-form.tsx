@@ -5,7 +5,8 @@ import { useState, useTransition } from "react";
 
 import { errorMessage } from "@/components/error-message";
 import type { ImportFile, ImportResponse } from "@/server/admin/course-import";
-import { countOf, describeImportReport } from "@/lib/import-report";
+import { describeImportReport } from "@/lib/import-report";
+import { plural } from "@/lib/plural";
 import { formatKibibytes, MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
 import { readTar } from "@/lib/tar";
 import { importCourseFilesAction } from "@/server/actions/admin-exercises";
@@ -133,7 +134,7 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
       </Button>
       {result?.status === "invalid" && (
         <ProblemList
-          title={`Nothing was imported: ${countOf(result.problems.length, "problem")}.`}
+          title={`Nothing was imported: ${plural(result.problems.length, "problem")}.`}
           problems={result.problems.map((problem) => ({
             place: problem.path === "" ? problem.file : `${problem.file}: ${problem.path}`,
             message: problem.message,

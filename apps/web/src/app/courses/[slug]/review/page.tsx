@@ -11,6 +11,7 @@ import {
 } from "@sawtooth/db";
 
 import { formatScore } from "@/components/feedback/feedback-format";
+import { plural } from "@/lib/plural";
 import { requireCourseStaff } from "@/server/review/require-staff";
 
 import { SOLVED_LEGEND } from "../exercise-status";
@@ -67,21 +68,21 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
       <ReviewNav courseSlug={course.slug} current="" />
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Student
           <input
             name="student"
             defaultValue={options.student}
             placeholder="Name or email"
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           />
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Exercise
           <select
             name="exercise"
             defaultValue={options.exercise}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">All exercises</option>
             {gradebook.exercises.map((exercise) => (
@@ -91,12 +92,12 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Status
           <select
             name="status"
             defaultValue={options.status}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">Any status</option>
             <option value="not-tried">Not tried</option>
@@ -163,7 +164,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
                   const exercise = dashboard.exercises[index]!;
                   const attempts = new URLSearchParams({
                     student: row.student.id,
-                    exercise: exercise.id,
+                    exercise: exercise.slug,
                   });
                   return (
                     <td key={exercise.id} className="px-3 py-2">
@@ -175,9 +176,10 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
                           {formatScore(cell.bestScore)} ·{" "}
                           <Link
                             href={`${base}/attempts?${attempts}`}
+                            aria-label={`${plural(cell.attempts, "attempt")} by ${row.student.name} at ${exercise.slug}`}
                             className="text-indigo-700 hover:underline"
                           >
-                            {cell.attempts === 1 ? "1 attempt" : `${cell.attempts} attempts`}
+                            {plural(cell.attempts, "attempt")}
                           </Link>
                         </div>
                       )}
@@ -202,7 +204,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
               </th>
               {dashboard.totals.map((totals, index) => (
                 <td key={dashboard.exercises[index]!.id} className="px-3 py-2">
-                  <div>Tried: {totals.tried}</div>
+                  <div>Tried, not solved: {totals.tried}</div>
                   <div>Solved: {totals.solved}</div>
                   <div>
                     Median attempts: {totals.medianAttempts === null ? "–" : totals.medianAttempts}

@@ -11,6 +11,7 @@ import { toHistoryRow } from "@/lib/attempt-history-row";
 import { findOpenableAttempt, requireExercise } from "@/server/access";
 import { submitAttempt } from "@/server/actions/submit-attempt";
 import { toExerciseView } from "@/server/exercise-view";
+import { closedForLateMessage } from "@/server/submissions";
 
 import { AttemptHistory } from "./attempt-history";
 import { ConstraintsList } from "./constraints-list";
@@ -38,6 +39,7 @@ export default async function ExercisePage({ params, searchParams }: ExercisePag
   // An attempt the user may not open is ignored, so the editor then starts from the draft.
   const loaded = typeof load === "string" ? await findOpenableAttempt(access, load) : null;
   const exercisePath = `/courses/${course.slug}/exercises/${exercise.slug}`;
+  const closedMessage = closedForLateMessage(exercise.dueDate, course.acceptLate, new Date());
 
   return (
     <AttemptLogProvider attempts={attempts.map(toHistoryRow)} attemptsLeft={view.attemptsLeft}>
@@ -58,7 +60,11 @@ export default async function ExercisePage({ params, searchParams }: ExercisePag
           <div className="flex gap-1">
             <dt>Attempts left:</dt>
             <dd>
-              <AttemptsLeftText attemptLimit={view.attemptLimit} />
+              {closedMessage === null ? (
+                <AttemptsLeftText attemptLimit={view.attemptLimit} />
+              ) : (
+                "none, attempts are closed"
+              )}
             </dd>
           </div>
         </dl>
@@ -79,6 +85,7 @@ export default async function ExercisePage({ params, searchParams }: ExercisePag
             targetPlot={view.targetPlot}
             initialSubmission={loaded?.raw ?? null}
             submit={submitAttempt.bind(null, course.slug, exercise.slug)}
+            closedMessage={closedMessage}
           />
         </section>
         <AttemptHistory exercisePath={exercisePath} />

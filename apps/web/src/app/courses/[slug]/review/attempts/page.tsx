@@ -1,18 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
 
-import {
-  getDatabase,
-  listCourseAttempts,
-  listCourseStudents,
-  listExercises,
-  verdictSchema,
-} from "@sawtooth/db";
+import { getDatabase, listCourseAttempts, listCourseStudents, listExercises } from "@sawtooth/db";
 
 import { formatScore } from "@/components/feedback/feedback-format";
+import { parseAttemptFilter } from "@/server/review/attempt-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
 
+import { FilterProblems } from "../filter-problems";
+import { LateBadge } from "../late-badge";
 import { ReviewNav } from "../review-nav";
 
 interface AttemptListPageProps {
@@ -21,20 +17,6 @@ interface AttemptListPageProps {
 }
 
 export const metadata: Metadata = { title: "Attempts" };
-
-const dateSchema = z.iso.date().or(z.literal("")).catch("");
-
-/** The list's filters as the query string carries them; invalid values mean no filter. */
-const filterSchema = z.object({
-  exercise: z.string().max(200).catch(""),
-  student: z.string().max(200).catch(""),
-  verdict: verdictSchema.or(z.literal("")).catch(""),
-  /** First day, inclusive, as YYYY-MM-DD in UTC. */
-  from: dateSchema,
-  /** Last day, inclusive, as YYYY-MM-DD in UTC. */
-  to: dateSchema,
-  cursor: z.string().max(400).catch(""),
-});
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -47,25 +29,23 @@ const DAY_MS = 86_400_000;
 export default async function AttemptListPage({ params, searchParams }: AttemptListPageProps) {
   const { course } = await requireCourseStaff((await params).slug);
   const query = await searchParams;
-  const filter = filterSchema.parse(
-    Object.fromEntries(
-      Object.entries(query).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
-    ),
-  );
   const db = getDatabase();
   const exercises = await listExercises(db, course.id, { includeHidden: true });
   const students = await listCourseStudents(db, course.id);
+  const { values: filter, exerciseId, problems } = parseAttemptFilter(query, exercises, students);
+  // Dates in the wrong order would match nothing, so the range is left out with a message.
+  const range = filter.from && filter.to && filter.from > filter.to ? { from: "", to: "" } : filter;
 
   const page = await listCourseAttempts(
     db,
     {
       courseId: course.id,
-      exerciseId: filter.exercise || undefined,
+      exerciseId,
       userId: filter.student || undefined,
       verdict: filter.verdict || undefined,
-      from: filter.from ? new Date(`${filter.from}T00:00:00Z`) : undefined,
+      from: range.from ? new Date(`${range.from}T00:00:00Z`) : undefined,
       // The last day counts whole, so the bound is the start of the next day.
-      to: filter.to ? new Date(Date.parse(`${filter.to}T00:00:00Z`) + DAY_MS) : undefined,
+      to: range.to ? new Date(Date.parse(`${range.to}T00:00:00Z`) + DAY_MS) : undefined,
     },
     filter.cursor || null,
   );
@@ -79,27 +59,27 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
       <ReviewNav courseSlug={course.slug} current="/attempts" />
 
       <form method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Exercise
           <select
             name="exercise"
             defaultValue={filter.exercise}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">All exercises</option>
             {exercises.map((exercise) => (
-              <option key={exercise.id} value={exercise.id}>
+              <option key={exercise.id} value={exercise.slug}>
                 {exercise.title}
               </option>
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Student
           <select
             name="student"
             defaultValue={filter.student}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">All students</option>
             {students.map((student) => (
@@ -109,34 +89,34 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
             ))}
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Verdict
           <select
             name="verdict"
             defaultValue={filter.verdict}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             <option value="">Any verdict</option>
             <option value="correct">Correct</option>
             <option value="incorrect">Incorrect</option>
           </select>
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           From (UTC)
           <input
             type="date"
             name="from"
             defaultValue={filter.from}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           />
         </label>
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           To (UTC)
           <input
             type="date"
             name="to"
             defaultValue={filter.to}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           />
         </label>
         <button className="rounded-md bg-indigo-600 px-3 py-1.5 font-medium text-white hover:bg-indigo-700">
@@ -146,69 +126,79 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
           Clear
         </Link>
       </form>
+      <FilterProblems problems={problems} />
 
       {page.entries.length === 0 ? (
         <p className="mt-6 text-slate-600">No attempts match these filters.</p>
       ) : (
-        <table className="mt-4 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Submitted (UTC)
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Student
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Exercise
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Verdict
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Score
-              </th>
-              <th scope="col" className="px-3 py-2 font-medium">
-                <span className="sr-only">Link</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.entries.map((entry) => (
-              <tr key={entry.id} className="border-t border-slate-200">
-                <td className="px-3 py-2">
-                  <time dateTime={entry.createdAt.toISOString()}>
-                    {timeFormat.format(entry.createdAt)}
-                  </time>
-                </td>
-                <td className="px-3 py-2">
-                  {entry.student.name}
-                  <div className="text-slate-500">{entry.student.email}</div>
-                </td>
-                <td className="px-3 py-2">
-                  {entry.exercise.title}{" "}
-                  <span className="text-slate-500">#{entry.attemptNumber}</span>
-                </td>
-                <td
-                  className={`px-3 py-2 font-medium ${entry.verdict === "correct" ? "text-emerald-700" : "text-rose-700"}`}
-                >
-                  {entry.verdict === "correct" ? "Correct" : "Incorrect"}
-                </td>
-                <td className="px-3 py-2">
-                  {formatScore(entry.score)}
-                  {entry.overridden && (
-                    <span className="ml-1 text-xs text-slate-500">(override)</span>
-                  )}
-                </td>
-                <td className="px-3 py-2">
-                  <Link href={`${base}/${entry.id}`} className="text-indigo-700 hover:underline">
-                    Review
-                  </Link>
-                </td>
+        // The table scrolls inside its box on a narrow screen instead of widening the page.
+        // `relative` keeps the absolutely placed sr-only header text inside that box too.
+        <div className="relative mt-4 overflow-x-auto">
+          <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+            <thead className="bg-slate-100 text-slate-600">
+              <tr>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Submitted (UTC)
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Student
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Exercise
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Verdict
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  Score
+                </th>
+                <th scope="col" className="px-3 py-2 font-medium">
+                  <span className="sr-only">Link</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.entries.map((entry) => (
+                <tr key={entry.id} className="border-t border-slate-200">
+                  <td className="px-3 py-2">
+                    <time dateTime={entry.createdAt.toISOString()}>
+                      {timeFormat.format(entry.createdAt)}
+                    </time>
+                  </td>
+                  <td className="px-3 py-2">
+                    {entry.student.name}
+                    <div className="text-slate-500">{entry.student.email}</div>
+                  </td>
+                  <td className="px-3 py-2">
+                    {entry.exercise.title}{" "}
+                    <span className="text-slate-500">#{entry.attemptNumber}</span>
+                    {entry.late && <LateBadge dueDate={entry.exercise.dueDate} />}
+                  </td>
+                  <td
+                    className={`px-3 py-2 font-medium ${entry.verdict === "correct" ? "text-emerald-700" : "text-rose-700"}`}
+                  >
+                    {entry.verdict === "correct" ? "Correct" : "Incorrect"}
+                  </td>
+                  <td className="px-3 py-2">
+                    {formatScore(entry.score)}
+                    {entry.overridden && (
+                      <span className="ml-1 text-xs text-slate-500">(override)</span>
+                    )}
+                  </td>
+                  <td className="px-3 py-2">
+                    <Link
+                      href={`${base}/${entry.id}`}
+                      aria-label={`Review attempt ${entry.attemptNumber} by ${entry.student.name} at ${entry.exercise.slug}`}
+                      className="text-indigo-700 hover:underline"
+                    >
+                      Review
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="mt-4 flex gap-4 text-sm">
         {filter.cursor && (

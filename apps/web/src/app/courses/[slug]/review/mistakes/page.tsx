@@ -3,8 +3,11 @@ import Link from "next/link";
 
 import { getDatabase, groupMistakes, listExercises, listMistakeAttempts } from "@sawtooth/db";
 
+import { plural } from "@/lib/plural";
+import { findFilterExercise, unknownExerciseMessage } from "@/server/review/exercise-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
 
+import { FilterProblems } from "../filter-problems";
 import { ReviewNav } from "../review-nav";
 
 interface MistakesPageProps {
@@ -30,7 +33,10 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
   const openGroup = typeof query.group === "string" ? query.group : "";
   const db = getDatabase();
   const exercises = await listExercises(db, course.id, { includeHidden: true });
-  const exercise = exercises.find((candidate) => candidate.slug === exerciseSlug) ?? exercises[0];
+  // Without a choice the first exercise is shown; a choice that names none shows nothing.
+  const exercise = exerciseSlug ? findFilterExercise(exercises, exerciseSlug) : exercises[0];
+  const problems =
+    exerciseSlug && !exercise ? [unknownExerciseMessage(exerciseSlug, exercises)] : [];
   const groups = exercise
     ? await groupMistakes(db, exercise.id, { attemptsPerGroup: LINKS_PER_GROUP })
     : [];
@@ -46,12 +52,12 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
       <h1 className="text-2xl font-semibold">Wrong answers in {course.title}</h1>
       <ReviewNav courseSlug={course.slug} current="/mistakes" />
       <form method="get" className="mt-6 flex items-end gap-3 text-sm">
-        <label className="flex flex-col gap-1">
+        <label className="flex max-w-full flex-col gap-1">
           Exercise
           <select
             name="exercise"
             defaultValue={exercise?.slug}
-            className="rounded-md border border-slate-300 px-2 py-1"
+            className="max-w-full rounded-md border border-slate-300 px-2 py-1"
           >
             {exercises.map((candidate) => (
               <option key={candidate.id} value={candidate.slug}>
@@ -64,13 +70,15 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
           Show
         </button>
       </form>
+      <FilterProblems problems={problems} />
 
-      {groups.length === 0 ? (
+      {!exercise ? null : groups.length === 0 ? (
         <p className="mt-6 text-slate-600">No incorrect attempts at this exercise.</p>
       ) : (
         <>
           <p className="mt-4 text-sm text-slate-600">
-            {incorrect} incorrect attempts, grouped by the grader&apos;s most precise finding.
+            {plural(incorrect, "incorrect attempt")}, grouped by the grader&apos;s most precise
+            finding without its numbers; each link shows the message that attempt received.
           </p>
           <ol className="mt-4 space-y-4">
             {groups.map((group) => {
@@ -83,25 +91,27 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
               return (
                 <li key={group.key} className="rounded-lg border border-slate-200 bg-white p-4">
                   <p className="font-medium">
-                    {group.example && <span className="text-slate-500">For example: </span>}
-                    {group.label}
+                    <code className="text-slate-600">{group.code}</code>: {group.label}
                   </p>
                   <p className="mt-1 text-sm text-slate-600">
-                    <code>{group.code}</code> · {group.attemptCount}{" "}
-                    {group.attemptCount === 1 ? "attempt" : "attempts"} by {group.students}{" "}
-                    {group.students === 1 ? "student" : "students"}
+                    {plural(group.attemptCount, "attempt")} by {plural(group.students, "student")}
                   </p>
-                  <ul className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm">
-                    {shown.map((attempt) => (
-                      <li key={attempt.id}>
-                        <Link
-                          href={`${base}/attempts/${attempt.id}`}
-                          className="text-indigo-700 hover:underline"
-                        >
-                          {attempt.student.name}, {timeFormat.format(attempt.createdAt)}
-                        </Link>
-                      </li>
-                    ))}
+                  <ul className="mt-2 space-y-1 text-sm">
+                    {shown.map((attempt) => {
+                      const when = timeFormat.format(attempt.createdAt);
+                      return (
+                        <li key={attempt.id} className="break-words">
+                          <Link
+                            href={`${base}/attempts/${attempt.id}`}
+                            aria-label={`Review attempt by ${attempt.student.name} at ${exercise?.slug ?? ""}, ${when}`}
+                            className="text-indigo-700 hover:underline"
+                          >
+                            {attempt.student.name}, {when}
+                          </Link>
+                          <span className="text-slate-600"> — {attempt.message}</span>
+                        </li>
+                      );
+                    })}
                   </ul>
                   {!open && group.attemptCount > LINKS_PER_GROUP && (
                     <Link

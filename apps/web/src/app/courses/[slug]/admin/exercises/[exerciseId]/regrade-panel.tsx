@@ -4,10 +4,11 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import type { Rejected } from "@/server/admin/admin-access";
-import type { AppliedRegrade, RegradePreview, RegradeRow } from "@/server/admin/regrade";
+import type { AppliedRegrade, RegradePreview } from "@/server/admin/regrade";
 import { applyRegradeAction, previewRegradeAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList } from "../../admin-ui";
+import { describeAfter, describeBefore, describeOverride } from "./regrade-format";
 
 /** A dry run of a regrade against a chosen version, then applying it on confirmation. */
 export function RegradePanel({
@@ -119,11 +120,9 @@ export function RegradePanel({
                     <td className="px-2 py-1">
                       {row.studentName} ({row.studentEmail})
                     </td>
-                    <td className="px-2 py-1">
-                      {row.oldVerdict}, {row.oldScore}
-                    </td>
+                    <td className="px-2 py-1">{describeBefore(row)}</td>
                     <td className="px-2 py-1">{describeAfter(row)}</td>
-                    <td className="px-2 py-1">{row.overrideScore ?? "none"}</td>
+                    <td className="px-2 py-1">{describeOverride(row)}</td>
                   </tr>
                 ))}
             </tbody>
@@ -143,12 +142,4 @@ export function RegradePanel({
       )}
     </Panel>
   );
-}
-
-function describeAfter(row: RegradeRow): string {
-  if (row.status === "too-complex") {
-    const budget = row.reason === "time" ? "time limit" : "memory limit";
-    return `not graded: too complex (over the ${budget})`;
-  }
-  return `${row.newVerdict}, ${row.newScore}`;
 }

@@ -19,6 +19,7 @@ import { prepareVersion } from "@/server/grading";
 import { findReviewAttempt } from "@/server/review/review-access";
 import { requireCourseStaff } from "@/server/review/require-staff";
 
+import { LateBadge } from "../../late-badge";
 import { ReviewNav } from "../../review-nav";
 import { CommentControls, CommentForm, OverrideForm } from "./review-forms";
 
@@ -61,6 +62,7 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
     <article>
       <h1 className="text-2xl font-semibold">
         Attempt #{detail.attemptNumber} at {detail.exercise.title}
+        {detail.late && <LateBadge dueDate={detail.exercise.dueDate} />}
       </h1>
       <ReviewNav courseSlug={course.slug} current="/attempts" />
       <p className="mt-4 text-sm text-slate-600">
@@ -69,6 +71,16 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
           {timeFormat.format(attempt.createdAt)} UTC
         </time>
         , graded against version {attempt.exerciseVersion.number} in {attempt.gradingMs} ms.
+        {detail.late && detail.exercise.dueDate && (
+          <>
+            {" "}
+            <strong>Late:</strong> the due date was{" "}
+            <time dateTime={detail.exercise.dueDate.toISOString()}>
+              {timeFormat.format(detail.exercise.dueDate)} UTC
+            </time>
+            .
+          </>
+        )}
       </p>
       <p className="mt-2 text-sm" aria-label="Score">
         Score that counts: <strong>{formatScore(attempt.score)}</strong>
@@ -81,13 +93,14 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
       </p>
 
       <div className="mt-6 grid gap-6 lg:grid-cols-2">
-        <section aria-label="Submission as sent">
+        {/* min-w-0 lets a grid item shrink below its content, so the code scrolls in its box. */}
+        <section aria-label="Submission as sent" className="min-w-0">
           <h2 className="text-lg font-semibold">Submission as sent</h2>
           <pre className="mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200 bg-white p-4 text-sm">
             {attempt.raw}
           </pre>
         </section>
-        <section aria-label="Submission as parsed">
+        <section aria-label="Submission as parsed" className="min-w-0">
           <h2 className="text-lg font-semibold">Submission as parsed</h2>
           <pre className="mt-2 max-h-96 overflow-auto rounded-lg border border-slate-200 bg-white p-4 text-sm">
             {indentJson(detail.network)}
@@ -97,7 +110,11 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
 
       <h2 className="mt-8 text-lg font-semibold">Feedback as the student saw it</h2>
       <div className="mt-2 rounded-lg border border-slate-200 bg-white p-6">
-        <FeedbackView feedback={feedback} domain={toDomainView(domain)} />
+        <FeedbackView
+          feedback={feedback}
+          domain={toDomainView(domain)}
+          overrideScore={attempt.overrideScore}
+        />
       </div>
 
       <section aria-label="Comments" className="mt-8">
@@ -139,40 +156,42 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
         {overrides.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">The score has never been changed by hand.</p>
         ) : (
-          <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  When (UTC)
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Who
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Old score
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  New score
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Reason
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {overrides.map((override) => (
-                <tr key={override.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">{timeFormat.format(override.createdAt)}</td>
-                  <td className="px-3 py-2">{override.tutor.name}</td>
-                  <td className="px-3 py-2">{formatScore(override.oldScore)}</td>
-                  <td className="px-3 py-2">
-                    {override.newScore === null ? "graded score" : formatScore(override.newScore)}
-                  </td>
-                  <td className="px-3 py-2 whitespace-pre-wrap">{override.reason}</td>
+          <div className="mt-2 overflow-x-auto">
+            <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+              <thead className="bg-slate-100 text-slate-600">
+                <tr>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    When (UTC)
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Who
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Old score
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    New score
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Reason
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {overrides.map((override) => (
+                  <tr key={override.id} className="border-t border-slate-200">
+                    <td className="px-3 py-2">{timeFormat.format(override.createdAt)}</td>
+                    <td className="px-3 py-2">{override.tutor.name}</td>
+                    <td className="px-3 py-2">{formatScore(override.oldScore)}</td>
+                    <td className="px-3 py-2">
+                      {override.newScore === null ? "graded score" : formatScore(override.newScore)}
+                    </td>
+                    <td className="px-3 py-2 whitespace-pre-wrap">{override.reason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </section>
 
@@ -190,6 +209,7 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
               ) : (
                 <Link
                   href={`${base}/attempts/${other.id}`}
+                  aria-label={`Review the attempt by ${detail.student.name} at ${detail.exercise.slug}, ${timeFormat.format(other.createdAt)} UTC`}
                   className="text-indigo-700 hover:underline"
                 >
                   {timeFormat.format(other.createdAt)} UTC

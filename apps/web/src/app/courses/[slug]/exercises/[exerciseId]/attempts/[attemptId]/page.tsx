@@ -32,8 +32,8 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
   const { course, exercise, attempt } = await requireAttempt(slug, exerciseId, attemptId);
 
   // The feedback was stored as the engine returned it, already cut to what the exercise reveals.
-  // A tutor's override replaces the graded score wherever the student reads it.
-  const feedback = { ...(JSON.parse(attempt.feedback) as Feedback), score: attempt.score };
+  // It keeps the grader's score, and the view shows a tutor's override in its place.
+  const feedback = JSON.parse(attempt.feedback) as Feedback;
   const db = getDatabase();
   const comments = await listAttemptComments(db, attempt.id);
   // The newest change of the trail is the one that set the override in force.
@@ -87,7 +87,11 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
         </pre>
       </section>
       <div className="mt-6 rounded-lg border border-slate-200 bg-white p-6">
-        <FeedbackView feedback={feedback} domain={toDomainView(domain)} />
+        <FeedbackView
+          feedback={feedback}
+          domain={toDomainView(domain)}
+          overrideScore={attempt.overrideScore}
+        />
       </div>
       {comments.length > 0 && (
         <section aria-label="Comments from tutors" className="mt-6">
