@@ -468,10 +468,11 @@ describe("gradebookHandler", () => {
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await response.arrayBuffer());
     const lines = text.split("\r\n");
     expect(lines[0]).toBe(
-      '\uFEFFName,Email,The tent map h2 (%),"The clipped tent h3 (%, hidden, not in total)",' +
+      "\uFEFFName,Email,The tent map h2 [tent-h2] (%)," +
+        '"The clipped tent h3 [tent-h3] (%, hidden, not in total)",' +
         "Points earned,Points possible,Total (% of points possible),Solved",
     );
-    expect(lines).toContain(`${FIXTURE.student},${FIXTURE.student}@example.com,100,0,1,1,100,1`);
+    expect(lines).toContain(`${FIXTURE.student},${FIXTURE.student}@example.com,100,,1,1,100,1`);
   });
 
   test("rejects a student with 403", async () => {
