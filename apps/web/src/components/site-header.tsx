@@ -6,9 +6,9 @@ import { signOut } from "@/server/actions/sign-out";
 import { SignOutButton } from "./sign-out-button";
 
 /**
- * Top bar with the product name and, when signed in, the user and a sign-out button. On a narrow
- * screen the email address is cut short with an ellipsis (the full one is its tooltip), so the
- * bar stays one row.
+ * Top bar with the product name and, when signed in, the user, links to change the password and
+ * manage API tokens, and a sign-out button. On a narrow screen the email address is cut short
+ * with an ellipsis (the full one is its tooltip), so the bar stays one row.
  */
 export function SiteHeader({
   user,
@@ -33,9 +33,14 @@ export function SiteHeader({
               {user.email}
             </span>
             {!passwordChangeRequired && (
-              <Link href="/account/tokens" className="shrink-0 text-indigo-700 hover:underline">
-                API tokens
-              </Link>
+              <>
+                <Link href="/account/password" className="shrink-0 text-indigo-700 hover:underline">
+                  Password
+                </Link>
+                <Link href="/account/tokens" className="shrink-0 text-indigo-700 hover:underline">
+                  API tokens
+                </Link>
+              </>
             )}
             <form action={signOut} className="shrink-0">
               <SignOutButton />

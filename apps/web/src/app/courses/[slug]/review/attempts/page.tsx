@@ -12,6 +12,7 @@ import {
 
 import { formatScore } from "@/components/feedback/feedback-format";
 import { requireCourseStaff } from "@/server/review/require-staff";
+import { isolateName, PersonName } from "@/components/person-name";
 
 import { ReviewNav } from "../review-nav";
 
@@ -104,7 +105,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
             <option value="">All students</option>
             {students.map((student) => (
               <option key={student.id} value={student.id}>
-                {student.name} ({student.email})
+                {isolateName(student.name)} ({student.email})
               </option>
             ))}
           </select>
@@ -182,7 +183,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
                   </time>
                 </td>
                 <td className="px-3 py-2">
-                  {entry.student.name}
+                  <PersonName name={entry.student.name} />
                   <div className="text-slate-500">{entry.student.email}</div>
                 </td>
                 <td className="px-3 py-2">

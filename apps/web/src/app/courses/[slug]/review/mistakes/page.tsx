@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getDatabase, groupMistakes, listExercises, listMistakeAttempts } from "@sawtooth/db";
 
 import { requireCourseStaff } from "@/server/review/require-staff";
+import { PersonName } from "@/components/person-name";
 
 import { ReviewNav } from "../review-nav";
 
@@ -98,7 +99,8 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
                           href={`${base}/attempts/${attempt.id}`}
                           className="text-indigo-700 hover:underline"
                         >
-                          {attempt.student.name}, {timeFormat.format(attempt.createdAt)}
+                          <PersonName name={attempt.student.name} />,{" "}
+                          {timeFormat.format(attempt.createdAt)}
                         </Link>
                       </li>
                     ))}
