@@ -15,7 +15,7 @@ export function SiteHeader({
   passwordChangeRequired,
 }: {
   user: SessionUser | null;
-  /** Hides the link that a user with a one-time password cannot use until they replace it. */
+  /** Hides the links that a user with a one-time password cannot use until they replace it. */
   passwordChangeRequired: boolean;
 }) {
   return (

@@ -26,7 +26,7 @@ export interface NewMember {
   role: Role;
 }
 
-/** Longest name, in characters, that the app stores for a person. */
+/** Maximum length of a person's name that the app stores, in characters. */
 export const MAX_USER_NAME_LENGTH = 100;
 
 /**

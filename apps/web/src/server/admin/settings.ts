@@ -6,10 +6,10 @@ import { updateCourseSettings } from "@sawtooth/db";
 
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
 
-/** Longest course title, in characters. */
+/** Maximum length of a course title, in characters. */
 export const MAX_TITLE_LENGTH = 200;
 
-/** Longest course description, in characters. */
+/** Maximum length of a course description, in characters. */
 export const MAX_DESCRIPTION_LENGTH = 10_000;
 
 const settingsRequest = z.object({
