@@ -195,7 +195,12 @@ describe("importRoster", () => {
       [2, "new@example.com", "created", null],
       [3, "eve@example.com", "added", null],
       [4, "new@example.com", "skipped", "the same email appears on an earlier row"],
-      [5, "ada@example.com", "skipped", "already a member as admin, and an import does not change roles"],
+      [
+        5,
+        "ada@example.com",
+        "skipped",
+        "already a member as admin, and an import does not change roles",
+      ],
       [6, "t@example.com", "skipped", 'unknown role "teacher": use student, tutor or admin'],
       [7, "not-an-email", "skipped", 'invalid email address "not-an-email"'],
     ]);
