@@ -316,3 +316,62 @@ test("admin reaches every admin page", async ({ browser }) => {
     expect(response.status(), path).toBe(200);
   }
 });
+
+test("role changes only with the Change role button", async ({ browser }) => {
+  const page = await signedInPage(browser, ADMIN_EMAIL);
+  await page.goto(`${ADMIN}/members`);
+  const addPanel = page.getByRole("region", { name: "Add a member" });
+  await addPanel.getByLabel("Email", { exact: true }).fill("role-keys@example.org");
+  await addPanel.getByLabel("Name", { exact: true }).fill("\u202Eevil");
+  await addPanel.getByRole("button", { name: "Add member" }).click();
+  await expect(addPanel.getByRole("status")).toContainText("Account created");
+
+  const select = page.getByLabel("Role of role-keys@example.org");
+  await select.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(select).toHaveValue("tutor");
+  await page.reload();
+  await expect(select).toHaveValue("student");
+
+  await select.selectOption("tutor");
+  const row = page.getByRole("row").filter({ has: select });
+  await row.getByRole("button", { name: "Change role" }).click();
+  await expect(row.getByRole("status")).toHaveText(
+    "Role of role-keys@example.org changed from student to tutor.",
+  );
+  await page.reload();
+  await expect(select).toHaveValue("tutor");
+  await expect(row.locator("bdi")).toHaveText("\u202Eevil");
+});
+
+test("add member shows an invalid email at its field", async ({ browser }) => {
+  const page = await signedInPage(browser, ADMIN_EMAIL);
+  await page.goto(`${ADMIN}/members`);
+  const addPanel = page.getByRole("region", { name: "Add a member" });
+  const email = addPanel.getByLabel("Email", { exact: true });
+  await email.fill("a@b");
+  await addPanel.getByRole("button", { name: "Add member" }).click();
+
+  await expect(email).toHaveAttribute("aria-invalid", "true");
+  await expect(email).toBeFocused();
+  await expect(email).toHaveAccessibleDescription("Enter a full address such as name@example.org.");
+  await expect(page.getByText("Invalid request")).toHaveCount(0);
+  await expect(addPanel.getByLabel("Name", { exact: true })).toHaveAttribute("maxlength", "100");
+});
+
+test("settings show a title problem at its field", async ({ browser }) => {
+  const page = await signedInPage(browser, ADMIN_EMAIL);
+  await page.goto(`${ADMIN}/settings`);
+  const title = page.getByLabel("Title", { exact: true });
+  await expect(title).toHaveAttribute("maxlength", "200");
+  await expect(page.getByLabel("Description", { exact: true })).toHaveAttribute(
+    "maxlength",
+    "10000",
+  );
+  await title.fill("");
+  await page.getByRole("button", { name: "Save settings" }).click();
+
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await expect(title).toBeFocused();
+  await expect(title).toHaveAccessibleDescription("Title: the title is empty. Enter one.");
+});

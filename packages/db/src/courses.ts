@@ -37,7 +37,9 @@ export async function listCoursesOfUser(db: Database, userId: string): Promise<C
 /**
  * Finds the course with `courseSlug` together with the role of `userId` in it. Returns null both
  * when the course does not exist and when the user is not a member, so callers cannot tell the
- * two apart and neither can the user.
+ * two apart and neither can the user. It also returns null while the user must replace a
+ * one-time password, so every action that checks membership here rejects such a user even when
+ * a caller skipped the session's own check.
  */
 export async function findCourseMembership(
   db: Database,
@@ -45,7 +47,7 @@ export async function findCourseMembership(
   courseSlug: string,
 ): Promise<CourseMembership | null> {
   const membership = await db.membership.findFirst({
-    where: { userId, course: { slug: courseSlug } },
+    where: { userId, course: { slug: courseSlug }, user: { passwordChangeRequired: false } },
     select: { role: true, course: { select: courseSummaryFields } },
   });
   if (membership === null) {

@@ -44,8 +44,9 @@ const targetRow = z.object({
 /**
  * Finds, in one query, the course `courseSlug` where `userId` is a member, its exercise
  * `exerciseSlug` and that exercise's newest version. Returns null when any of them is missing
- * and when a student asks for a hidden exercise; callers that need to tell these cases apart
- * ask again with {@link findCourseMembership} and {@link findExercise}.
+ * and when a student asks for a hidden exercise, and while the user must replace a one-time
+ * password. Callers that need to tell these cases apart ask again with
+ * {@link findCourseMembership} and {@link findExercise}.
  */
 export async function findSubmissionTarget(
   db: Database,
@@ -60,6 +61,7 @@ export async function findSubmissionTarget(
       e."attemptLimit", e."visibility", e."showTarget", v."id" AS "versionId",
       v."version" AS "versionNumber"
     FROM "membership" m
+    JOIN "user" u ON u."id" = m."userId" AND NOT u."passwordChangeRequired"
     JOIN "course" c ON c."id" = m."courseId"
     JOIN "exercise" e ON e."courseId" = c."id"
     JOIN "exercise_version" v ON v."exerciseId" = e."id"

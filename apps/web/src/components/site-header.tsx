@@ -6,16 +6,16 @@ import { signOut } from "@/server/actions/sign-out";
 import { SignOutButton } from "./sign-out-button";
 
 /**
- * Top bar with the product name and, when signed in, the user and a sign-out button. On a narrow
- * screen the email address is cut short with an ellipsis (the full one is its tooltip), so the
- * bar stays one row.
+ * Top bar with the product name and, when signed in, the user, links to change the password and
+ * manage API tokens, and a sign-out button. On a narrow screen the email address is cut short
+ * with an ellipsis (the full one is its tooltip), so the bar stays one row.
  */
 export function SiteHeader({
   user,
   passwordChangeRequired,
 }: {
   user: SessionUser | null;
-  /** Hides the link that a user with a one-time password cannot use until they replace it. */
+  /** Hides the links that a user with a one-time password cannot use until they replace it. */
   passwordChangeRequired: boolean;
 }) {
   return (
@@ -33,9 +33,14 @@ export function SiteHeader({
               {user.email}
             </span>
             {!passwordChangeRequired && (
-              <Link href="/account/tokens" className="shrink-0 text-indigo-700 hover:underline">
-                API tokens
-              </Link>
+              <>
+                <Link href="/account/password" className="shrink-0 text-indigo-700 hover:underline">
+                  Password
+                </Link>
+                <Link href="/account/tokens" className="shrink-0 text-indigo-700 hover:underline">
+                  API tokens
+                </Link>
+              </>
             )}
             <form action={signOut} className="shrink-0">
               <SignOutButton />

@@ -7,6 +7,7 @@ import {
   findExercise,
   findSubmissionTarget,
   findVersionDefinition,
+  isPasswordChangeRequired,
   isStaffRole,
   recordAttemptWithinLimit,
   type Database,
@@ -200,6 +201,10 @@ async function explainMissingTarget(
   userId: string,
   request: ValidRequest,
 ): Promise<SubmitResult> {
+  if (await isPasswordChangeRequired(db, userId)) {
+    const message = "Replace your one-time password at /account/password first, then resubmit.";
+    return { status: "rejected", reason: "signed-out", message };
+  }
   const membership = await findCourseMembership(db, userId, request.courseSlug);
   if (!membership) {
     const message = `Course "${request.courseSlug}" not found, or you are not a member of it.`;

@@ -7,10 +7,11 @@ export interface CsvRecord {
 /**
  * Parses CSV text as RFC 4180 describes it: comma-separated fields, double quotes around a
  * field that contains commas, quotes or line breaks, and "" for a quote inside one. Accepts
- * LF or CRLF line ends and a leading byte order mark, and skips blank lines. Throws when a
- * quoted field is not closed.
+ * LF or CRLF line ends and a leading byte order mark, and skips blank lines. `separator`
+ * replaces the comma, such as the ";" that Excel writes in locales with a decimal comma.
+ * Throws when a quoted field is not closed.
  */
-export function parseCsv(text: string): CsvRecord[] {
+export function parseCsv(text: string, separator = ","): CsvRecord[] {
   const input = text.startsWith("\uFEFF") ? text.slice(1) : text;
   const records: CsvRecord[] = [];
   let fields: string[] = [];
@@ -43,7 +44,7 @@ export function parseCsv(text: string): CsvRecord[] {
     }
     if (char === '"') {
       quoted = true;
-    } else if (char === ",") {
+    } else if (char === separator) {
       fields.push(field);
       field = "";
     } else if (char === "\n" || char === "\r") {

@@ -58,6 +58,29 @@ describe("addMember", () => {
     expect(result).toEqual({ status: "added", userId: "ada", password: null });
   });
 
+  test("rejects a name over 100 characters", async () => {
+    const { db } = testDatabase;
+    const result = await addMember(db, "c1", {
+      email: "long@example.com",
+      name: "x".repeat(5000),
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid-name",
+      message: "at most 100 characters (you entered 5,000)",
+    });
+    expect(await db.user.count()).toBe(1);
+  });
+
+  test("accepts a name of 100 characters", async () => {
+    const { db } = testDatabase;
+    const name = "x".repeat(100);
+    const result = await addMember(db, "c1", { email: "l@example.com", name, role: "student" });
+
+    expect(result.status).toBe("added");
+  });
+
   test("reports an existing member", async () => {
     const { db } = testDatabase;
     const result = await addMember(db, "c1", { email: "ada@example.com", name: "", role: "tutor" });
@@ -172,7 +195,12 @@ describe("importRoster", () => {
       [2, "new@example.com", "created", null],
       [3, "eve@example.com", "added", null],
       [4, "new@example.com", "skipped", "the same email appears on an earlier row"],
-      [5, "ada@example.com", "skipped", "already a member as admin"],
+      [
+        5,
+        "ada@example.com",
+        "skipped",
+        "already a member as admin, and an import does not change roles",
+      ],
       [6, "t@example.com", "skipped", 'unknown role "teacher": use student, tutor or admin'],
       [7, "not-an-email", "skipped", 'invalid email address "not-an-email"'],
     ]);
@@ -191,8 +219,57 @@ describe("importRoster", () => {
     expect(result).toEqual({
       status: "invalid",
       message:
-        "The header row lacks the column role: the first line must name the columns email, name and role.",
+        "The header row lacks the column role: the first line must name the columns email, " +
+        "name and role, separated by commas.",
     });
+    expect(await testDatabase.db.user.count()).toBe(1);
+  });
+
+  test("lists two missing columns with and", async () => {
+    const result = await importRoster(testDatabase.db, "c1", "role\nstudent\n");
+    expect(result).toEqual({
+      status: "invalid",
+      message:
+        "The header row lacks the columns email and name: the first line must name the " +
+        "columns email, name and role, separated by commas.",
+    });
+  });
+
+  test("reads a file separated by semicolons", async () => {
+    const csv = "email;name;role\r\nnew@example.com;Doe, Jo;tutor\r\n";
+
+    const result = await importRoster(testDatabase.db, "c1", csv);
+
+    expect(result.status).toBe("imported");
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => [o.line, o.email, o.status, o.role])).toEqual([
+      [2, "new@example.com", "created", "tutor"],
+    ]);
+    const user = await testDatabase.db.user.findUniqueOrThrow({
+      where: { email: "new@example.com" },
+    });
+    expect(user.name).toBe("Doe, Jo");
+  });
+
+  test("rejects a header without rows", async () => {
+    const result = await importRoster(testDatabase.db, "c1", "email,name,role\n\n");
+    expect(result).toEqual({
+      status: "invalid",
+      message:
+        "The file has no rows after the header: add one person per line, such as " +
+        "ada@example.org,Ada Lovelace,student.",
+    });
+  });
+
+  test("skips a row whose name is too long", async () => {
+    const csv = `email,name,role\nlong@example.com,${"y".repeat(101)},student\n`;
+
+    const result = await importRoster(testDatabase.db, "c1", csv);
+
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => [o.line, o.status, o.reason])).toEqual([
+      [2, "skipped", "the name is too long: at most 100 characters (you entered 101)"],
+    ]);
     expect(await testDatabase.db.user.count()).toBe(1);
   });
 });

@@ -26,6 +26,22 @@ export interface NewMember {
   role: Role;
 }
 
+/** Maximum length of a person's name that the app stores, in characters. */
+export const MAX_USER_NAME_LENGTH = 100;
+
+/**
+ * Returns why `name` cannot be stored as a person's name, or null when it can. The limit keeps
+ * one name from widening every table that shows it.
+ */
+export function checkUserName(name: string): string | null {
+  const length = name.trim().length;
+  if (length <= MAX_USER_NAME_LENGTH) {
+    return null;
+  }
+  const entered = length.toLocaleString("en-US");
+  return `at most ${MAX_USER_NAME_LENGTH} characters (you entered ${entered})`;
+}
+
 /** Result of {@link addMember}. */
 export type AddMemberResult =
   | {
@@ -37,7 +53,9 @@ export type AddMemberResult =
        */
       password: string | null;
     }
-  | { status: "already-member"; role: Role };
+  | { status: "already-member"; role: Role }
+  /** The name is over {@link MAX_USER_NAME_LENGTH}; `message` says by how much. */
+  | { status: "invalid-name"; message: string };
 
 /** Result of {@link changeMemberRole} and {@link removeMember}. */
 export type MemberChangeResult = { status: "done" } | { status: "not-found" | "last-admin" };
@@ -84,6 +102,10 @@ export async function addMember(
   courseId: string,
   member: NewMember,
 ): Promise<AddMemberResult> {
+  const nameProblem = checkUserName(member.name);
+  if (nameProblem !== null) {
+    return { status: "invalid-name", message: nameProblem };
+  }
   const email = member.email.trim().toLowerCase();
   const existing = await db.user.findUnique({
     where: { email },

@@ -2,8 +2,8 @@ import { z } from "zod";
 
 import type { Database } from "../client";
 import { roleSchema, type Role } from "../roles";
-import { parseCsv } from "./csv";
-import { addMember } from "./members";
+import { parseCsv, type CsvRecord } from "./csv";
+import { addMember, checkUserName } from "./members";
 
 /** What happened to one row of a roster. */
 export interface RosterOutcome {
@@ -29,32 +29,21 @@ const emailSchema = z.email();
 /**
  * Adds every row of a CSV roster (a header row naming the columns email, name and role in any
  * order, then one person per row) to a course. A row is skipped, with its reason, when its email
- * is invalid or repeats an earlier row, its role is unknown, or the person is a member already;
- * the other rows are added. New people get an account with a one-time password.
+ * is invalid or repeats an earlier row, its name is too long, its role is unknown, or the person
+ * is a member already, whose role the import leaves as it is; the other rows are added. New
+ * people get an account with a one-time password. The columns are separated by commas, or by
+ * semicolons when the header row splits into the three columns only that way.
  */
 export async function importRoster(
   db: Database,
   courseId: string,
   csv: string,
 ): Promise<RosterResult> {
-  let records;
-  try {
-    records = parseCsv(csv);
-  } catch (error) {
-    return { status: "invalid", message: (error as Error).message };
+  const table = readRosterTable(csv);
+  if ("message" in table) {
+    return { status: "invalid", message: table.message };
   }
-  const [header, ...rows] = records;
-  if (!header) {
-    return { status: "invalid", message: "The file is empty: add a header row email,name,role." };
-  }
-  const columns = header.fields.map((field) => field.trim().toLowerCase());
-  const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
-  if (missing.length > 0) {
-    const message =
-      `The header row lacks the column ${missing.join(", ")}: ` +
-      "the first line must name the columns email, name and role.";
-    return { status: "invalid", message };
-  }
+  const { columns, rows } = table;
 
   const seen = new Set<string>();
   const outcomes: RosterOutcome[] = [];
@@ -65,8 +54,11 @@ export async function importRoster(
       outcomes.push({ line, email, status: "skipped", role: null, reason, password: null });
 
     const role = roleSchema.safeParse(value("role").toLowerCase());
+    const nameProblem = checkUserName(value("name"));
     if (!emailSchema.safeParse(email).success) {
       skip(`invalid email address "${value("email")}"`);
+    } else if (nameProblem !== null) {
+      skip(`the name is too long: ${nameProblem}`);
     } else if (seen.has(email)) {
       skip("the same email appears on an earlier row");
     } else if (!role.success) {
@@ -75,7 +67,9 @@ export async function importRoster(
       seen.add(email);
       const result = await addMember(db, courseId, { email, name: value("name"), role: role.data });
       if (result.status === "already-member") {
-        skip(`already a member as ${result.role}`);
+        skip(`already a member as ${result.role}, and an import does not change roles`);
+      } else if (result.status === "invalid-name") {
+        skip(`the name is too long: ${result.message}`);
       } else {
         const status = result.password === null ? "added" : "created";
         const { password } = result;
@@ -84,4 +78,57 @@ export async function importRoster(
     }
   }
   return { status: "imported", outcomes };
+}
+
+/** The header's column names in lower case and the rows below it, or why the file is invalid. */
+type RosterTable = { columns: string[]; rows: CsvRecord[] } | { message: string };
+
+function readRosterTable(csv: string): RosterTable {
+  let table = splitRoster(csv, ",");
+  if ("missing" in table && table.missing.length > 0) {
+    const semicolon = splitRoster(csv, ";");
+    if ("missing" in semicolon && semicolon.missing.length === 0) table = semicolon;
+  }
+  if ("message" in table) return table;
+
+  const { missing, columns, rows } = table;
+  if (missing.length > 0) {
+    const names = missing.length === 1 ? "column" : "columns";
+    const message =
+      `The header row lacks the ${names} ${listWords(missing)}: the first line must name the ` +
+      "columns email, name and role, separated by commas.";
+    return { message };
+  }
+  if (rows.length === 0) {
+    const message =
+      "The file has no rows after the header: add one person per line, such as " +
+      "ada@example.org,Ada Lovelace,student.";
+    return { message };
+  }
+  return { columns, rows };
+}
+
+function splitRoster(
+  csv: string,
+  separator: string,
+): { columns: string[]; rows: CsvRecord[]; missing: string[] } | { message: string } {
+  let records;
+  try {
+    records = parseCsv(csv, separator);
+  } catch (error) {
+    return { message: (error as Error).message };
+  }
+  const [header, ...rows] = records;
+  if (!header) {
+    return { message: "The file is empty: add a header row email,name,role." };
+  }
+  const columns = header.fields.map((field) => field.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((column) => !columns.includes(column));
+  return { columns, rows, missing };
+}
+
+/** Joins words as English lists them: "a", "a and b", "a, b and c". */
+function listWords(words: readonly string[]): string {
+  if (words.length <= 1) return words.join("");
+  return `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }

@@ -1,6 +1,5 @@
 "use server";
 
-import type { Rejected } from "../admin/admin-access";
 import { requestAdminContext } from "../admin/context";
 import {
   addMemberRequest,
@@ -11,7 +10,7 @@ import {
   type MemberChangeResponse,
   type RosterResponse,
 } from "../admin/members";
-import { saveSettingsRequest } from "../admin/settings";
+import { saveSettingsRequest, type SaveSettingsResponse } from "../admin/settings";
 
 // Each action takes `unknown` because a browser can call it with any value; the functions it
 // calls parse the request and check that the signed-in user is an admin of the course.
@@ -37,8 +36,6 @@ export async function importRosterAction(request: unknown): Promise<RosterRespon
 }
 
 /** Stores the course's title, description and late-attempt rule. */
-export async function saveSettingsAction(
-  request: unknown,
-): Promise<Rejected | { status: "saved" }> {
+export async function saveSettingsAction(request: unknown): Promise<SaveSettingsResponse> {
   return saveSettingsRequest(await requestAdminContext(), request);
 }

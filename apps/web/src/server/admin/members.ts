@@ -17,16 +17,27 @@ import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from
 /** Largest roster file read, in characters (256 KiB of ASCII, some thousands of rows). */
 export const MAX_ROSTER_LENGTH = 256 * 1024;
 
+/** Message for an email field whose value is not a full address. */
+export const INVALID_EMAIL_MESSAGE = "Enter a full address such as name@example.org.";
+
 const addRequest = z.object({
   courseSlug: z.string().min(1).max(200),
-  email: z.email().max(320),
-  name: z.string().max(200),
+  email: z.string().trim().pipe(z.email(INVALID_EMAIL_MESSAGE).max(320, INVALID_EMAIL_MESSAGE)),
+  name: z.string(),
   role: roleSchema,
 });
+
+/** A field of the "Add a member" form with the problem to show at it. */
+export interface MemberFieldProblem {
+  status: "invalid";
+  field: "email" | "name";
+  message: string;
+}
 
 /** Result of {@link addMemberRequest}. */
 export type AddMemberResponse =
   | Rejected
+  | MemberFieldProblem
   | { status: "added"; email: string; password: string | null }
   | { status: "already-member"; email: string; role: string };
 
@@ -36,13 +47,20 @@ export async function addMemberRequest(
   request: unknown,
 ): Promise<AddMemberResponse> {
   const parsed = addRequest.safeParse(request);
-  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  if (!parsed.success) {
+    const emailIssue = parsed.error.issues.find((issue) => issue.path[0] === "email");
+    if (emailIssue) return { status: "invalid", field: "email", message: INVALID_EMAIL_MESSAGE };
+    return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  }
   const access = await authorizeAdmin(context, parsed.data.courseSlug);
   if ("status" in access) return access;
 
   const { email, name, role } = parsed.data;
   const result = await addMember(context.db, access.course.id, { email, name, role });
-  const normalized = email.trim().toLowerCase();
+  const normalized = email.toLowerCase();
+  if (result.status === "invalid-name") {
+    return { status: "invalid", field: "name", message: `Name: ${result.message}.` };
+  }
   if (result.status === "already-member") {
     return { status: "already-member", email: normalized, role: result.role };
   }

@@ -116,8 +116,10 @@ const overrideSchema = z.object({
   percent: z
     .string()
     .trim()
-    .regex(/^(\d{1,3}(\.\d{1,2})?)?$/, "Enter the score as a percentage from 0 to 100.")
-    .refine((text) => text === "" || Number(text) <= 100, "The score is above 100%."),
+    .superRefine((text, context) => {
+      const message = checkPercent(text);
+      if (message !== null) context.addIssue({ code: "custom", message });
+    }),
   reason: z
     .string()
     .trim()
@@ -127,6 +129,26 @@ const overrideSchema = z.object({
       `The reason is longer than ${MAX_OVERRIDE_REASON_LENGTH} characters.`,
     ),
 });
+
+/**
+ * Returns why `text` is not a score override, or null when it is one: a percentage from 0 to
+ * 100 with at most two decimals after a point, or "" to remove the override.
+ */
+function checkPercent(text: string): string | null {
+  if (text === "" || /^\d{1,3}(\.\d{1,2})?$/.test(text)) {
+    return Number(text) <= 100 ? null : "The score is above 100%: enter at most 100.";
+  }
+  if (/^[-−]/.test(text)) {
+    return "The score cannot be negative: enter a percentage from 0 to 100.";
+  }
+  if (/^\d+,\d+$/.test(text)) {
+    return `Use a point, not a comma, as the decimal separator: ${text.replace(",", ".")}.`;
+  }
+  if (/^\d+\.\d{3,}$/.test(text)) {
+    return "Enter the score with at most two decimals, such as 33.33.";
+  }
+  return "Enter the score as a percentage from 0 to 100, such as 75 or 33.33.";
+}
 
 /**
  * Sets or removes the score override of an attempt of the tutor's course, with the reason kept

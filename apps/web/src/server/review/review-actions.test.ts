@@ -273,6 +273,77 @@ describe("overrideScoreRequest", () => {
   });
 });
 
+describe("overrideScoreRequest messages", () => {
+  test.each([
+    ["33.3333", "Enter the score with at most two decimals, such as 33.33."],
+    ["33,5", "Use a point, not a comma, as the decimal separator: 33.5."],
+    ["-5", "The score cannot be negative: enter a percentage from 0 to 100."],
+    ["101", "The score is above 100%: enter at most 100."],
+    ["half", "Enter the score as a percentage from 0 to 100, such as 75 or 33.33."],
+  ])("explains %s", async (percent, message) => {
+    const result = await overrideScoreRequest(
+      { db, userId: FIXTURE.tutor },
+      { courseSlug: FIXTURE.courseSlug, attemptId, percent, reason: "Idea right" },
+    );
+
+    expect(result).toEqual({ status: "invalid", message });
+  });
+
+  test("accepts two decimals", async () => {
+    const result = await overrideScoreRequest(
+      { db, userId: FIXTURE.tutor },
+      { courseSlug: FIXTURE.courseSlug, attemptId, percent: "33.33", reason: "Idea right" },
+    );
+
+    expect(result).toEqual({ status: "saved" });
+    expect((await findAttempt(db, attemptId))?.overrideScore).toBeCloseTo(0.3333, 10);
+  });
+});
+
+describe("user with a one-time password", () => {
+  beforeEach(async () => {
+    await db.user.updateMany({
+      where: { id: { in: [FIXTURE.student, FIXTURE.tutor] } },
+      data: { passwordChangeRequired: true },
+    });
+  });
+
+  test("cannot submit an attempt", async () => {
+    const result = await submitAttempt(
+      { db, userId: FIXTURE.student, now: new Date("2027-01-15T12:00:00Z") },
+      {
+        courseSlug: FIXTURE.courseSlug,
+        exerciseId: "tent-h2",
+        submission: JSON.stringify(TENT_H2_WRONG),
+      },
+    );
+
+    expect(result).toEqual({
+      status: "rejected",
+      reason: "signed-out",
+      message: "Replace your one-time password at /account/password first, then resubmit.",
+    });
+    expect(await db.attempt.count({ where: { userId: FIXTURE.student } })).toBe(1);
+  });
+
+  test("cannot comment or override a score", async () => {
+    const context = { db, userId: FIXTURE.tutor };
+    const target = { courseSlug: FIXTURE.courseSlug, attemptId };
+
+    const comment = await addCommentRequest(context, { ...target, body: "Hello" });
+    const override = await overrideScoreRequest(context, {
+      ...target,
+      percent: "50",
+      reason: "Idea right",
+    });
+
+    expect(comment).toEqual({ status: "not-found" });
+    expect(override).toEqual({ status: "not-found" });
+    expect(await listAttemptComments(db, attemptId)).toEqual([]);
+    expect(await listScoreOverrides(db, attemptId)).toEqual([]);
+  });
+});
+
 describe("gradebookCsvResponse", () => {
   test("sends the gradebook to a tutor as a download", async () => {
     await overrideAs(FIXTURE.tutor, { percent: "62.5" });

@@ -13,6 +13,7 @@ import {
 import { formatScore } from "@/components/feedback/feedback-format";
 import { plural } from "@/lib/plural";
 import { requireCourseStaff } from "@/server/review/require-staff";
+import { PersonName } from "@/components/person-name";
 
 import { SOLVED_LEGEND } from "../exercise-status";
 import { ReviewNav } from "./review-nav";
@@ -157,7 +158,9 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
             {dashboard.rows.map((row) => (
               <tr key={row.student.id} className="border-t border-slate-200">
                 <th scope="row" className="px-3 py-2 font-normal">
-                  <div className="font-medium">{row.student.name}</div>
+                  <div className="font-medium">
+                    <PersonName name={row.student.name} />
+                  </div>
                   <div className="text-slate-500">{row.student.email}</div>
                 </th>
                 {row.cells.map((cell, index) => {

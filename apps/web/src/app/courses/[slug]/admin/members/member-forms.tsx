@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 
 import type { Role, RosterOutcome } from "@sawtooth/db";
 import { ROLES } from "@sawtooth/db/roles";
@@ -12,8 +12,11 @@ import {
   importRosterAction,
   removeMemberAction,
 } from "@/server/actions/admin-members";
+import type { MemberChangeResponse } from "@/server/admin/members";
+import { PersonName } from "@/components/person-name";
 
-import { Button, Panel, ProblemList, SelectField, TextArea, TextField } from "../admin-ui";
+import { Button, Panel, ProblemList, SelectField, TextArea } from "../admin-ui";
+import { CheckedField } from "../checked-field";
 
 interface Member {
   userId: string;
@@ -22,7 +25,7 @@ interface Member {
   role: Role;
 }
 
-/** Renders the course's members with a role select and a remove button each. */
+/** Renders the course's members, each with a role select, a "Change role" and a remove button. */
 export function MemberTable({
   courseSlug,
   currentUserId,
@@ -32,96 +35,149 @@ export function MemberTable({
   currentUserId: string;
   members: Member[];
 }) {
+  return (
+    <table className="mt-4 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+      <thead className="bg-slate-100 text-slate-600">
+        <tr>
+          <th className="px-3 py-2">Name</th>
+          <th className="px-3 py-2">Email</th>
+          <th className="px-3 py-2">Role</th>
+          <th className="px-3 py-2">Remove</th>
+        </tr>
+      </thead>
+      <tbody>
+        {members.map((member) => (
+          <MemberRow
+            key={member.userId}
+            courseSlug={courseSlug}
+            member={member}
+            isCurrentUser={member.userId === currentUserId}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/**
+ * Renders one member. Choosing a role in the select changes nothing until "Change role" is
+ * pressed, so moving through the options with the arrow keys cannot promote anyone, and the
+ * outcome is announced in the row's status region.
+ */
+function MemberRow({
+  courseSlug,
+  member,
+  isCurrentUser,
+}: {
+  courseSlug: string;
+  member: Member;
+  isCurrentUser: boolean;
+}) {
   const router = useRouter();
-  const [error, setError] = useState<string | null>(null);
+  const [role, setRole] = useState<Role>(member.role);
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  function run(action: () => Promise<{ status: string; message?: string }>) {
+  function run(action: () => Promise<MemberChangeResponse>, done: string) {
     startTransition(async () => {
       const response = await action();
-      setError(response.status === "rejected" ? (response.message ?? "") : null);
+      const ok = response.status === "done";
+      setOutcome({ ok, text: response.status === "rejected" ? response.message : done });
       router.refresh();
     });
   }
 
+  function changeRole() {
+    const userId = member.userId;
+    run(
+      () => changeRoleAction({ courseSlug, userId, role }),
+      `Role of ${member.email} changed from ${member.role} to ${role}.`,
+    );
+  }
+
+  function remove() {
+    const question =
+      `Remove ${member.email} from the course? Their attempts are kept, and they come back ` +
+      "if you add this person again.";
+    if (window.confirm(question)) {
+      run(() => removeMemberAction({ courseSlug, userId: member.userId }), "");
+    }
+  }
+
   return (
-    <div className="mt-4">
-      {error && (
-        <ProblemList title="Not changed." problems={[{ place: "Members", message: error }]} />
-      )}
-      <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            <th className="px-3 py-2">Name</th>
-            <th className="px-3 py-2">Email</th>
-            <th className="px-3 py-2">Role</th>
-            <th className="px-3 py-2">Remove</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.userId} className="border-t border-slate-200">
-              <td className="px-3 py-2">
-                {member.name}
-                {member.userId === currentUserId ? " (you)" : ""}
-              </td>
-              <td className="px-3 py-2">{member.email}</td>
-              <td className="px-3 py-2">
-                <select
-                  aria-label={`Role of ${member.email}`}
-                  value={member.role}
-                  disabled={pending}
-                  onChange={(event) => {
-                    const role = event.target.value;
-                    run(() => changeRoleAction({ courseSlug, userId: member.userId, role }));
-                  }}
-                  className="rounded border border-slate-300 bg-white px-2 py-1"
-                >
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {role}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td className="px-3 py-2">
-                <Button
-                  tone="plain"
-                  disabled={pending}
-                  onClick={() => {
-                    if (window.confirm(`Remove ${member.email} from the course?`)) {
-                      run(() => removeMemberAction({ courseSlug, userId: member.userId }));
-                    }
-                  }}
-                >
-                  Remove {member.email}
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <tr className="border-t border-slate-200 align-top">
+      <td className="px-3 py-2">
+        <PersonName name={member.name} />
+        {isCurrentUser ? " (you)" : ""}
+      </td>
+      <td className="px-3 py-2 wrap-anywhere">{member.email}</td>
+      <td className="px-3 py-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <select
+            aria-label={`Role of ${member.email}`}
+            value={role}
+            disabled={pending}
+            onChange={(event) => setRole(event.target.value as Role)}
+            className="rounded border border-slate-300 bg-white px-2 py-1"
+          >
+            {ROLES.map((option) => (
+              <option key={option} value={option}>
+                {option}
+              </option>
+            ))}
+          </select>
+          <Button tone="plain" disabled={pending || role === member.role} onClick={changeRole}>
+            Change role
+          </Button>
+        </div>
+        <p
+          role="status"
+          aria-label={`Role change of ${member.email}`}
+          className={`mt-1 text-xs ${outcome?.ok ? "text-green-800" : "text-red-700"}`}
+        >
+          {outcome?.text}
+        </p>
+      </td>
+      <td className="px-3 py-2">
+        <Button tone="plain" disabled={pending} onClick={remove}>
+          Remove {member.email}
+        </Button>
+      </td>
+    </tr>
   );
 }
 
 /** Adding one person by email, and importing a CSV roster with a report per row. */
-export function MemberForms({ courseSlug }: { courseSlug: string }) {
+export function MemberForms({
+  courseSlug,
+  maxNameLength,
+}: {
+  courseSlug: string;
+  maxNameLength: number;
+}) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [name, setName] = useState("");
   const [role, setRole] = useState<Role>("student");
   const [added, setAdded] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
   const [csv, setCsv] = useState("");
   const [outcomes, setOutcomes] = useState<RosterOutcome[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [addError, setAddError] = useState<string | null>(null);
+  const [importError, setImportError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const emailRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const nameRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
   function add() {
     startTransition(async () => {
       const response = await addMemberAction({ courseSlug, email, name, role });
-      setError(response.status === "rejected" ? response.message : null);
-      if (response.status === "already-member") {
+      setAddError(response.status === "rejected" ? response.message : null);
+      setFieldError(response.status === "invalid" ? response : null);
+      setAdded(null);
+      if (response.status === "invalid") {
+        (response.field === "email" ? emailRef : nameRef).current?.focus();
+      } else if (response.status === "already-member") {
         setAdded(`${response.email} is a member already, as ${response.role}.`);
       } else if (response.status === "added") {
         setAdded(
@@ -137,26 +193,46 @@ export function MemberForms({ courseSlug }: { courseSlug: string }) {
   function importCsv() {
     startTransition(async () => {
       const response = await importRosterAction({ courseSlug, csv });
-      setError(response.status === "rejected" ? response.message : null);
+      setImportError(response.status === "rejected" ? response.message : null);
       setOutcomes(response.status === "imported" ? response.outcomes : null);
       router.refresh();
     });
   }
 
+  const errorAt = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+
   return (
     <>
-      {error && (
-        <ProblemList title="Not changed." problems={[{ place: "Members", message: error }]} />
-      )}
       <Panel title="Add a member">
-        <div className="grid grid-cols-3 gap-3">
-          <TextField label="Email" value={email} onChange={setEmail} type="email" />
-          <TextField label="Name" value={name} onChange={setName} hint="For a new account." />
+        <div className="grid gap-3 sm:grid-cols-3">
+          <CheckedField
+            label="Email"
+            value={email}
+            onChange={setEmail}
+            type="email"
+            error={errorAt("email")}
+            inputRef={emailRef}
+          />
+          <CheckedField
+            label="Name"
+            value={name}
+            onChange={setName}
+            hint={`For a new account, at most ${maxNameLength} characters.`}
+            maxLength={maxNameLength}
+            error={errorAt("name")}
+            inputRef={nameRef}
+          />
           <SelectField label="Role" value={role} options={ROLES} onChange={setRole} />
         </div>
         <Button onClick={add} disabled={pending || email.trim() === ""}>
           Add member
         </Button>
+        {addError && (
+          <ProblemList
+            title="Not added."
+            problems={[{ place: "Add a member", message: addError }]}
+          />
+        )}
         {added && (
           <p role="status" className="rounded bg-amber-50 p-2 font-mono text-sm">
             {added}
@@ -168,7 +244,11 @@ export function MemberForms({ courseSlug }: { courseSlug: string }) {
           label="Roster CSV"
           value={csv}
           onChange={setCsv}
-          hint="A header row naming email, name and role, then one person per row."
+          hint={
+            "A header row naming email, name and role, then one person per row, separated by " +
+            "commas or semicolons. An import adds people and never changes the role of an " +
+            "existing member: change roles in the table above."
+          }
         />
         <input
           type="file"
@@ -183,6 +263,12 @@ export function MemberForms({ courseSlug }: { courseSlug: string }) {
         <Button onClick={importCsv} disabled={pending || csv.trim() === ""}>
           Import roster
         </Button>
+        {importError && (
+          <ProblemList
+            title="Not imported."
+            problems={[{ place: "Roster CSV", message: importError }]}
+          />
+        )}
         {outcomes && (
           <table aria-label="Roster report" className="w-full text-left text-sm">
             <thead className="bg-slate-100 text-slate-600">
@@ -197,7 +283,7 @@ export function MemberForms({ courseSlug }: { courseSlug: string }) {
               {outcomes.map((outcome) => (
                 <tr key={outcome.line} className="border-t border-slate-200">
                   <td className="px-2 py-1">{outcome.line}</td>
-                  <td className="px-2 py-1">{outcome.email}</td>
+                  <td className="px-2 py-1 wrap-anywhere">{outcome.email}</td>
                   <td className="px-2 py-1">
                     {outcome.status}
                     {outcome.role ? ` as ${outcome.role}` : ""}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { getDatabase, listMembers } from "@sawtooth/db";
+import { getDatabase, listMembers, MAX_USER_NAME_LENGTH } from "@sawtooth/db";
 
 import { requireCourseAdmin } from "@/server/admin/require-admin";
 
@@ -22,7 +22,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         currentUserId={user.id}
         members={members.map(({ userId, name, email, role }) => ({ userId, name, email, role }))}
       />
-      <MemberForms courseSlug={course.slug} />
+      <MemberForms courseSlug={course.slug} maxNameLength={MAX_USER_NAME_LENGTH} />
     </div>
   );
 }

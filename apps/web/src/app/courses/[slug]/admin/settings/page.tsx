@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 
 import { requireCourseAdmin } from "@/server/admin/require-admin";
+import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from "@/server/admin/settings";
 
 import { AdminNav } from "../admin-nav";
 import { SettingsForm } from "./settings-form";
@@ -20,6 +21,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           description: course.description,
           acceptLate: course.acceptLate,
         }}
+        limits={{ title: MAX_TITLE_LENGTH, description: MAX_DESCRIPTION_LENGTH }}
       />
     </div>
   );

@@ -1,49 +1,70 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useRef, useState, useTransition } from "react";
 
 import { saveSettingsAction } from "@/server/actions/admin-members";
+import type { SettingsProblem } from "@/server/admin/settings";
 
-import { Button, Panel, ProblemList, TextArea, TextField } from "../admin-ui";
+import { Button, Panel, ProblemList } from "../admin-ui";
+import { CheckedField } from "../checked-field";
 
 /** Renders the form for the course's title, description and late-attempt rule. */
 export function SettingsForm({
   courseSlug,
   initial,
+  limits,
 }: {
   courseSlug: string;
   initial: { title: string; description: string; acceptLate: boolean };
+  /** Longest title and description, in characters, as the server checks them. */
+  limits: { title: number; description: number };
 }) {
   const router = useRouter();
   const [settings, setSettings] = useState(initial);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [problems, setProblems] = useState<SettingsProblem[]>([]);
+  const [rejected, setRejected] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  const titleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const descriptionRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
 
   function save() {
     startTransition(async () => {
       const response = await saveSettingsAction({ courseSlug, ...settings });
-      setMessage(
-        response.status === "saved"
-          ? { ok: true, text: "Settings saved." }
-          : { ok: false, text: response.message },
-      );
+      setSaved(response.status === "saved");
+      setProblems(response.status === "invalid" ? response.problems : []);
+      setRejected(response.status === "rejected" ? response.message : null);
+      if (response.status === "invalid") {
+        const first = response.problems[0]?.field;
+        (first === "description" ? descriptionRef : titleRef).current?.focus();
+      }
       router.refresh();
     });
   }
 
+  const errorAt = (field: SettingsProblem["field"]) =>
+    problems.find((problem) => problem.field === field)?.message ?? null;
+
   return (
     <Panel title="Settings">
-      <TextField
+      <CheckedField
         label="Title"
         value={settings.title}
         onChange={(title) => setSettings({ ...settings, title })}
+        maxLength={limits.title}
+        error={errorAt("title")}
+        inputRef={titleRef}
       />
-      <TextArea
+      <CheckedField
         label="Description"
         value={settings.description}
         onChange={(description) => setSettings({ ...settings, description })}
         rows={4}
+        hint={`Markdown, at most ${limits.description.toLocaleString("en-US")} characters.`}
+        maxLength={limits.description}
+        error={errorAt("description")}
+        inputRef={descriptionRef}
       />
       <label className="flex items-center gap-2 text-sm">
         <input
@@ -56,13 +77,13 @@ export function SettingsForm({
       <Button onClick={save} disabled={pending}>
         Save settings
       </Button>
-      {message?.ok && (
+      {saved && (
         <p role="status" className="text-sm text-green-800">
-          {message.text}
+          Settings saved.
         </p>
       )}
-      {message && !message.ok && (
-        <ProblemList title="Not saved." problems={[{ place: "Settings", message: message.text }]} />
+      {rejected && (
+        <ProblemList title="Not saved." problems={[{ place: "Settings", message: rejected }]} />
       )}
     </Panel>
   );

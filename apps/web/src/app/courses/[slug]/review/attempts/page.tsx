@@ -6,6 +6,7 @@ import { getDatabase, listCourseAttempts, listCourseStudents, listExercises } fr
 import { formatScore } from "@/components/feedback/feedback-format";
 import { parseAttemptFilter } from "@/server/review/attempt-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
+import { isolateName, PersonName } from "@/components/person-name";
 
 import { FilterProblems } from "../filter-problems";
 import { LateBadge } from "../late-badge";
@@ -84,7 +85,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
             <option value="">All students</option>
             {students.map((student) => (
               <option key={student.id} value={student.id}>
-                {student.name} ({student.email})
+                {isolateName(student.name)} ({student.email})
               </option>
             ))}
           </select>
@@ -166,7 +167,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
                     </time>
                   </td>
                   <td className="px-3 py-2">
-                    {entry.student.name}
+                    <PersonName name={entry.student.name} />
                     <div className="text-slate-500">{entry.student.email}</div>
                   </td>
                   <td className="px-3 py-2">

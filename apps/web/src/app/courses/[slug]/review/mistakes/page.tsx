@@ -6,6 +6,7 @@ import { getDatabase, groupMistakes, listExercises, listMistakeAttempts } from "
 import { plural } from "@/lib/plural";
 import { findFilterExercise, unknownExerciseMessage } from "@/server/review/exercise-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
+import { PersonName } from "@/components/person-name";
 
 import { FilterProblems } from "../filter-problems";
 import { ReviewNav } from "../review-nav";
@@ -106,7 +107,7 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
                             aria-label={`Review attempt by ${attempt.student.name} at ${exercise?.slug ?? ""}, ${when}`}
                             className="text-indigo-700 hover:underline"
                           >
-                            {attempt.student.name}, {when}
+                            <PersonName name={attempt.student.name} />, {when}
                           </Link>
                           <span className="text-slate-600"> — {attempt.message}</span>
                         </li>

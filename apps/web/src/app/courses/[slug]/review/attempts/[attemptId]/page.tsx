@@ -18,6 +18,7 @@ import { toDomainView } from "@/server/exercise-view";
 import { prepareVersion } from "@/server/grading";
 import { findReviewAttempt } from "@/server/review/review-access";
 import { requireCourseStaff } from "@/server/review/require-staff";
+import { PersonName } from "@/components/person-name";
 
 import { LateBadge } from "../../late-badge";
 import { ReviewNav } from "../../review-nav";
@@ -66,7 +67,7 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
       </h1>
       <ReviewNav courseSlug={course.slug} current="/attempts" />
       <p className="mt-4 text-sm text-slate-600">
-        By {detail.student.name} ({detail.student.email}), submitted{" "}
+        By <PersonName name={detail.student.name} /> ({detail.student.email}), submitted{" "}
         <time dateTime={attempt.createdAt.toISOString()}>
           {timeFormat.format(attempt.createdAt)} UTC
         </time>
@@ -126,7 +127,8 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
             {comments.map((comment) => (
               <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <p className="text-xs text-slate-500">
-                  {comment.author.name}, {timeFormat.format(comment.createdAt)} UTC
+                  <PersonName name={comment.author.name} />, {timeFormat.format(comment.createdAt)}{" "}
+                  UTC
                   {comment.editedAt && <> (edited {timeFormat.format(comment.editedAt)} UTC)</>}
                 </p>
                 <div className="mt-1 text-sm">
@@ -181,7 +183,9 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
                 {overrides.map((override) => (
                   <tr key={override.id} className="border-t border-slate-200">
                     <td className="px-3 py-2">{timeFormat.format(override.createdAt)}</td>
-                    <td className="px-3 py-2">{override.tutor.name}</td>
+                    <td className="px-3 py-2">
+                      <PersonName name={override.tutor.name} />
+                    </td>
                     <td className="px-3 py-2">{formatScore(override.oldScore)}</td>
                     <td className="px-3 py-2">
                       {override.newScore === null ? "graded score" : formatScore(override.newScore)}
@@ -197,7 +201,8 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
 
       <section aria-label="Other attempts" className="mt-8">
         <h2 className="text-lg font-semibold">
-          {detail.student.name}&apos;s attempts at {detail.exercise.title}
+          <PersonName name={detail.student.name} />
+          &apos;s attempts at {detail.exercise.title}
         </h2>
         <ul className="mt-2 space-y-1 text-sm">
           {others.map((other) => (

@@ -10,6 +10,7 @@ import { Markdown } from "@/components/markdown";
 import { requireAttempt } from "@/server/access";
 import { toDomainView } from "@/server/exercise-view";
 import { prepareVersion } from "@/server/grading";
+import { PersonName } from "@/components/person-name";
 
 interface AttemptPageProps {
   params: Promise<{ slug: string; exerciseId: string; attemptId: string }>;
@@ -65,7 +66,7 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
           </p>
           {override && (
             <p className="mt-1">
-              Reason from {override.tutor.name},{" "}
+              Reason from <PersonName name={override.tutor.name} />,{" "}
               <time dateTime={override.createdAt.toISOString()}>
                 {timeFormat.format(override.createdAt)} UTC
               </time>
@@ -100,7 +101,7 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
             {comments.map((comment) => (
               <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
                 <p className="text-xs text-slate-500">
-                  {comment.author.name},{" "}
+                  <PersonName name={comment.author.name} />,{" "}
                   <time dateTime={comment.createdAt.toISOString()}>
                     {timeFormat.format(comment.createdAt)} UTC
                   </time>

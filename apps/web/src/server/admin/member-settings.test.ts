@@ -1,0 +1,100 @@
+import { afterEach, beforeEach, describe, expect, test } from "vitest";
+
+import type { Database } from "@sawtooth/db";
+import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
+
+import { createCourseFixture, FIXTURE } from "@/testing/course-fixture";
+
+import type { AdminContext } from "./admin-access";
+import { addMemberRequest } from "./members";
+import { saveSettingsRequest } from "./settings";
+
+let testDatabase: TestDatabase;
+let db: Database;
+let admin: AdminContext;
+
+const courseSlug = FIXTURE.courseSlug;
+
+beforeEach(async () => {
+  testDatabase = createTestDatabase();
+  db = testDatabase.db;
+  await createCourseFixture(db);
+  admin = { db, userId: FIXTURE.admin, now: new Date("2027-01-15T12:00:00Z") };
+});
+
+afterEach(async () => {
+  await testDatabase.remove();
+});
+
+describe("addMemberRequest", () => {
+  test("explains an incomplete email at its field", async () => {
+    const result = await addMemberRequest(admin, {
+      courseSlug,
+      email: "a@b",
+      name: "",
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      field: "email",
+      message: "Enter a full address such as name@example.org.",
+    });
+  });
+
+  test("rejects a name over 100 characters", async () => {
+    const users = await db.user.count();
+
+    const result = await addMemberRequest(admin, {
+      courseSlug,
+      email: "long@example.org",
+      name: "x".repeat(5000),
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      field: "name",
+      message: "Name: at most 100 characters (you entered 5,000).",
+    });
+    expect(await db.user.count()).toBe(users);
+  });
+});
+
+describe("saveSettingsRequest", () => {
+  test("states the limit and length of each field", async () => {
+    const result = await saveSettingsRequest(admin, {
+      courseSlug,
+      title: "t".repeat(3000),
+      description: "d".repeat(20_000),
+      acceptLate: false,
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      problems: [
+        { field: "title", message: "Title: at most 200 characters (you entered 3,000)." },
+        {
+          field: "description",
+          message: "Description: at most 10,000 characters (you entered 20,000).",
+        },
+      ],
+    });
+    const course = await db.course.findUniqueOrThrow({ where: { slug: courseSlug } });
+    expect(course.title).not.toContain("ttt");
+  });
+
+  test("rejects an empty title", async () => {
+    const result = await saveSettingsRequest(admin, {
+      courseSlug,
+      title: "  ",
+      description: "",
+      acceptLate: false,
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      problems: [{ field: "title", message: "Title: the title is empty. Enter one." }],
+    });
+  });
+});
