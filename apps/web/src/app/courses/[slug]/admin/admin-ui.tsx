@@ -69,20 +69,28 @@ export function TextField({
   onChange,
   type = "text",
   name,
+  maxLength,
+  inputRef,
   ...field
 }: FieldOptions & {
   value: string;
   onChange: (value: string) => void;
   type?: string;
   name?: string;
+  /** The server's limit, so typing stops there. */
+  maxLength?: number | undefined;
+  /** A ref to the input, to focus it after a failed save. */
+  inputRef?: Ref<HTMLInputElement> | undefined;
 }) {
   return (
     <Field {...field}>
       {(control) => (
         <input
           {...control}
+          ref={inputRef}
           type={type}
           name={name}
+          maxLength={maxLength}
           value={value}
           onChange={(event) => onChange(event.target.value)}
           className={CONTROL_CLASS}
@@ -97,17 +105,25 @@ export function TextArea({
   value,
   onChange,
   rows = 6,
+  maxLength,
+  inputRef,
   ...field
 }: FieldOptions & {
   value: string;
   onChange: (value: string) => void;
   rows?: number;
+  /** The server's limit, so typing stops there. */
+  maxLength?: number | undefined;
+  /** A ref to the text area, to focus it after a failed save. */
+  inputRef?: Ref<HTMLTextAreaElement> | undefined;
 }) {
   return (
     <Field {...field}>
       {(control) => (
         <textarea
           {...control}
+          ref={inputRef}
+          maxLength={maxLength}
           value={value}
           rows={rows}
           spellCheck={false}

@@ -15,8 +15,7 @@ import {
 import type { MemberChangeResponse } from "@/server/admin/members";
 import { PersonName } from "@/components/person-name";
 
-import { Button, Panel, ProblemList, SelectField, TextArea } from "../admin-ui";
-import { CheckedField } from "../checked-field";
+import { Button, Panel, ProblemList, SelectField, TextArea, TextField } from "../admin-ui";
 
 interface Member {
   userId: string;
@@ -166,8 +165,8 @@ export function MemberForms({
   const [addError, setAddError] = useState<string | null>(null);
   const [importError, setImportError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const emailRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const nameRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const emailRef = useRef<HTMLInputElement>(null);
+  const nameRef = useRef<HTMLInputElement>(null);
 
   function add() {
     startTransition(async () => {
@@ -199,27 +198,27 @@ export function MemberForms({
     });
   }
 
-  const errorAt = (field: string) => (fieldError?.field === field ? fieldError.message : null);
+  const errorsAt = (field: string) => (fieldError?.field === field ? [fieldError.message] : []);
 
   return (
     <>
       <Panel title="Add a member">
         <div className="grid gap-3 sm:grid-cols-3">
-          <CheckedField
+          <TextField
             label="Email"
             value={email}
             onChange={setEmail}
             type="email"
-            error={errorAt("email")}
+            errors={errorsAt("email")}
             inputRef={emailRef}
           />
-          <CheckedField
+          <TextField
             label="Name"
             value={name}
             onChange={setName}
             hint={`For a new account, at most ${maxNameLength} characters.`}
             maxLength={maxNameLength}
-            error={errorAt("name")}
+            errors={errorsAt("name")}
             inputRef={nameRef}
           />
           <SelectField label="Role" value={role} options={ROLES} onChange={setRole} />

@@ -6,8 +6,7 @@ import { useRef, useState, useTransition } from "react";
 import { saveSettingsAction } from "@/server/actions/admin-members";
 import type { SettingsProblem } from "@/server/admin/settings";
 
-import { Button, Panel, ProblemList } from "../admin-ui";
-import { CheckedField } from "../checked-field";
+import { Button, Panel, ProblemList, TextArea, TextField } from "../admin-ui";
 
 /** Renders the form for the course's title, description and late-attempt rule. */
 export function SettingsForm({
@@ -26,8 +25,8 @@ export function SettingsForm({
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
   const [rejected, setRejected] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
-  const titleRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
-  const descriptionRef = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
+  const titleRef = useRef<HTMLInputElement>(null);
+  const descriptionRef = useRef<HTMLTextAreaElement>(null);
 
   function save() {
     startTransition(async () => {
@@ -43,27 +42,27 @@ export function SettingsForm({
     });
   }
 
-  const errorAt = (field: SettingsProblem["field"]) =>
-    problems.find((problem) => problem.field === field)?.message ?? null;
+  const errorsAt = (field: SettingsProblem["field"]) =>
+    problems.filter((problem) => problem.field === field).map((problem) => problem.message);
 
   return (
     <Panel title="Settings">
-      <CheckedField
+      <TextField
         label="Title"
         value={settings.title}
         onChange={(title) => setSettings({ ...settings, title })}
         maxLength={limits.title}
-        error={errorAt("title")}
+        errors={errorsAt("title")}
         inputRef={titleRef}
       />
-      <CheckedField
+      <TextArea
         label="Description"
         value={settings.description}
         onChange={(description) => setSettings({ ...settings, description })}
         rows={4}
         hint={`Markdown, at most ${limits.description.toLocaleString("en-US")} characters.`}
         maxLength={limits.description}
-        error={errorAt("description")}
+        errors={errorsAt("description")}
         inputRef={descriptionRef}
       />
       <label className="flex items-center gap-2 text-sm">
