@@ -152,7 +152,8 @@ test("tutor comments and overrides; student sees both", async ({ browser }) => {
   await expect(tutor).toHaveURL(new RegExp(`${REVIEW}/attempts$`));
   await tutor
     .getByRole("combobox", { name: "Student", exact: true })
-    .selectOption({ label: `${STUDENT.name} (${STUDENT.email})` });
+    // Names in options sit between Unicode isolate marks, so right-to-left text stays in place.
+    .selectOption({ label: `\u2068${STUDENT.name}\u2069 (${STUDENT.email})` });
   await tutor.getByRole("button", { name: "Filter" }).click();
   await expect(tutor).toHaveURL(/student=/);
   await expect(tutor.getByRole("row")).toHaveCount(2);

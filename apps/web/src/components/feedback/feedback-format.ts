@@ -15,9 +15,14 @@ export function verdictLabel(verdict: Feedback["verdict"]): string {
   }
 }
 
-/** Writes a score in [0, 1] as a whole percentage, rounded down so only a full score is 100%. */
+/**
+ * Writes a score in [0, 1] as a percentage with at most two decimals, as tutors enter overrides,
+ * rounded down so only a full score is 100%. The small addend keeps 0.57, stored as
+ * 0.56999…, at 57%.
+ */
 export function formatScore(score: number): string {
-  return `${Math.floor(score * 100)}%`;
+  const hundredths = Math.floor(score * 10_000 + 1e-6);
+  return `${hundredths / 100}%`;
 }
 
 /**
