@@ -141,6 +141,10 @@ test("review and admin pages fit 390 px", async ({ browser }) => {
   expect(await documentWidth(tutor)).toBeLessThanOrEqual(390);
   await screenshot(tutor, "narrow-review-attempt");
 
+  await tutor.goto("/courses/deep-learning-theory/review/mistakes?exercise=tent-h2");
+  await expect(tutor.getByRole("button", { name: "Show", exact: true })).toBeVisible();
+  expect(await documentWidth(tutor)).toBeLessThanOrEqual(390);
+
   const admin = await (
     await browser.newContext({ viewport: { width: 390, height: 844 } })
   ).newPage();
@@ -149,4 +153,9 @@ test("review and admin pages fit 390 px", async ({ browser }) => {
   await expect(admin.getByRole("table")).toBeVisible();
   expect(await documentWidth(admin)).toBeLessThanOrEqual(390);
   await screenshot(admin, "narrow-admin");
+
+  await admin.goto("/courses/deep-learning-theory/admin/members");
+  await expect(admin.getByRole("button", { name: /^Remove/ }).first()).toBeVisible();
+  expect(await documentWidth(admin)).toBeLessThanOrEqual(390);
+  await screenshot(admin, "narrow-admin-members");
 });

@@ -35,26 +35,29 @@ export function MemberTable({
   members: Member[];
 }) {
   return (
-    <table className="mt-4 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-      <thead className="bg-slate-100 text-slate-600">
-        <tr>
-          <th className="px-3 py-2">Name</th>
-          <th className="px-3 py-2">Email</th>
-          <th className="px-3 py-2">Role</th>
-          <th className="px-3 py-2">Remove</th>
-        </tr>
-      </thead>
-      <tbody>
-        {members.map((member) => (
-          <MemberRow
-            key={member.userId}
-            courseSlug={courseSlug}
-            member={member}
-            isCurrentUser={member.userId === currentUserId}
-          />
-        ))}
-      </tbody>
-    </table>
+    // The table scrolls inside its box on a narrow screen instead of widening the page.
+    <div className="mt-4 overflow-x-auto">
+      <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
+        <thead className="bg-slate-100 text-slate-600">
+          <tr>
+            <th className="px-3 py-2">Name</th>
+            <th className="px-3 py-2">Email</th>
+            <th className="px-3 py-2">Role</th>
+            <th className="px-3 py-2">Remove</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <MemberRow
+              key={member.userId}
+              courseSlug={courseSlug}
+              member={member}
+              isCurrentUser={member.userId === currentUserId}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

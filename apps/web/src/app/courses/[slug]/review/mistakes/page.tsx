@@ -52,8 +52,8 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
     <div>
       <h1 className="text-2xl font-semibold">Wrong answers in {course.title}</h1>
       <ReviewNav courseSlug={course.slug} current="/mistakes" />
-      <form method="get" className="mt-6 flex items-end gap-3 text-sm">
-        <label className="flex max-w-full flex-col gap-1">
+      <form method="get" className="mt-6 flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex max-w-full min-w-0 flex-col gap-1">
           Exercise
           <select
             name="exercise"
