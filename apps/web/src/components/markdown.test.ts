@@ -18,6 +18,20 @@ describe("Markdown", () => {
     expect(html).not.toContain("| x |");
   });
 
+  test("displays a formula that fills its line", () => {
+    const html = render("Build\n\n$$|x| = \\max(x, -x)$$\n\non all of $\\mathbb{R}$.");
+
+    expect(html.match(/class="katex-display"/g)).toHaveLength(1);
+    expect(html.match(/class="katex"/g)).toHaveLength(2);
+  });
+
+  test("keeps $$ within a sentence inline", () => {
+    const html = render("The map $$x$$ is inline.");
+
+    expect(html).not.toContain('class="katex-display"');
+    expect(html).toContain('class="katex"');
+  });
+
   test("renders a first-level heading", () => {
     expect(render("# Heading")).toContain("<h1>Heading</h1>");
   });

@@ -34,6 +34,15 @@ const ELEMENT_STYLES = [
 ].join(" ");
 
 /**
+ * Puts a `$$…$$` formula that fills a line on lines of its own. remark-math reads `$$` as display
+ * math only when the dollars stand on their own lines, and as inline math within a line, which
+ * is how statements usually write a displayed formula.
+ */
+function separateDisplayMath(text: string): string {
+  return text.replace(/^([ \t]*)\$\$([^$\n]+)\$\$[ \t]*$/gm, "$1$$$$\n$1$2\n$1$$$$");
+}
+
+/**
  * Renders Markdown with `$…$` and `$$…$$` math and GitHub's extensions (tables, strikethrough,
  * task lists, autolinks). Raw HTML is not rendered, and the tree is sanitised before KaTeX adds
  * its own trusted markup.
@@ -45,7 +54,7 @@ export function Markdown({ children }: { children: string }) {
         remarkPlugins={[remarkGfm, remarkMath]}
         rehypePlugins={[[rehypeSanitize, schema], rehypeKatex]}
       >
-        {children}
+        {separateDisplayMath(children)}
       </ReactMarkdown>
     </div>
   );
