@@ -3,7 +3,6 @@ import Link from "next/link";
 
 import {
   buildDashboard,
-  dashboardOptionsSchema,
   getDatabase,
   loadGradebook,
   type DashboardCell,
@@ -12,10 +11,12 @@ import {
 
 import { formatScore } from "@/components/feedback/feedback-format";
 import { plural } from "@/lib/plural";
+import { parseDashboardFilter } from "@/server/review/dashboard-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
 import { PersonName } from "@/components/person-name";
 
 import { SOLVED_LEGEND } from "../exercise-status";
+import { FilterProblems } from "./filter-problems";
 import { ReviewNav } from "./review-nav";
 
 interface DashboardPageProps {
@@ -42,8 +43,9 @@ const STATUS_CLASS: Record<DashboardCell["status"], string> = {
 
 export default async function DashboardPage({ params, searchParams }: DashboardPageProps) {
   const { course } = await requireCourseStaff((await params).slug);
-  const options = dashboardOptionsSchema.parse(await searchParams);
+  const query = await searchParams;
   const gradebook = await loadGradebook(getDatabase(), course.id);
+  const { options, problems } = parseDashboardFilter(query, gradebook.exercises);
   const dashboard = buildDashboard(gradebook, options);
   const base = `/courses/${course.slug}/review`;
 
@@ -115,6 +117,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
           Clear
         </Link>
       </form>
+      <FilterProblems problems={problems} />
       <p className="mt-2 text-sm text-slate-600">
         {options.status && !options.exercise
           ? "The status filter keeps students with that status at one exercise or more. "
@@ -145,6 +148,9 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
                     {exercise.title}
                     {sortMark(exercise.slug)}
                   </Link>
+                  {exercise.visibility !== "visible" && (
+                    <div className="font-normal text-slate-500">hidden, not in total</div>
+                  )}
                 </th>
               ))}
               <th scope="col" className="px-3 py-2 font-medium" aria-sort={ariaSort("total")}>
