@@ -101,16 +101,16 @@ test("admin publishes, edits and regrades an exercise", async ({ browser }) => {
   await expect(regrade.getByRole("combobox")).toHaveValue("2");
   await regrade.getByRole("button", { name: "Preview regrade" }).click();
   const preview = admin.getByRole("region", { name: "Regrade preview" });
-  await expect(preview).toContainText("1 attempts, 1 would change");
+  await expect(preview).toContainText("1 attempt, 1 would change");
   const row = preview.getByRole("row").filter({ hasText: DEMO_STUDENT.email });
   await expect(row).toContainText("correct, 1");
   await expect(row).toContainText("incorrect, 0");
   await screenshot(admin, "3-regrade-preview");
 
   await preview.getByRole("button", { name: "Apply regrade" }).click();
-  await expect(regrade.getByRole("status")).toContainText("1 attempts regraded, 1 changed");
+  await expect(regrade.getByRole("status")).toContainText("1 attempt regraded, 1 changed");
   await expect(admin.getByRole("region", { name: "Regrade log" })).toContainText(
-    "regraded 1 attempts against version 2, 1 changed",
+    "regraded 1 attempt against version 2, 1 changed",
   );
   await screenshot(admin, "4-regrade-applied");
 

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { findExerciseForAdmin, getDatabase, listRegradeRuns } from "@sawtooth/db";
 
 import { definitionToForm } from "@/lib/exercise-form";
+import { plural } from "@/lib/plural";
 import { requireCourseAdmin } from "@/server/admin/require-admin";
 
 import { AdminNav } from "../../admin-nav";
@@ -66,7 +67,7 @@ export default async function EditExercisePage({ params }: EditExercisePageProps
           {exercise.versions.map((version) => (
             <li key={version.id}>
               Version {version.number}, stored {dateFormat.format(version.createdAt)} UTC,{" "}
-              {version.attemptCount} attempts graded against it
+              {plural(version.attemptCount, "attempt")} graded against it
             </li>
           ))}
         </ul>
@@ -88,8 +89,9 @@ export default async function EditExercisePage({ params }: EditExercisePageProps
           <ul className="mt-2 text-sm">
             {runs.map((run) => (
               <li key={run.id}>
-                {dateFormat.format(run.createdAt)} UTC: {run.adminName} regraded {run.attemptCount}{" "}
-                attempts against version {run.versionNumber}, {run.changedCount} changed, overrides{" "}
+                {dateFormat.format(run.createdAt)} UTC: {run.adminName} regraded{" "}
+                {plural(run.attemptCount, "attempt")} against version {run.versionNumber},{" "}
+                {run.changedCount} changed, overrides{" "}
                 {run.keptOverrides ? "kept" : `cleared (${run.clearedOverrides})`}
               </li>
             ))}

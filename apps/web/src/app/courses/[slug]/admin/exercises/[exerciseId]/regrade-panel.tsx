@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { plural } from "@/lib/plural";
 import type { Rejected } from "@/server/admin/admin-access";
 import type { AppliedRegrade, RegradePreview } from "@/server/admin/regrade";
 import { applyRegradeAction, previewRegradeAction } from "@/server/actions/admin-exercises";
@@ -83,7 +84,7 @@ export function RegradePanel({
       )}
       {applied && (
         <p role="status" className="text-sm text-green-800">
-          Regrade applied: {applied.summary.attemptCount} attempts regraded,{" "}
+          Regrade applied: {plural(applied.summary.attemptCount, "attempt")} regraded,{" "}
           {applied.summary.changedCount} changed, {applied.summary.clearedOverrides} overrides
           cleared.
           {applied.tooComplexCount > 0 &&
@@ -93,7 +94,7 @@ export function RegradePanel({
       {preview && (
         <div aria-label="Regrade preview" role="region" className="space-y-3">
           <p className="text-sm">
-            Against version {preview.version}: {preview.rows.length} attempts,{" "}
+            Against version {preview.version}: {plural(preview.rows.length, "attempt")},{" "}
             {preview.changedCount} would change, {preview.overrideCount} have a manual score
             {preview.tooComplexCount > 0 &&
               `, ${preview.tooComplexCount} not graded: too complex (applying leaves them unchanged)`}
