@@ -51,8 +51,8 @@ export async function createTokenRequest(
       message: "You are signed out. Sign in again.",
     };
   }
-  // Checked here as well as in the session lookup, so a one-time password, which an admin also
-  // knows, never yields a token that outlives the password change.
+  // Checked here as well as in the session lookup, because the admin who set a one-time password
+  // also has it, and a token made with it would outlive the password change.
   if (await isPasswordChangeRequired(context.db, context.userId)) {
     const message = "Token not created: replace your one-time password at /account/password first.";
     return { status: "rejected", message };

@@ -54,7 +54,7 @@ export type AddMemberResult =
       password: string | null;
     }
   | { status: "already-member"; role: Role }
-  /** The name is over {@link MAX_USER_NAME_LENGTH}; `message` says by how much. */
+  /** The name is longer than {@link MAX_USER_NAME_LENGTH}, and `message` gives its length. */
   | { status: "invalid-name"; message: string };
 
 /** Result of {@link changeMemberRole} and {@link removeMember}. */

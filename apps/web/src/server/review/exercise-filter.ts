@@ -19,7 +19,7 @@ export function findFilterExercise<T extends FilterExercise>(
   );
 }
 
-/** The message for an exercise filter that names no exercise of the course. */
+/** Writes the message for an exercise filter that names no exercise of the course. */
 export function unknownExerciseMessage(value: string, exercises: readonly FilterExercise[]) {
   const example = exercises[0] ? `, such as "${exercises[0].slug}"` : "";
   return `Exercise: no exercise "${value}" in this course. Use an exercise id as in its URL${example}, or choose one from the list.`;

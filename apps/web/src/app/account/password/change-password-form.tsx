@@ -16,7 +16,10 @@ const FIELDS = [
   { name: "confirmPassword", label: "New password again", autoComplete: "new-password" },
 ] as const;
 
-/** The current password and the new one twice; the server action checks them all again. */
+/**
+ * Renders the form for the current password and the new one twice. The server action checks
+ * all three again.
+ */
 export function ChangePasswordForm() {
   const [state, action, pending] = useActionState(changePassword, initialState);
   return (

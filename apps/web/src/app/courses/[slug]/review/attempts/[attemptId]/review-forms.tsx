@@ -63,7 +63,7 @@ export function CommentForm({ courseSlug, attemptId }: { courseSlug: string; att
   );
 }
 
-/** What a comment's viewer may do with it: its author edits and deletes, an admin deletes. */
+/** Actions a comment's viewer may take on it: its author edits and deletes, an admin deletes. */
 export interface CommentPermissions {
   edit: boolean;
   delete: boolean;
