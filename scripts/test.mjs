@@ -3,7 +3,7 @@
 // workspace and, for the browser tests, Debian's Chromium), then runs formatting, lint, type
 // and unit checks and the browser tests through turbo. Plain JavaScript without dependencies,
 // because it runs before anything is installed.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,19 +18,25 @@ const env = {
   TURBO_TELEMETRY_DISABLED: "1",
 };
 
+/** The command running now, which a signal to this process is passed on to. */
+let current = null;
+/** The signal that asked this run to stop, if one did. */
+let stopSignal = null;
+
 const pnpm = findPnpm();
+stopOnSignals();
 if (needsInstall()) {
   step("Installing dependencies");
-  run(pnpm, ["install", "--frozen-lockfile"]);
+  await run(pnpm, ["install", "--frozen-lockfile"]);
 }
-ensureChromium();
+await ensureChromium();
 await startPostgresForTests();
 
 step("Checking formatting");
-run(pnpm, ["exec", "prettier", "--check", "."]);
+await run(pnpm, ["exec", "prettier", "--check", "."]);
 
 step("Lint, type checks, unit and integration tests on SQLite and PostgreSQL, browser tests");
-run(pnpm, [
+await run(pnpm, [
   "exec",
   "turbo",
   "run",
@@ -66,7 +72,7 @@ function needsInstall() {
  * Installs Debian's Chromium for the browser tests when it is missing. Without root the tests
  * cannot install it, so the run stops with the command to run rather than skipping them.
  */
-function ensureChromium() {
+async function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
   if (typeof process.getuid !== "function" || process.getuid() !== 0) {
     fail(
@@ -75,8 +81,8 @@ function ensureChromium() {
     );
   }
   step("Installing Debian's Chromium for the browser tests");
-  runCommand("apt-get", ["update"]);
-  runCommand("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
+  await runCommand("apt-get", ["update"]);
+  await runCommand("apt-get", ["install", "-y", "--no-install-recommends", "chromium"], {
     DEBIAN_FRONTEND: "noninteractive",
   });
 }
@@ -93,8 +99,8 @@ async function startPostgresForTests() {
       fail(POSTGRES_MISSING);
     }
     step("Installing Debian's PostgreSQL for the database tests");
-    runCommand("apt-get", ["update"]);
-    runCommand("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], {
+    await runCommand("apt-get", ["update"]);
+    await runCommand("apt-get", ["install", "-y", "--no-install-recommends", "postgresql"], {
       DEBIAN_FRONTEND: "noninteractive",
     });
   }
@@ -106,9 +112,6 @@ async function startPostgresForTests() {
     fail(`PostgreSQL could not be started: ${error.message}`);
   }
   process.on("exit", () => cluster.stop());
-  for (const signal of ["SIGINT", "SIGTERM"]) {
-    process.on(signal, () => process.exit(130));
-  }
   // Only the test:postgresql tasks turn this into SAWTOOTH_TEST_POSTGRES_URL (with-postgres.mjs);
   // the test tasks in the same turbo run stay on SQLite.
   env.SAWTOOTH_POSTGRES_SERVER = cluster.url;
@@ -120,18 +123,44 @@ function step(title) {
 }
 
 function run(command, args) {
-  runCommand(command[0], [...command.slice(1), ...args]);
+  return runCommand(command[0], [...command.slice(1), ...args]);
+}
+
+/**
+ * Passes SIGINT and SIGTERM on to the running command and exits once it has stopped, so that
+ * `kill` on `npm test` ends turbo and its tasks instead of waiting for them. Exiting runs the
+ * exit handlers, which stop the PostgreSQL cluster.
+ */
+function stopOnSignals() {
+  for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+      stopSignal = signal;
+      if (current === null) process.exit(130);
+      current.kill(signal);
+    });
+  }
 }
 
 function runCommand(command, args, extraEnv = {}) {
-  const result = spawnSync(command, args, {
-    cwd: root,
-    env: { ...env, ...extraEnv },
-    stdio: "inherit",
+  return new Promise((resolve) => {
+    const child = spawn(command, args, {
+      cwd: root,
+      env: { ...env, ...extraEnv },
+      stdio: "inherit",
+    });
+    current = child;
+    child.once("error", (error) => fail(`${command} could not be started: ${error.message}`));
+    child.once("exit", (code, signal) => {
+      current = null;
+      if (stopSignal !== null) {
+        process.stderr.write(`\nStopped on ${stopSignal}.\n`);
+        process.exit(130);
+      }
+      if (signal !== null) fail(`${command} ${args.join(" ")} was stopped by ${signal}.`);
+      if (code !== 0) fail(`${command} ${args.join(" ")} failed with exit code ${code}.`);
+      resolve();
+    });
   });
-  if (result.error) fail(`${command} could not be started: ${result.error.message}`);
-  if (result.status !== 0)
-    fail(`${command} ${args.join(" ")} failed with exit code ${result.status}.`);
 }
 
 function fail(message) {
