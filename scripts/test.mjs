@@ -18,9 +18,9 @@ const env = {
   TURBO_TELEMETRY_DISABLED: "1",
 };
 
-/** The command running now, which a signal to this process is passed on to. */
-let current = null;
-/** The signal that asked this run to stop, if one did. */
+/** Child process of the command that runs now, which receives the signals this process gets. */
+let runningCommand = null;
+/** Signal that stopped this run, or null. */
 let stopSignal = null;
 
 const pnpm = findPnpm();
@@ -135,8 +135,8 @@ function stopOnSignals() {
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, () => {
       stopSignal = signal;
-      if (current === null) process.exit(130);
-      current.kill(signal);
+      if (runningCommand === null) process.exit(130);
+      runningCommand.kill(signal);
     });
   }
 }
@@ -148,12 +148,12 @@ function runCommand(command, args, extraEnv = {}) {
       env: { ...env, ...extraEnv },
       stdio: "inherit",
     });
-    current = child;
+    runningCommand = child;
     child.once("error", (error) => fail(`${command} could not be started: ${error.message}`));
     child.once("exit", (code, signal) => {
-      current = null;
+      runningCommand = null;
       if (stopSignal !== null) {
-        process.stderr.write(`\nStopped on ${stopSignal}.\n`);
+        process.stderr.write(`\nTests stopped by ${stopSignal}.\n`);
         process.exit(130);
       }
       if (signal !== null) fail(`${command} ${args.join(" ")} was stopped by ${signal}.`);
