@@ -3,9 +3,11 @@ import { describe, expect, test } from "vitest";
 
 import { parseJson, JsonNumber } from "./submission/json";
 import {
+  approximateDouble,
   formatDouble,
   formatRational,
   parseRational,
+  rational,
   rationalFromDouble,
   type NumberErrorCode,
 } from "./rational";
@@ -115,6 +117,31 @@ describe("parseRational", () => {
     const cell = (parsed.value as { w: JsonNumber }).w;
     expect(cell).toBeInstanceOf(JsonNumber);
     expect(read(cell.text)).toBe("9007199254740993");
+  });
+});
+
+describe("approximateDouble", () => {
+  const big = 10n ** 400n;
+
+  test.each([
+    ["0", rational(0n), 0],
+    ["-1/2", rational(-1n, 2n), -0.5],
+    ["10^400 / 10^399", rational(big, big / 10n), 10],
+    ["-(10^400 + 1) / 3", rational(-(big + 1n), 3n), -Infinity],
+    ["1 / 10^400", rational(1n, big), 0],
+    ["2^1023", rational(1n << 1023n), 2 ** 1023],
+    ["3 / 2^1074", rational(3n, 1n << 1074n), 3 * 2 ** -1074],
+  ])("converts %s", (_name, value, expected) => {
+    expect(approximateDouble(value)).toBe(expected);
+  });
+
+  test("agrees with a double's own rational", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (value) => {
+        expect(approximateDouble(rationalFromDouble(value))).toBe(value + 0);
+      }),
+      { seed: 24_680, numRuns: 300 },
+    );
   });
 });
 

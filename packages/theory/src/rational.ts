@@ -115,6 +115,29 @@ export function exactDouble(value: Rational): number | null {
   return value.s < 0n ? -size : size;
 }
 
+/** Number of bits of a positive bigint, 0 for 0. */
+function bitLength(value: bigint): number {
+  return value === 0n ? 0 : value.toString(2).length;
+}
+
+/**
+ * Converts a rational to the double nearest to it or one next to that, ±Infinity beyond the
+ * largest double and 0 below the smallest. Unlike `valueOf`, which divides two doubles, it gives
+ * a quotient, not NaN, for a numerator and a denominator beyond 2^1024. For drawing and
+ * estimates only, never for a verdict.
+ */
+export function approximateDouble(value: Rational): number {
+  if (value.n === 0n) return 0;
+  // Keeps 64 bits of the quotient, so its conversion to a double rounds once more at most.
+  const shift = bitLength(value.n) - bitLength(value.d) - 64;
+  const quotient =
+    shift >= 0 ? value.n / (value.d << BigInt(shift)) : (value.n << BigInt(-shift)) / value.d;
+  // Two factors, because 2^shift alone overflows or underflows before the product would.
+  const half = Math.trunc(shift / 2);
+  const size = Number(quotient) * 2 ** half * 2 ** (shift - half);
+  return value.s < 0n ? -size : size;
+}
+
 /** Compares two rationals: -1, 0 or 1. */
 export function compareRational(a: Rational, b: Rational): -1 | 0 | 1 {
   const c = a.compare(b);

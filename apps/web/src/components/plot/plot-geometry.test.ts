@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { Plot } from "@sawtooth/theory";
 
 import { describeFigure, formatInterval } from "./plot-description";
-import { bandsOf, polylineOf, toNumber, xRange, yRange } from "./plot-geometry";
+import { bandsOf, polylineOf, scaleOf, toNumber, xRange, yRange } from "./plot-geometry";
 import { formatTick, ticksOf } from "./ticks";
 
 /** h2 on ℝ: 0 left of 0, up to 1 at 1/2, then falling with slope -2. */
@@ -23,8 +23,35 @@ describe("toNumber", () => {
     ["3", 3],
     ["1e-3", 0.001],
     ["x", Number.NaN],
+    [`1${"0".repeat(400)}/3`, 1e300],
+    [`-1${"0".repeat(400)}`, -1e300],
+    [`1${"0".repeat(400)}/1${"0".repeat(399)}`, 10],
   ])("reads %s", (text, expected) => {
     expect(toNumber(text)).toBe(expected);
+  });
+});
+
+describe("values beyond a double", () => {
+  test("scale to finite coordinates", () => {
+    const huge = `1${"0".repeat(400)}`;
+    const plot: Plot = {
+      points: [
+        ["0", `-${huge}`],
+        ["1", huge],
+      ],
+      leftSlope: null,
+      rightSlope: null,
+      pieces: 1,
+    };
+    const [xMin, xMax] = xRange([plot], ["0", "1"]);
+    const line = polylineOf(plot, [xMin, xMax]) ?? [];
+    const [yMin, yMax] = yRange([line]);
+    const scale = scaleOf({ xMin, xMax, yMin, yMax }, 100, 100);
+    expect(line).toHaveLength(2);
+    for (const point of line) {
+      expect(Number.isFinite(scale.x(point.x))).toBe(true);
+      expect(Number.isFinite(scale.y(point.y))).toBe(true);
+    }
   });
 });
 

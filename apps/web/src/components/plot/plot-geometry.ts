@@ -1,4 +1,10 @@
-import { parseRational, type Plot } from "@sawtooth/theory";
+import {
+  approximateDouble,
+  parseRational,
+  rational,
+  type Plot,
+  type Rational,
+} from "@sawtooth/theory";
 
 /** An interval of the real line with exact ends; null is an unbounded end. */
 export type ExactInterval = [string | null, string | null];
@@ -23,10 +29,33 @@ const DEFAULT_SPAN: [number, number] = [-1, 2];
 /** Share of the breakpoint range added on each unbounded side. */
 const PADDING = 0.25;
 
-/** Converts an exact number such as `-1/2` to the nearest double; NaN when it is unreadable. */
+/**
+ * Largest coordinate a plot draws. Values beyond it are drawn at it, so that differences and
+ * scales computed from coordinates stay finite; the exact values appear in titles and text.
+ */
+const MAX_COORDINATE = 1e300;
+
+/**
+ * Converts an exact number such as `-1/2` to a double for drawing, clamped to
+ * ±{@link MAX_COORDINATE}; NaN when it is unreadable.
+ */
 export function toNumber(text: string): number {
+  const value = readExact(text);
+  if (value === null) return Number.NaN;
+  return Math.min(MAX_COORDINATE, Math.max(-MAX_COORDINATE, approximateDouble(value)));
+}
+
+/** The engine's exact form `p` or `p/q`, which has no length limit, unlike a submitted number. */
+const EXACT_FORM = /^(-?\d+)(?:\/(\d+))?$/;
+
+/** Reads the engine's exact output of any length, or any number a submission may contain. */
+function readExact(text: string): Rational | null {
+  const match = EXACT_FORM.exec(text);
+  if (match !== null && match[2] !== "0") {
+    return rational(BigInt(match[1] ?? "0"), BigInt(match[2] ?? "1"));
+  }
   const parsed = parseRational(text);
-  return parsed.ok ? parsed.value.valueOf() : Number.NaN;
+  return parsed.ok ? parsed.value : null;
 }
 
 /**
