@@ -118,8 +118,10 @@ export function describeMistake(finding: Finding): string {
       return `layer ${finding.layer} too wide`;
     case "architecture.too-many-parameters":
       return "too many parameters";
-    case "architecture.activation":
-      return `${finding.field === "activation" ? "hidden" : "output"} activation ${finding.received} not allowed`;
+    case "architecture.activation": {
+      const where = finding.field === "activation" ? "hidden" : "output";
+      return `${where} activation ${finding.received} not allowed`;
+    }
     case "architecture.numbers":
       return `layer ${finding.layer} ${finding.field} not ${finding.kind === "integer" ? "integers" : "dyadic"}`;
     case "budget.exceeded":
