@@ -141,9 +141,20 @@ test("review and admin pages fit 390 px", async ({ browser }) => {
   expect(await documentWidth(tutor)).toBeLessThanOrEqual(390);
   await screenshot(tutor, "narrow-review-attempt");
 
+  // The 190-digit offset from the test above heads a group without numbers, and its message
+  // wraps inside the group.
   await tutor.goto("/courses/deep-learning-theory/review/mistakes?exercise=tent-h2");
   await expect(tutor.getByRole("button", { name: "Show", exact: true })).toBeVisible();
+  const offsetHeading = tutor.getByRole("heading", {
+    name: "function.offset: output shifted by a constant",
+  });
+  await expect(offsetHeading).toBeVisible();
+  const offsetGroup = tutor.getByRole("listitem").filter({ has: offsetHeading });
+  await expect(offsetGroup.getByRole("list").first()).toContainText(
+    `shifted by ${HUGE} everywhere`,
+  );
   expect(await documentWidth(tutor)).toBeLessThanOrEqual(390);
+  await screenshot(tutor, "narrow-review-mistakes");
 
   const admin = await (
     await browser.newContext({ viewport: { width: 390, height: 844 } })

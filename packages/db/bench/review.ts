@@ -28,19 +28,23 @@ const END = "<!-- review:end -->";
 const root = findRepositoryRoot();
 const tentFile = path.join(root, "packages/courses/deep-learning-theory/exercises/tent-h2.json");
 
-/** Feedback texts of a correct and an incorrect tent-h2 attempt, as the engine writes them. */
-function engineFeedback(): { correct: string; incorrect: string } {
+/**
+ * Feedback texts of a correct tent-h2 attempt and of incorrect ones, as the engine writes them.
+ * The incorrect ones make two mistakes (a wrong slope and an offset), each with several messages.
+ */
+function engineFeedback(): { correct: string; incorrect: string[] } {
   const result = prepareExercise(JSON.parse(readFileSync(tentFile, "utf8")));
   if (!result.ok) throw new Error(`Invalid exercise file ${tentFile}: prepareExercise failed.`);
-  const network = (weight: number) => ({
+  const network = (weight: number, bias = 0) => ({
     layers: [
       { weights: [[1], [1]], biases: [0, "-1/2"] },
-      { weights: [[2, weight]], biases: [0] },
+      { weights: [[2, weight]], biases: [bias] },
     ],
   });
+  const wrong = [network(-2), network(-3), network(-5), network(-4, 1), network(-4, 2)];
   return {
     correct: JSON.stringify(grade(result.prepared, network(-4))),
-    incorrect: JSON.stringify(grade(result.prepared, network(-2))),
+    incorrect: wrong.map((submission) => JSON.stringify(grade(result.prepared, submission))),
   };
 }
 
@@ -93,7 +97,9 @@ async function seed(db: Database): Promise<{ courseId: string; exerciseIds: stri
           network: "{}",
           verdict: correct ? "correct" : "incorrect",
           score: correct ? 1 : 0,
-          feedback: correct ? feedback.correct : feedback.incorrect,
+          feedback: correct
+            ? feedback.correct
+            : feedback.incorrect[sequence % feedback.incorrect.length]!,
           gradingMs: 1,
           submissionHash: `${sequence}`,
           attemptNumber: number,
@@ -181,8 +187,8 @@ async function main(): Promise<void> {
       // The seeded attempts have no stored mistake, as after the migration that added it: the
       // warm-up run of `measure` fills it in, so the medians are of the grouping alone.
       [
-        "wrong answers grouped, one exercise (about 24,800), 10 attempts per group",
-        () => groupMistakes(db, exerciseId, { attemptsPerGroup: 10 }),
+        "wrong answers grouped, one exercise (about 24,800), 10 attempts and 5 messages per group",
+        () => groupMistakes(db, exerciseId, { attemptsPerGroup: 10, variantsPerGroup: 5 }),
       ],
       [
         "wrong answers grouped, one exercise (about 24,800), every attempt",

@@ -6,14 +6,18 @@ import { createTestDatabase, type TestDatabase } from "../testing/test-database"
 import {
   createReviewFixture,
   gradeAndRecord,
+  gradeFixture,
   REVIEW,
   tentNetwork,
 } from "../testing/review-fixture";
 import { applyRegrade } from "../admin/regrade";
+import { recordAttempt } from "../attempts";
+import type { Database } from "../client";
 import {
   deriveMistake,
   groupMistakes,
   listMistakeAttempts,
+  listMistakeVariants,
   mistakeKey,
   primaryFinding,
 } from "./mistakes";
@@ -28,6 +32,30 @@ beforeEach(async () => {
 afterEach(async () => {
   await testDatabase.remove();
 });
+
+/**
+ * Stores h2 with its first weight matrix transposed as an incorrect attempt. The submit path
+ * rejects such a network before storing it, so this stores the engine's feedback directly, which
+ * tests how the grouping treats a structural finding with a layer number.
+ */
+async function recordTransposedW1(db: Database, userId: string, exerciseId: string) {
+  const network = {
+    layers: [{ weights: [[1, 1]], biases: [0, "-1/2"] }, tentNetwork(-4).layers[1]],
+  };
+  const feedback = gradeFixture(exerciseId, network);
+  expect(feedback.verdict).toBe("invalid");
+  await recordAttempt(db, {
+    userId,
+    exerciseId,
+    exerciseVersionId: `${exerciseId}-1`,
+    raw: JSON.stringify(network),
+    network: JSON.stringify(network),
+    verdict: "incorrect",
+    score: 0,
+    feedback: JSON.stringify(feedback),
+    gradingMs: 1,
+  });
+}
 
 describe("groupMistakes", () => {
   test("clusters incorrect attempts by the engine's finding", async () => {
@@ -55,7 +83,7 @@ describe("groupMistakes", () => {
     expect(summary).toEqual([
       {
         code: "function.slope",
-        label: "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
+        label: "wrong slope on an interval",
         students: 2,
         attempts: [aliceSlope.id, bobSlope.id].sort(),
       },
@@ -88,21 +116,109 @@ describe("groupMistakes", () => {
     const groups = await groupMistakes(db, REVIEW.tent);
 
     expect(groups).toHaveLength(1);
-    expect(groups[0]?.key).toBe("v2 function.offset output shifted by a constant");
+    expect(groups[0]?.key).toBe("v3 function.offset output shifted by a constant");
     expect(groups[0]?.attemptCount).toBe(3);
     expect(groups[0]?.students).toBe(3);
-    expect(groups[0]?.attempts.map((attempt) => attempt.message).sort()).toEqual(
-      offsets.map(
-        (by) =>
-          `Your function is the target shifted by ${by} everywhere: check the bias of the last layer.`,
-      ),
+    const sentences = offsets.map(
+      (by) =>
+        `Your function is the target shifted by ${by} everywhere: check the bias of the last layer.`,
     );
+    expect(groups[0]?.attempts.map((attempt) => attempt.message).sort()).toEqual(sentences);
+    expect(groups[0]?.variantCount).toBe(3);
+    expect(groups[0]?.variants.map((variant) => variant.message).sort()).toEqual(sentences);
   });
 
-  test("re-keys attempts stored under the old key scheme", async () => {
+  test("groups one wrong slope with different numbers", async () => {
+    const db = testDatabase.db;
+    const day = (n: number) => new Date(Date.UTC(2027, 0, n));
+    // Output weights -2, -3 and -5 in place of -4: slopes 0, -1 and -3 in place of -2.
+    await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2), day(1));
+    await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-2), day(2));
+    await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-3), day(3));
+    await gradeAndRecord(db, "carol", REVIEW.tent, tentNetwork(-5), day(4));
+    await gradeAndRecord(db, "carol", REVIEW.tent, tentNetwork(-2), day(5));
+
+    const groups = await groupMistakes(db, REVIEW.tent);
+
+    expect(groups.map((group) => [group.key, group.attemptCount, group.students])).toEqual([
+      ["v3 function.slope wrong slope on an interval", 5, 3],
+    ]);
+    expect(groups[0]?.label).toBe("wrong slope on an interval");
+    expect(groups[0]?.variantCount).toBe(3);
+    // Most frequent first; of the two given once, the one given more recently first.
+    expect(groups[0]?.variants).toEqual([
+      {
+        message: "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
+        attemptCount: 3,
+        students: 3,
+      },
+      {
+        message: "On (1/2, ∞) the first wrong piece starts with slope -3 instead of -2.",
+        attemptCount: 1,
+        students: 1,
+      },
+      {
+        message: "On (1/2, ∞) the first wrong piece starts with slope -1 instead of -2.",
+        attemptCount: 1,
+        students: 1,
+      },
+    ]);
+    expect(groups[0]?.attempts).toHaveLength(5);
+  });
+
+  test("limits the sentences listed per group", async () => {
+    const db = testDatabase.db;
+    const day = (n: number) => new Date(Date.UTC(2027, 0, n));
+    await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2), day(1));
+    await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-3), day(2));
+    await gradeAndRecord(db, "carol", REVIEW.tent, tentNetwork(-5), day(3));
+    await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-4, 1), day(4));
+
+    const groups = await groupMistakes(db, REVIEW.tent, { variantsPerGroup: 2 });
+
+    expect(groups.map((group) => group.code)).toEqual(["function.slope", "function.offset"]);
+    expect(groups[0]?.variantCount).toBe(3);
+    expect(groups[0]?.variants.map((variant) => variant.message)).toEqual([
+      "On (1/2, ∞) the first wrong piece starts with slope -3 instead of -2.",
+      "On (1/2, ∞) the first wrong piece starts with slope -1 instead of -2.",
+    ]);
+    expect(groups[1]?.variantCount).toBe(1);
+    expect(groups[1]?.variants).toHaveLength(1);
+    const all = await listMistakeVariants(db, REVIEW.tent, groups[0]?.key ?? "");
+    expect(all.map((variant) => variant.message)).toEqual([
+      ...(groups[0]?.variants.map((variant) => variant.message) ?? []),
+      "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
+    ]);
+  });
+
+  test("keeps structural mistakes in their own groups", async () => {
+    const db = testDatabase.db;
+    // tent-h3 is h2 with a ReLU on the output, so h2 without it misses the output ReLU.
+    await gradeAndRecord(db, "alice", REVIEW.saw, tentNetwork(-4));
+    await gradeAndRecord(db, "bob", REVIEW.saw, tentNetwork(-4));
+    await gradeAndRecord(db, "carol", REVIEW.saw, tentNetwork(-2));
+    await gradeAndRecord(db, "alice", REVIEW.saw, { ...tentNetwork(-5), outputActivation: "relu" });
+    await recordTransposedW1(db, "bob", REVIEW.saw);
+
+    const groups = await groupMistakes(db, REVIEW.saw);
+
+    expect(groups.map((group) => [group.key, group.attemptCount, group.students])).toEqual([
+      ["v3 function.missing-output-relu missing output ReLU", 2, 2],
+      ["v3 function.slope wrong slope on an interval", 2, 2],
+      ["v3 submission.invalid weights-shape in layer 1 (transposed)", 1, 1],
+    ]);
+    expect(groups[1]?.variants.map((variant) => variant.message)).toEqual([
+      "On (1/2, 1) the first wrong piece starts with slope -3 instead of -2.",
+      "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
+    ]);
+  });
+
+  test("re-keys attempts stored under older key schemes", async () => {
     const db = testDatabase.db;
     const first = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-4, "1/10"));
     const second = await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-4, "1/11"));
+    const third = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    const fourth = await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-3));
     // As stored by the first scheme, which keyed on every parameter of the finding.
     await db.attempt.update({
       where: { id: first.id },
@@ -112,14 +228,25 @@ describe("groupMistakes", () => {
       where: { id: second.id },
       data: { mistakeKey: 'function.offset {"by":"1/11"}' },
     });
+    // As stored by v2, which kept a wrong slope's whole sentence in the key.
+    for (const attempt of [third, fourth]) {
+      const { mistakeLabel } = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+      await db.attempt.update({
+        where: { id: attempt.id },
+        data: { mistakeKey: `v2 function.slope ${mistakeLabel}` },
+      });
+    }
 
     const groups = await groupMistakes(db, REVIEW.tent);
 
-    expect(groups.map((group) => [group.key, group.attemptCount])).toEqual([
-      ["v2 function.offset output shifted by a constant", 2],
+    expect(groups.map((group) => [group.key, group.attemptCount, group.variantCount])).toEqual([
+      ["v3 function.offset output shifted by a constant", 2, 2],
+      ["v3 function.slope wrong slope on an interval", 2, 2],
     ]);
-    const row = await db.attempt.findUniqueOrThrow({ where: { id: first.id } });
-    expect(row.mistakeKey).toBe("v2 function.offset output shifted by a constant");
+    for (const attempt of [first, third]) {
+      const row = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
+      expect(row.mistakeKey).toMatch(/^v3 /);
+    }
   });
 
   test("fills in attempts stored without a mistake", async () => {
@@ -152,9 +279,7 @@ describe("groupMistakes", () => {
       [bob.id],
       [alice.id],
     ]);
-    expect(groups[0]?.label).toBe(
-      "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
-    );
+    expect(groups[0]?.label).toBe("wrong slope on an interval");
     const slope = await listMistakeAttempts(db, REVIEW.tent, groups[0]?.key ?? "");
     expect(slope.map((attempt) => attempt.student.id).sort()).toEqual(["alice", "bob"]);
   });
@@ -178,7 +303,7 @@ describe("mistake columns", () => {
     });
 
     expect(stored.find((row) => row.id === wrong.id)).toMatchObject({
-      mistakeKey: expect.stringMatching(/^v2 function\.slope /) as unknown,
+      mistakeKey: "v3 function.slope wrong slope on an interval",
       mistakeLabel: "On (1/2, ∞) the first wrong piece starts with slope 0 instead of -2.",
     });
     expect(stored.find((row) => row.id === right.id)).toMatchObject({
@@ -270,16 +395,51 @@ describe("mistakeKey", () => {
     expect(mistakeKey(at("1/3", "1/100"))).toBe(mistakeKey(at("1/5", "1/50")));
   });
 
-  test("tells slopes on different intervals apart", () => {
-    const on = (lo: string): Finding => ({
+  test("leaves out a wrong slope's interval and slopes", () => {
+    const on = (lo: string, actual: string, expected?: string): Finding => ({
       code: "function.slope",
-      interval: [lo, "1"],
-      closed: [true, true],
-      expected: "-2",
-      actual: "2",
+      interval: [lo, null],
+      closed: [false, false],
+      actual,
+      ...(expected === undefined ? {} : { expected }),
     });
 
-    expect(mistakeKey(on("1/2"))).not.toBe(mistakeKey(on("1/4")));
+    expect(mistakeKey(on("1/2", "2", "-2"))).toBe("v3 function.slope wrong slope on an interval");
+    expect(mistakeKey(on("1/4", "0", "-2"))).toBe(mistakeKey(on("1/2", "2", "-2")));
+    expect(mistakeKey(on("1/4", "0"))).toBe(mistakeKey(on("1/2", "2", "-2")));
+  });
+
+  test("keeps only the direction of a piece count", () => {
+    const count = (pieces: number, relation: "at-least" | "exactly"): Finding => ({
+      code: "pieces.count",
+      count: pieces,
+      relation,
+      required: 4,
+    });
+
+    expect(mistakeKey(count(2, "at-least"))).toBe("v3 pieces.count too few linear pieces");
+    expect(mistakeKey(count(3, "exactly"))).toBe(mistakeKey(count(2, "at-least")));
+    expect(mistakeKey(count(7, "exactly"))).toBe("v3 pieces.count too many linear pieces");
+  });
+
+  test("keeps the layer but not the limit of an architecture finding", () => {
+    const wide = (layer: number, received: number): Finding => ({
+      code: "architecture.too-wide",
+      layer,
+      limit: 2,
+      received,
+    });
+    const deep = (received: number): Finding => ({
+      code: "architecture.too-deep",
+      limit: 2,
+      received,
+    });
+
+    expect(mistakeKey(wide(1, 3))).toBe("v3 architecture.too-wide layer 1 too wide");
+    expect(mistakeKey(wide(1, 5))).toBe(mistakeKey(wide(1, 3)));
+    expect(mistakeKey(wide(2, 3))).not.toBe(mistakeKey(wide(1, 3)));
+    expect(mistakeKey(deep(3))).toBe("v3 architecture.too-deep too many layers");
+    expect(mistakeKey(deep(9))).toBe(mistakeKey(deep(3)));
   });
 
   test("tells structural mistakes of one code apart", () => {
@@ -298,10 +458,10 @@ describe("mistakeKey", () => {
     const relu: Finding = { code: "function.missing-output-relu" };
 
     expect(mistakeKey(shape(true, 1))).toBe(
-      "v2 submission.invalid weights-shape in layer 1 (transposed)",
+      "v3 submission.invalid weights-shape in layer 1 (transposed)",
     );
     expect(mistakeKey(shape(true, 1))).not.toBe(mistakeKey(shape(false, 1)));
     expect(mistakeKey(shape(true, 1))).not.toBe(mistakeKey(shape(true, 2)));
-    expect(mistakeKey(relu)).toBe("v2 function.missing-output-relu missing output ReLU");
+    expect(mistakeKey(relu)).toBe("v3 function.missing-output-relu missing output ReLU");
   });
 });

@@ -7,6 +7,7 @@ import {
 } from "@sawtooth/theory";
 
 import type { Database } from "../client";
+import { Prisma } from "../generated/prisma/client";
 
 /** An incorrect attempt in a mistake group. */
 export interface MistakeAttempt {
@@ -17,17 +18,33 @@ export interface MistakeAttempt {
   message: string;
 }
 
-/** Incorrect attempts at one exercise that share the engine's finding of what went wrong. */
+/** One of the engine's sentences within a mistake group, with how often it was given. */
+export interface MistakeVariant {
+  /** The engine's sentence with its numbers, such as "On [1/2, 1] … slope 2 instead of -2." */
+  message: string;
+  attemptCount: number;
+  /** How many different students received this sentence. */
+  students: number;
+}
+
+/** Incorrect attempts at one exercise that share the kind of mistake the engine found. */
 export interface MistakeGroup {
-  /** Key version, finding code and structural description; stable, for links to one group. */
+  /** Key version, finding code and kind of mistake; stable, for links to one group. */
   key: string;
   code: FindingCode;
-  /** The structural part of the finding that all attempts share, such as "output shifted by a constant". */
+  /** The kind of mistake without numbers, such as "wrong slope on an interval". */
   label: string;
   /** How many different students made this mistake. */
   students: number;
   /** How many attempts made it, which can exceed the length of `attempts`. */
   attemptCount: number;
+  /**
+   * The distinct sentences the attempts received, most frequent first and the most recently
+   * given first among equally frequent ones. All of them unless a limit per group was given.
+   */
+  variants: MistakeVariant[];
+  /** How many distinct sentences the group has, which can exceed the length of `variants`. */
+  variantCount: number;
   /** The newest attempts, newest first: all of them unless a limit per group was given. */
   attempts: MistakeAttempt[];
 }
@@ -69,35 +86,42 @@ export function primaryFinding(feedback: Pick<Feedback, "checks">): Finding | nu
 
 /**
  * The version of the key scheme, stored as the key's first word. Keys written under an older
- * scheme (a JSON of all parameters, without this prefix) are recomputed when read.
+ * scheme are recomputed when read: the first had no prefix and a JSON of all parameters, and v2
+ * kept the numbers of a wrong slope and of a piece count. A change to any label below needs a new
+ * version, because a group is the set of attempts whose stored key is equal.
  */
-export const MISTAKE_KEY_VERSION = "v2";
+export const MISTAKE_KEY_VERSION = "v3";
 
 const KEY_PREFIX = `${MISTAKE_KEY_VERSION} `;
 
 /**
- * Describes the structure of a finding: what kind of mistake it is, without the numbers that
- * vary from attempt to attempt (by how much an output is shifted, where an error peaks). Details
- * that name a different mistake stay in, such as a wrong slope's interval or a layer number.
+ * Describes the kind of a finding's mistake, which heads a group of attempts. The numbers that
+ * vary from attempt to attempt stay out: a wrong slope's interval and slopes, the constant an
+ * output is shifted by, how many pieces or layers a network has. The exercise's limits stay out
+ * too, so a layer number is the only number in a label. Structure that names a different mistake
+ * stays in: a layer number, a transposed matrix, the field or activation at fault, and whether a
+ * network has too few or too many pieces.
  */
 export function describeMistake(finding: Finding): string {
   switch (finding.code) {
     case "submission.invalid":
-      return finding.problems.map(describeProblemStructure).join(", ");
+      return [...new Set(finding.problems.map(describeProblemStructure))].join(", ");
     case "architecture.inputs":
-      return `${finding.received} inputs instead of ${finding.required}`;
+      return "wrong number of inputs";
     case "architecture.outputs":
-      return `${finding.received} outputs instead of ${finding.required}`;
+      return "wrong number of outputs";
     case "architecture.too-deep":
-      return `more than ${finding.limit} layers`;
+      return "too many layers";
     case "architecture.too-shallow":
-      return `fewer than ${finding.limit} layers`;
+      return "too few layers";
     case "architecture.too-wide":
-      return `layer ${finding.layer} wider than ${finding.limit} neurons`;
+      return `layer ${finding.layer} too wide`;
     case "architecture.too-many-parameters":
-      return `more than ${finding.limit} parameters`;
-    case "architecture.activation":
-      return `${finding.field} ${finding.received} not allowed`;
+      return "too many parameters";
+    case "architecture.activation": {
+      const where = finding.field === "activation" ? "hidden" : "output";
+      return `${where} activation ${finding.received} not allowed`;
+    }
     case "architecture.numbers":
       return `layer ${finding.layer} ${finding.field} not ${finding.kind === "integer" ? "integers" : "dyadic"}`;
     case "budget.exceeded":
@@ -109,8 +133,7 @@ export function describeMistake(finding: Finding): string {
     case "function.differs":
       return "output differs from the target";
     case "function.slope":
-      // The interval and both slopes are the mistake itself, so the whole sentence is the key.
-      return describeFinding(finding).join(" ");
+      return "wrong slope on an interval";
     case "function.negated":
       return "output negated";
     case "function.offset":
@@ -122,19 +145,29 @@ export function describeMistake(finding: Finding): string {
     case "neurons.dead":
       return "dead neurons";
     case "approximation.within":
-      return `error within the tolerance ${finding.tolerance}`;
+      return "error within the tolerance";
     case "approximation.exceeds":
-      return `error above the tolerance ${finding.tolerance}`;
+      return "error above the tolerance";
     case "approximation.undecided":
-      return `error undecided against the tolerance ${finding.tolerance}`;
+      return "error too close to the tolerance to decide";
     case "classification.errors":
-      return `misclassified points, error above ${finding.maxError}`;
+      return "misclassified points";
     case "pieces.count":
-      return `${finding.count} linear pieces, ${finding.relation} ${finding.required} required`;
+      return describePieceCount(finding.count, finding.required);
   }
 }
 
-/** Describes a submission problem by its code, layer and whether a matrix is transposed. */
+/** Names the direction of a wrong piece count, which the count's numbers decide. */
+function describePieceCount(count: number, required: number): string {
+  if (count < required) return "too few linear pieces";
+  if (count > required) return "too many linear pieces";
+  return "the required number of linear pieces";
+}
+
+/**
+ * Describes a submission problem by its code, layer and whether a matrix is transposed, leaving
+ * out the row, column and value, so repeated problems of one kind collapse into one description.
+ */
 function describeProblemStructure(problem: Problem): string {
   const layer = problem.place.layer === undefined ? "" : ` in layer ${problem.place.layer}`;
   const transposed = problem.code === "weights-shape" && problem.transposed ? " (transposed)" : "";
@@ -226,43 +259,76 @@ export async function fillMissingMistakes(db: Database, exerciseId: string): Pro
   }
 }
 
+/** How many attempts and sentences {@link groupMistakes} lists per group; all without a limit. */
+export interface GroupMistakesOptions {
+  attemptsPerGroup?: number;
+  variantsPerGroup?: number;
+}
+
 /**
  * Groups the incorrect attempts at an exercise by their stored mistake, largest group first.
- * Each group lists its newest `attemptsPerGroup` attempts (at least one), or all of them without
- * the option, so a page that shows a few per group does not read every attempt. Attempts whose
- * feedback names no failing finding are left out. Fills in the mistake of older attempts first.
+ * Each group lists its newest `attemptsPerGroup` attempts and its `variantsPerGroup` most frequent
+ * sentences (at least one of each), or all of them without the option, so a page that shows a
+ * few per group does not read every attempt. Attempts whose feedback names no failing finding
+ * are left out. Fills in the mistake of older attempts first.
  */
 export async function groupMistakes(
   db: Database,
   exerciseId: string,
-  options: { attemptsPerGroup?: number } = {},
+  options: GroupMistakesOptions = {},
 ): Promise<MistakeGroup[]> {
   await fillMissingMistakes(db, exerciseId);
 
   const counts = await countMistakes(db, exerciseId);
+  const variants = await countVariants(db, exerciseId, {
+    key: null,
+    limit: atLeastOne(options.variantsPerGroup),
+  });
   const attempts =
     options.attemptsPerGroup === undefined
       ? await listIncorrectAttempts(db, exerciseId, null)
       : await listNewestPerMistake(db, exerciseId, Math.max(1, options.attemptsPerGroup));
 
-  const byKey = new Map<string, MistakeRow[]>();
-  for (const attempt of attempts) {
-    const rows = byKey.get(attempt.mistakeKey) ?? [];
-    rows.push(attempt);
-    byKey.set(attempt.mistakeKey, rows);
-  }
+  const attemptsByKey = groupByKey(attempts);
+  const variantsByKey = groupByKey(variants);
   return counts
     .map(({ key, attemptCount, students }): MistakeGroup => {
-      const rows = byKey.get(key) ?? [];
+      const keyVariants = variantsByKey.get(key) ?? [];
       return {
         key,
         ...parseMistakeKey(key),
         students,
         attemptCount,
-        attempts: rows.map(toMistakeAttempt),
+        variants: keyVariants.map(toMistakeVariant),
+        variantCount: keyVariants[0]?.variantCount ?? 0,
+        attempts: (attemptsByKey.get(key) ?? []).map(toMistakeAttempt),
       };
     })
     .sort((a, b) => b.attemptCount - a.attemptCount || a.key.localeCompare(b.key));
+}
+
+function atLeastOne(limit: number | undefined): number | null {
+  return limit === undefined ? null : Math.max(1, limit);
+}
+
+function groupByKey<T extends { mistakeKey: string }>(rows: T[]): Map<string, T[]> {
+  const byKey = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = byKey.get(row.mistakeKey) ?? [];
+    group.push(row);
+    byKey.set(row.mistakeKey, group);
+  }
+  return byKey;
+}
+
+/** Lists every sentence of one mistake group at an exercise, most frequent first. */
+export async function listMistakeVariants(
+  db: Database,
+  exerciseId: string,
+  key: string,
+): Promise<MistakeVariant[]> {
+  const rows = await countVariants(db, exerciseId, { key, limit: null });
+  return rows.map(toMistakeVariant);
 }
 
 /** Lists every attempt of one mistake group at an exercise, newest first. */
@@ -301,6 +367,62 @@ async function countMistakes(
     key: row.key,
     attemptCount: Number(row.attemptCount),
     students: Number(row.students),
+  }));
+}
+
+interface VariantRow extends MistakeVariant {
+  mistakeKey: string;
+  /** How many distinct sentences the row's mistake has in all. */
+  variantCount: number;
+}
+
+function toMistakeVariant(row: VariantRow): MistakeVariant {
+  return { message: row.message, attemptCount: row.attemptCount, students: row.students };
+}
+
+/**
+ * Counts attempts and students per sentence of every mistake at an exercise, or of the mistake
+ * `key`, in one GROUP BY, and keeps each mistake's `limit` most frequent sentences (all for
+ * null). Ties go to the sentence given most recently, and then to the sentence's text.
+ */
+async function countVariants(
+  db: Database,
+  exerciseId: string,
+  { key, limit }: { key: string | null; limit: number | null },
+): Promise<VariantRow[]> {
+  const oneKey = key === null ? Prisma.empty : Prisma.sql`AND "mistakeKey" = ${key}`;
+  const bound = limit === null ? Prisma.empty : Prisma.sql`WHERE "rank" <= ${limit}`;
+  // COUNT returns a bigint on PostgreSQL and an integer on SQLite, so both are converted below.
+  const rows = await db.$queryRaw<
+    {
+      key: string;
+      message: string;
+      attemptCount: bigint | number;
+      students: bigint | number;
+      variantCount: bigint | number;
+    }[]
+  >`
+    SELECT "key", "message", "attemptCount", "students", "variantCount" FROM (
+      SELECT "mistakeKey" AS "key", COALESCE("mistakeLabel", '') AS "message",
+        COUNT(*) AS "attemptCount", COUNT(DISTINCT "userId") AS "students",
+        COUNT(*) OVER (PARTITION BY "mistakeKey") AS "variantCount",
+        ROW_NUMBER() OVER (
+          PARTITION BY "mistakeKey"
+          ORDER BY COUNT(*) DESC, MAX("createdAt") DESC, COALESCE("mistakeLabel", '')
+        ) AS "rank"
+      FROM "attempt"
+      WHERE "exerciseId" = ${exerciseId} AND "verdict" = 'incorrect' AND "mistakeKey" <> ''
+        ${oneKey}
+      GROUP BY "mistakeKey", "mistakeLabel"
+    ) AS "ranked"
+    ${bound}
+    ORDER BY "key", "rank"`;
+  return rows.map((row) => ({
+    mistakeKey: row.key,
+    message: row.message,
+    attemptCount: Number(row.attemptCount),
+    students: Number(row.students),
+    variantCount: Number(row.variantCount),
   }));
 }
 

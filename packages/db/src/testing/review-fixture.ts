@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import { grade, prepareExercise, type PreparedExercise } from "@sawtooth/theory";
+import { grade, prepareExercise, type Feedback, type PreparedExercise } from "@sawtooth/theory";
 
 import { recordAttempt, type StoredAttempt } from "../attempts";
 import type { Database } from "../client";
@@ -27,6 +27,13 @@ function exerciseDefinition(id: string): string {
   );
   return readFileSync(file, "utf8");
 }
+
+/** The exercise file of each fixture exercise, which {@link gradeAndRecord} grades against. */
+const EXERCISE_FILES: Record<string, string> = {
+  [REVIEW.tent]: "tent-h2",
+  [REVIEW.saw]: "tent-h3",
+  [REVIEW.otherExercise]: "tent-h2",
+};
 
 /**
  * Inserts two courses: the first with the exercises `tent` (tent-h2) and `saw` (hidden), three
@@ -64,19 +71,18 @@ export async function createReviewFixture(db: Database): Promise<void> {
       id: REVIEW.tent,
       courseId: REVIEW.course,
       position: 0,
-      file: "tent-h2",
       visibility: "visible",
     },
-    { id: REVIEW.saw, courseId: REVIEW.course, position: 1, file: "tent-h3", visibility: "hidden" },
+    { id: REVIEW.saw, courseId: REVIEW.course, position: 1, visibility: "hidden" },
     {
       id: REVIEW.otherExercise,
       courseId: REVIEW.otherCourse,
       position: 0,
-      file: "tent-h2",
       visibility: "visible",
     },
   ];
-  for (const { id, courseId, position, file, visibility } of exercises) {
+  for (const { id, courseId, position, visibility } of exercises) {
+    const file = EXERCISE_FILES[id]!;
     await db.exercise.create({
       data: {
         id,
@@ -114,9 +120,16 @@ export function tentNetwork(secondWeight: number | string, outputBias: number | 
   };
 }
 
+/** Grades a network with the engine against the exercise file of a fixture exercise. */
+export function gradeFixture(exerciseId: string, network: unknown): Feedback {
+  const file = EXERCISE_FILES[exerciseId];
+  if (!file) throw new Error(`No exercise file for the fixture exercise "${exerciseId}".`);
+  return grade(preparedExercise(file), network);
+}
+
 /**
- * Grades a network against tent-h2 with the engine and stores it as an attempt of `userId` at
- * `exerciseId`, as the submit path would, at time `createdAt` when given.
+ * Grades a network against the exercise file of `exerciseId` with the engine and stores it as an
+ * attempt of `userId` at that exercise, as the submit path would, at time `createdAt` when given.
  */
 export async function gradeAndRecord(
   db: Database,
@@ -125,7 +138,7 @@ export async function gradeAndRecord(
   network: unknown,
   createdAt?: Date,
 ): Promise<StoredAttempt> {
-  const feedback = grade(preparedExercise("tent-h2"), network);
+  const feedback = gradeFixture(exerciseId, network);
   if (feedback.verdict === "invalid") throw new Error("The test network is invalid.");
   const { attempt } = await recordAttempt(db, {
     userId,

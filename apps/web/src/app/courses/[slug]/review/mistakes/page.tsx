@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { getDatabase, groupMistakes, listExercises, listMistakeAttempts } from "@sawtooth/db";
+import { getDatabase, type MistakeGroup, type MistakeVariant } from "@sawtooth/db";
 
 import { plural } from "@/lib/plural";
-import { findFilterExercise, unknownExerciseMessage } from "@/server/review/exercise-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
+import {
+  ATTEMPTS_PER_GROUP,
+  loadWrongAnswers,
+  type WrongAnswersQuery,
+} from "@/server/review/wrong-answers";
 import { PersonName } from "@/components/person-name";
 
 import { FilterProblems } from "../filter-problems";
@@ -13,13 +17,10 @@ import { ReviewNav } from "../review-nav";
 
 interface MistakesPageProps {
   params: Promise<{ slug: string }>;
-  searchParams: Promise<{ exercise?: string | string[]; group?: string | string[] }>;
+  searchParams: Promise<WrongAnswersQuery>;
 }
 
 export const metadata: Metadata = { title: "Wrong answers" };
-
-/** Attempts linked per group unless the tutor opens the group's full list. */
-const LINKS_PER_GROUP = 10;
 
 const timeFormat = new Intl.DateTimeFormat("en-GB", {
   dateStyle: "medium",
@@ -29,22 +30,11 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
 
 export default async function MistakesPage({ params, searchParams }: MistakesPageProps) {
   const { course } = await requireCourseStaff((await params).slug);
-  const query = await searchParams;
-  const exerciseSlug = typeof query.exercise === "string" ? query.exercise : "";
-  const openGroup = typeof query.group === "string" ? query.group : "";
-  const db = getDatabase();
-  const exercises = await listExercises(db, course.id, { includeHidden: true });
-  // Without a choice the first exercise is shown; a choice that names none shows nothing.
-  const exercise = exerciseSlug ? findFilterExercise(exercises, exerciseSlug) : exercises[0];
-  const problems =
-    exerciseSlug && !exercise ? [unknownExerciseMessage(exerciseSlug, exercises)] : [];
-  const groups = exercise
-    ? await groupMistakes(db, exercise.id, { attemptsPerGroup: LINKS_PER_GROUP })
-    : [];
-  const openAttempts =
-    exercise && groups.some((group) => group.key === openGroup)
-      ? await listMistakeAttempts(db, exercise.id, openGroup)
-      : [];
+  const { exercises, exercise, problems, groups, openGroup } = await loadWrongAnswers(
+    getDatabase(),
+    course.id,
+    await searchParams,
+  );
   const base = `/courses/${course.slug}/review`;
   const incorrect = groups.reduce((sum, group) => sum + group.attemptCount, 0);
 
@@ -78,33 +68,38 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
       ) : (
         <>
           <p className="mt-4 text-sm text-slate-600">
-            {plural(incorrect, "incorrect attempt")}, grouped by the grader&apos;s most precise
-            finding without its numbers; each link shows the message that attempt received.
+            {plural(incorrect, "incorrect attempt")}, grouped by the kind of mistake the grader
+            found. Each group lists the messages its attempts received, with their numbers, and
+            links to the attempts.
           </p>
           <ol className="mt-4 space-y-4">
             {groups.map((group) => {
-              const open = group.key === openGroup;
-              const shown = open ? openAttempts : group.attempts;
-              const groupQuery = new URLSearchParams({
-                exercise: exercise?.slug ?? "",
+              const open = openGroup?.key === group.key ? openGroup : null;
+              const groupUrl = `${base}/mistakes?${new URLSearchParams({
+                exercise: exercise.slug,
                 group: group.key,
-              });
+              })}`;
               return (
                 <li key={group.key} className="rounded-lg border border-slate-200 bg-white p-4">
-                  <p className="font-medium">
-                    <code className="text-slate-600">{group.code}</code>: {group.label}
-                  </p>
-                  <p className="mt-1 text-sm text-slate-600">
-                    {plural(group.attemptCount, "attempt")} by {plural(group.students, "student")}
-                  </p>
-                  <ul className="mt-2 space-y-1 text-sm">
-                    {shown.map((attempt) => {
+                  <MistakeGroupSummary group={group} />
+                  <VariantList
+                    variants={open?.variants ?? group.variants}
+                    more={open ? 0 : group.variantCount - group.variants.length}
+                    groupUrl={groupUrl}
+                  />
+                  <h3 className="mt-3 text-sm font-medium">
+                    {open || group.attemptCount <= ATTEMPTS_PER_GROUP
+                      ? "Attempts, newest first"
+                      : `Newest ${ATTEMPTS_PER_GROUP} attempts`}
+                  </h3>
+                  <ul className="mt-1 space-y-1 text-sm">
+                    {(open?.attempts ?? group.attempts).map((attempt) => {
                       const when = timeFormat.format(attempt.createdAt);
                       return (
                         <li key={attempt.id} className="break-words">
                           <Link
                             href={`${base}/attempts/${attempt.id}`}
-                            aria-label={`Review attempt by ${attempt.student.name} at ${exercise?.slug ?? ""}, ${when}`}
+                            aria-label={`Review attempt by ${attempt.student.name} at ${exercise.slug}, ${when}`}
                             className="text-indigo-700 hover:underline"
                           >
                             <PersonName name={attempt.student.name} />, {when}
@@ -114,9 +109,9 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
                       );
                     })}
                   </ul>
-                  {!open && group.attemptCount > LINKS_PER_GROUP && (
+                  {!open && group.attemptCount > ATTEMPTS_PER_GROUP && (
                     <Link
-                      href={`${base}/mistakes?${groupQuery}`}
+                      href={groupUrl}
                       className="mt-2 inline-block text-sm text-indigo-700 hover:underline"
                     >
                       Show all {group.attemptCount}
@@ -129,5 +124,53 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
         </>
       )}
     </div>
+  );
+}
+
+function MistakeGroupSummary({ group }: { group: MistakeGroup }) {
+  return (
+    <>
+      <h2 className="font-medium break-words">
+        <code className="text-slate-600">{group.code}</code>: {group.label}
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        {plural(group.attemptCount, "attempt")} by {plural(group.students, "student")}
+      </p>
+    </>
+  );
+}
+
+/**
+ * Lists a group's distinct messages with how many attempts and students received each, and
+ * links to the group's full list when `more` messages are left out.
+ */
+function VariantList({
+  variants,
+  more,
+  groupUrl,
+}: {
+  variants: MistakeVariant[];
+  more: number;
+  groupUrl: string;
+}) {
+  return (
+    <>
+      <h3 className="mt-3 text-sm font-medium">Messages, most frequent first</h3>
+      <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+        {variants.map((variant) => (
+          <li key={variant.message} className="break-words">
+            {variant.message}{" "}
+            <span className="whitespace-nowrap text-slate-600">
+              ({plural(variant.attemptCount, "attempt")} by {plural(variant.students, "student")})
+            </span>
+          </li>
+        ))}
+      </ul>
+      {more > 0 && (
+        <Link href={groupUrl} className="mt-1 inline-block text-sm text-indigo-700 hover:underline">
+          and {plural(more, "more message")}
+        </Link>
+      )}
+    </>
   );
 }
