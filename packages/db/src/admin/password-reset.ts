@@ -8,10 +8,10 @@ import { generateOneTimePassword } from "./members";
 
 type Transaction = Prisma.TransactionClient;
 
-/** Who resets whose password, and in which course. */
+/** A request to reset a member's password: the course, the admin and the member. */
 export interface PasswordReset {
   courseId: string;
-  /** The admin of the course who asks for the reset. */
+  /** The admin of the course who requests the reset. */
   adminId: string;
   /** The member whose password is replaced. */
   userId: string;
@@ -32,10 +32,10 @@ export type PasswordResetResult =
  * Replaces a course member's password with a new one-time password, requires its replacement at
  * the next sign-in and deletes all of the member's sessions, so they are signed out everywhere.
  *
- * Whoever knows the one-time password can act as the member, so an admin may reset only an
+ * Anyone who knows the one-time password can act as the member, so an admin may reset only an
  * account whose every membership is in a course that this admin administers: taking it over
  * then reaches nothing the admin cannot reach already. A tutor or admin elsewhere, or a student
- * of another admin's course, is refused with `member-elsewhere`.
+ * of another admin's course, is rejected with `member-elsewhere`.
  */
 export async function resetMemberPassword(
   db: Database,
@@ -48,9 +48,9 @@ export async function resetMemberPassword(
   // Hashing takes tens of milliseconds, so it happens before the transaction opens.
   const hash = await hashPassword(password);
   return db.$transaction(async (tx) => {
-    const refusal = await checkResettable(tx, reset);
-    if (refusal !== null) {
-      return refusal;
+    const rejection = await checkResettable(tx, reset);
+    if (rejection !== null) {
+      return rejection;
     }
     await replaceCredential(tx, reset.userId, hash);
     await tx.user.update({

@@ -125,10 +125,10 @@ export async function resetPasswordRequest(
   const reset = { courseId: access.course.id, adminId: access.userId, userId: parsed.data.userId };
   const result = await resetMemberPassword(context.db, reset);
   if (result.status === "reset") return result;
-  return { status: "rejected", message: RESET_REFUSALS[result.status] };
+  return { status: "rejected", message: RESET_REJECTIONS[result.status] };
 }
 
-const RESET_REFUSALS: Record<Exclude<PasswordResetResult["status"], "reset">, string> = {
+const RESET_REJECTIONS: Record<Exclude<PasswordResetResult["status"], "reset">, string> = {
   "not-found": "Member not found: reload the page.",
   "own-account": "Your own password is not reset here: change it at /account/password.",
   "member-elsewhere":
