@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 import { addMember } from "./admin/members";
-import { clearPasswordChangeRequired, isPasswordChangeRequired } from "./password-change";
+import {
+  clearPasswordChangeRequired,
+  findStoredSession,
+  isPasswordChangeRequired,
+} from "./password-change";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database";
 
 let testDatabase: TestDatabase;
@@ -54,5 +58,35 @@ describe("clearPasswordChangeRequired", () => {
     expect(await isPasswordChangeRequired(testDatabase.db, userId)).toBe(false);
     const otherId = other.status === "added" ? other.userId : "";
     expect(await isPasswordChangeRequired(testDatabase.db, otherId)).toBe(true);
+  });
+});
+
+describe("findStoredSession", () => {
+  const expiresAt = new Date("2099-01-01T00:00:00Z");
+
+  test("returns the flag of the session's user", async () => {
+    const { db } = testDatabase;
+    const userId = await addNewStudent();
+    await db.session.create({ data: { id: "s-new", token: "t-new", userId, expiresAt } });
+    await db.session.create({ data: { id: "s-ada", token: "t-ada", userId: "ada", expiresAt } });
+
+    expect(await findStoredSession(db, userId, "s-new")).toEqual({ passwordChangeRequired: true });
+    expect(await findStoredSession(db, "ada", "s-ada")).toEqual({ passwordChangeRequired: false });
+  });
+
+  test("returns null for a deleted session", async () => {
+    const { db } = testDatabase;
+    await db.session.create({ data: { id: "s-ada", token: "t-ada", userId: "ada", expiresAt } });
+    await db.session.delete({ where: { id: "s-ada" } });
+
+    expect(await findStoredSession(db, "ada", "s-ada")).toBeNull();
+  });
+
+  test("returns null for another user's session", async () => {
+    const { db } = testDatabase;
+    const userId = await addNewStudent();
+    await db.session.create({ data: { id: "s-new", token: "t-new", userId, expiresAt } });
+
+    expect(await findStoredSession(db, "ada", "s-new")).toBeNull();
   });
 });

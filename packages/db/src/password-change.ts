@@ -19,3 +19,24 @@ export async function clearPasswordChangeRequired(db: Database, userId: string):
     data: { passwordChangeRequired: false },
   });
 }
+
+/** The password-change flag of a stored session's user. */
+export interface StoredSession {
+  passwordChangeRequired: boolean;
+}
+
+/**
+ * Returns the flag of the user whose session `sessionId` is, or null when the database no longer
+ * stores that session: its user signed out, or a password change or reset ended it. One query
+ * checks both, so a session ended in another server process is seen at once.
+ */
+export async function findStoredSession(
+  db: Database,
+  userId: string,
+  sessionId: string,
+): Promise<StoredSession | null> {
+  return db.user.findFirst({
+    where: { id: userId, sessions: { some: { id: sessionId } } },
+    select: { passwordChangeRequired: true },
+  });
+}

@@ -8,8 +8,8 @@ import {
   findAttempt,
   findCourseMembership,
   findExercise,
+  findStoredSession,
   getDatabase,
-  isPasswordChangeRequired,
   isStaffRole,
   type AttemptDetail,
   type CourseMembership,
@@ -20,7 +20,6 @@ import {
 import { DEFAULT_RETURN_PATH, REQUEST_PATH_HEADER, signInPath } from "@/lib/return-path";
 
 import { getAuth } from "./auth";
-import { BoundedCache } from "./bounded-cache";
 
 /** The signed-in user as the pages need it. */
 export interface SessionUser {
@@ -54,37 +53,35 @@ export interface SessionState {
 }
 
 /**
- * Ids of users whose one-time password is known to be replaced. The flag is set only when an admin
- * creates an account and is cleared once by its user, so a cleared flag stays cleared, and
- * remembering it saves a database query on every request.
- * NOTE: a feature that sets the flag again on an existing account must drop this cache, in
- * every server process.
- */
-const passwordReplaced = new BoundedCache<string, true>(10_000);
-
-/**
  * Returns the signed-in user with their password-change flag, or null. Cached per request, so
- * several callers share one lookup. The flag is read from the database, not from better-auth's
- * session cookie, until it is found cleared, so a change of password takes effect at once.
+ * several callers share one lookup.
  */
 export const getSessionState = cache(async (): Promise<SessionState | null> => {
   // Reading the headers first makes `next build` stop here when it prerenders, before the auth
   // instance would create a secret file.
   const requestHeaders = await headers();
+  return readSessionState(requestHeaders);
+});
+
+/**
+ * Returns the user of the session that `requestHeaders` carry, with their password-change flag,
+ * or null. better-auth may return the session from its signed cookie copy of the session, which outlives a
+ * session ended elsewhere by up to five minutes, so one query checks that the session is still
+ * stored and reads the flag. Neither is kept in memory: another server process may reset the
+ * password or end the session at any time, and the next request must see it.
+ */
+export async function readSessionState(requestHeaders: Headers): Promise<SessionState | null> {
   const session = await getAuth().api.getSession({ headers: requestHeaders });
   if (!session) {
     return null;
   }
   const { id, name, email } = session.user;
-  if (passwordReplaced.get(id)) {
-    return { user: { id, name, email }, passwordChangeRequired: false };
+  const stored = await findStoredSession(getDatabase(), id, session.session.id);
+  if (!stored) {
+    return null;
   }
-  const passwordChangeRequired = await isPasswordChangeRequired(getDatabase(), id);
-  if (!passwordChangeRequired) {
-    passwordReplaced.getOrCreate(id, () => true);
-  }
-  return { user: { id, name, email }, passwordChangeRequired };
-});
+  return { user: { id, name, email }, passwordChangeRequired: stored.passwordChangeRequired };
+}
 
 /**
  * Returns the signed-in user, or null when no one is signed in or the user must still replace a

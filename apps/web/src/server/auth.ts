@@ -37,9 +37,9 @@ function createAuth() {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
     },
-    // A signed copy of the session in a cookie saves the two session queries of every request.
-    // A session ended elsewhere stays usable in another browser until the copy expires, at most
-    // five minutes; course membership is still read from the database on every request.
+    // A signed copy of the session in a cookie saves better-auth's session queries. The copy
+    // outlives a session ended elsewhere by up to five minutes, so `readSessionState` in
+    // access.ts still checks with one query that the session is stored.
     session: { cookieCache: { enabled: true, maxAge: 5 * 60 } },
     telemetry: { enabled: false },
     // nextCookies must come last: it copies Set-Cookie headers from calls made in server actions.

@@ -6,8 +6,10 @@ import {
   changeRoleRequest,
   importRosterRequest,
   removeMemberRequest,
+  resetPasswordRequest,
   type AddMemberResponse,
   type MemberChangeResponse,
+  type ResetPasswordResponse,
   type RosterResponse,
 } from "../admin/members";
 import { saveSettingsRequest, type SaveSettingsResponse } from "../admin/settings";
@@ -28,6 +30,11 @@ export async function changeRoleAction(request: unknown): Promise<MemberChangeRe
 /** Removes a member from the course. */
 export async function removeMemberAction(request: unknown): Promise<MemberChangeResponse> {
   return removeMemberRequest(await requestAdminContext(), request);
+}
+
+/** Gives a member a new one-time password and ends all of their sessions. */
+export async function resetPasswordAction(request: unknown): Promise<ResetPasswordResponse> {
+  return resetPasswordRequest(await requestAdminContext(), request);
 }
 
 /** Imports a CSV roster and reports each row. */

@@ -13,6 +13,7 @@ import {
   changeRoleRequest,
   importRosterRequest,
   removeMemberRequest,
+  resetPasswordRequest,
 } from "./members";
 import { applyRegradeRequest, previewRegrade } from "./regrade";
 import { saveSettingsRequest } from "./settings";
@@ -55,6 +56,8 @@ const ACTIONS = {
   changeRole: (c: AdminContext) =>
     changeRoleRequest(c, { ...course, userId: FIXTURE.student, role: "tutor" }),
   removeMember: (c: AdminContext) => removeMemberRequest(c, { ...course, userId: FIXTURE.student }),
+  resetPassword: (c: AdminContext) =>
+    resetPasswordRequest(c, { ...course, userId: FIXTURE.student }),
   importRoster: (c: AdminContext) =>
     importRosterRequest(c, { ...course, csv: "email,name,role\nnew@example.com,New,student\n" }),
   saveSettings: (c: AdminContext) =>
@@ -72,7 +75,8 @@ const REFUSED = [
 async function snapshot() {
   const { db } = testDatabase;
   return {
-    users: await db.user.count(),
+    users: await db.user.findMany({ orderBy: { id: "asc" } }),
+    accounts: await db.account.findMany({ orderBy: { id: "asc" } }),
     memberships: await db.membership.findMany({ orderBy: { id: "asc" } }),
     exercises: await db.exercise.findMany({ orderBy: { id: "asc" } }),
     versions: await db.exerciseVersion.count(),

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 import { createCourseFixture, FIXTURE } from "@/testing/course-fixture";
 
 import type { AdminContext } from "./admin-access";
-import { addMemberRequest } from "./members";
+import { addMemberRequest, resetPasswordRequest } from "./members";
 import { saveSettingsRequest } from "./settings";
 
 let testDatabase: TestDatabase;
@@ -58,6 +58,47 @@ describe("addMemberRequest", () => {
       message: "Name: at most 100 characters (you entered 5,000).",
     });
     expect(await db.user.count()).toBe(users);
+  });
+});
+
+describe("resetPasswordRequest", () => {
+  test("returns the new one-time password", async () => {
+    const result = await resetPasswordRequest(admin, { courseSlug, userId: FIXTURE.student });
+
+    expect(result).toEqual({ status: "reset", password: expect.stringMatching(/^\S{16}$/) });
+    const user = await db.user.findUniqueOrThrow({ where: { id: FIXTURE.student } });
+    expect(user.passwordChangeRequired).toBe(true);
+  });
+
+  test("explains a member of another course", async () => {
+    const other = await db.course.findUniqueOrThrow({ where: { slug: FIXTURE.otherCourseSlug } });
+    await db.membership.create({
+      data: { courseId: other.id, userId: FIXTURE.student, role: "student" },
+    });
+
+    const result = await resetPasswordRequest(admin, { courseSlug, userId: FIXTURE.student });
+
+    expect(result).toEqual({
+      status: "rejected",
+      message:
+        "Password not reset: this person is also a member of a course you do not administer, " +
+        "so only an admin of all their courses may reset it.",
+    });
+  });
+
+  test("sends the admin to the password form for their own account", async () => {
+    const result = await resetPasswordRequest(admin, { courseSlug, userId: FIXTURE.admin });
+
+    expect(result).toEqual({
+      status: "rejected",
+      message: "Your own password is not reset here: change it at /account/password.",
+    });
+  });
+
+  test("rejects a user who is not a member", async () => {
+    const result = await resetPasswordRequest(admin, { courseSlug, userId: FIXTURE.outsider });
+
+    expect(result).toEqual({ status: "rejected", message: "Member not found: reload the page." });
   });
 });
 

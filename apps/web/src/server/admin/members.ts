@@ -7,8 +7,10 @@ import {
   changeMemberRole,
   importRoster,
   removeMember,
+  resetMemberPassword,
   roleSchema,
   type MemberChangeResult,
+  type PasswordResetResult,
   type RosterOutcome,
 } from "@sawtooth/db";
 
@@ -103,6 +105,36 @@ export async function removeMemberRequest(
 
   return explain(await removeMember(context.db, access.course.id, parsed.data.userId), "removed");
 }
+
+/** Result of {@link resetPasswordRequest}: the new one-time password, shown to the admin once. */
+export type ResetPasswordResponse = Rejected | { status: "reset"; password: string };
+
+/**
+ * Gives a member a new one-time password and signs them out everywhere. The admin may reset only
+ * an account whose every membership is in a course they administer, and not their own.
+ */
+export async function resetPasswordRequest(
+  context: AdminContext,
+  request: unknown,
+): Promise<ResetPasswordResponse> {
+  const parsed = memberRequest.safeParse(request);
+  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  if ("status" in access) return access;
+
+  const reset = { courseId: access.course.id, adminId: access.userId, userId: parsed.data.userId };
+  const result = await resetMemberPassword(context.db, reset);
+  if (result.status === "reset") return result;
+  return { status: "rejected", message: RESET_REJECTIONS[result.status] };
+}
+
+const RESET_REJECTIONS: Record<Exclude<PasswordResetResult["status"], "reset">, string> = {
+  "not-found": "Member not found: reload the page.",
+  "own-account": "Your own password is not reset here: change it at /account/password.",
+  "member-elsewhere":
+    "Password not reset: this person is also a member of a course you do not administer, so " +
+    "only an admin of all their courses may reset it.",
+};
 
 function explain(result: MemberChangeResult, verb: string): MemberChangeResponse {
   if (result.status === "last-admin") {

@@ -1,10 +1,12 @@
 import { toNextJsHandler } from "better-auth/next-js";
 
 import { getAuth } from "@/server/auth";
+import { rejectBeforePasswordChange } from "@/server/password-change-gate";
 
 // The handler is built on the first request so that `next build` never creates the auth instance.
-function handle(request: Request): Promise<Response> {
-  return getAuth().handler(request);
+async function handle(request: Request): Promise<Response> {
+  const rejection = await rejectBeforePasswordChange(request);
+  return rejection ?? getAuth().handler(request);
 }
 
 export const { GET, POST } = toNextJsHandler(handle);

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 
@@ -11,6 +12,7 @@ import {
   changeRoleAction,
   importRosterAction,
   removeMemberAction,
+  resetPasswordAction,
 } from "@/server/actions/admin-members";
 import type { MemberChangeResponse } from "@/server/admin/members";
 import { PersonName } from "@/components/person-name";
@@ -24,7 +26,10 @@ interface Member {
   role: Role;
 }
 
-/** Renders the course's members, each with a role select, a "Change role" and a remove button. */
+/**
+ * Renders the course's members, each with a role select, a "Change role" button, a password
+ * reset and a remove button.
+ */
 export function MemberTable({
   courseSlug,
   currentUserId,
@@ -43,6 +48,7 @@ export function MemberTable({
             <th className="px-3 py-2">Name</th>
             <th className="px-3 py-2">Email</th>
             <th className="px-3 py-2">Role</th>
+            <th className="px-3 py-2">Password</th>
             <th className="px-3 py-2">Remove</th>
           </tr>
         </thead>
@@ -78,6 +84,7 @@ function MemberRow({
   const router = useRouter();
   const [role, setRole] = useState<Role>(member.role);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const [reset, setReset] = useState<{ password: string } | { error: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
   function run(action: () => Promise<MemberChangeResponse>, done: string) {
@@ -104,6 +111,19 @@ function MemberRow({
     if (window.confirm(question)) {
       run(() => removeMemberAction({ courseSlug, userId: member.userId }), "");
     }
+  }
+
+  function resetPassword() {
+    const question =
+      `Reset the password of ${member.email}? They are signed out everywhere, their current ` +
+      "password stops working, and you get a one-time password to hand over.";
+    if (!window.confirm(question)) return;
+    startTransition(async () => {
+      const response = await resetPasswordAction({ courseSlug, userId: member.userId });
+      setReset(
+        response.status === "reset" ? { password: response.password } : { error: response.message },
+      );
+    });
   }
 
   return (
@@ -138,6 +158,31 @@ function MemberRow({
           className={`mt-1 text-xs ${outcome?.ok ? "text-green-800" : "text-red-700"}`}
         >
           {outcome?.text}
+        </p>
+      </td>
+      <td className="max-w-56 px-3 py-2">
+        {isCurrentUser ? (
+          <Link href="/account/password" className="text-indigo-700 hover:underline">
+            Change yours
+          </Link>
+        ) : (
+          <Button tone="plain" disabled={pending} onClick={resetPassword}>
+            Reset password
+          </Button>
+        )}
+        <p
+          role="status"
+          aria-label={`Password reset of ${member.email}`}
+          className={`mt-1 text-xs ${reset && "password" in reset ? "rounded bg-amber-50 p-1" : "text-red-700"}`}
+        >
+          {reset && "error" in reset && reset.error}
+          {reset && "password" in reset && (
+            <>
+              One-time password: <code className="font-mono text-sm">{reset.password}</code>
+              <br />
+              Copy it now: it is not shown again, and they must replace it when they sign in.
+            </>
+          )}
         </p>
       </td>
       <td className="px-3 py-2">

@@ -1,0 +1,103 @@
+import { randomUUID } from "node:crypto";
+
+import { hashPassword } from "better-auth/crypto";
+
+import type { Database } from "../client";
+import type { Prisma } from "../generated/prisma/client";
+import { generateOneTimePassword } from "./members";
+
+type Transaction = Prisma.TransactionClient;
+
+/** A request to reset a member's password: the course, the admin and the member. */
+export interface PasswordReset {
+  courseId: string;
+  /** The admin of the course who requests the reset. */
+  adminId: string;
+  /** The member whose password is replaced. */
+  userId: string;
+}
+
+/** Result of {@link resetMemberPassword}. */
+export type PasswordResetResult =
+  /** `password` is the new one-time password; only its hash is stored, so show it now. */
+  | { status: "reset"; password: string }
+  /** The user is not a member of the course. */
+  | { status: "not-found" }
+  /** The admin asked to reset their own password, which they change on the password form. */
+  | { status: "own-account" }
+  /** The user is also a member of a course that the admin does not administer. */
+  | { status: "member-elsewhere" };
+
+/**
+ * Replaces a course member's password with a new one-time password, requires its replacement at
+ * the next sign-in and deletes all of the member's sessions, so they are signed out everywhere.
+ *
+ * Anyone who knows the one-time password can act as the member, so an admin may reset only an
+ * account whose every membership is in a course that this admin administers: taking it over
+ * then reaches nothing the admin cannot reach already. A tutor or admin elsewhere, or a student
+ * of another admin's course, is rejected with `member-elsewhere`.
+ */
+export async function resetMemberPassword(
+  db: Database,
+  reset: PasswordReset,
+): Promise<PasswordResetResult> {
+  if (reset.userId === reset.adminId) {
+    return { status: "own-account" };
+  }
+  const password = generateOneTimePassword();
+  // Hashing takes tens of milliseconds, so it happens before the transaction opens.
+  const hash = await hashPassword(password);
+  return db.$transaction(async (tx) => {
+    const rejection = await checkResettable(tx, reset);
+    if (rejection !== null) {
+      return rejection;
+    }
+    await replaceCredential(tx, reset.userId, hash);
+    await tx.user.update({
+      where: { id: reset.userId },
+      data: { passwordChangeRequired: true },
+    });
+    await tx.session.deleteMany({ where: { userId: reset.userId } });
+    return { status: "reset", password };
+  });
+}
+
+/** Returns why the admin may not reset the member's password, or null when they may. */
+async function checkResettable(
+  tx: Transaction,
+  { courseId, adminId, userId }: PasswordReset,
+): Promise<PasswordResetResult | null> {
+  const membership = await tx.membership.findUnique({
+    where: { userId_courseId: { userId, courseId } },
+    select: { id: true },
+  });
+  if (membership === null) {
+    return { status: "not-found" };
+  }
+  const outside = await tx.membership.count({
+    where: { userId, course: { memberships: { none: { userId: adminId, role: "admin" } } } },
+  });
+  return outside > 0 ? { status: "member-elsewhere" } : null;
+}
+
+/**
+ * Stores the password hash in the user's "credential" account, creating the account as
+ * better-auth's sign-up does when the user has none.
+ */
+async function replaceCredential(tx: Transaction, userId: string, hash: string): Promise<void> {
+  const updated = await tx.account.updateMany({
+    where: { userId, providerId: "credential" },
+    data: { password: hash },
+  });
+  if (updated.count === 0) {
+    await tx.account.create({
+      data: {
+        id: randomUUID(),
+        accountId: userId,
+        providerId: "credential",
+        userId,
+        password: hash,
+      },
+    });
+  }
+}
