@@ -74,14 +74,17 @@ describe("/api/auth before the one-time password is replaced", () => {
     expect(await database.current.db.session.count({ where: { userId: user.id } })).toBe(1);
   });
 
-  test("lets the user change the password", async () => {
+  test("rejects a direct password change", async () => {
     const { cookie, password } = await signInNewStudent("changes");
-    const body = { currentPassword: password, newPassword: "a-password-of-my-own" };
+    const body = { currentPassword: password, newPassword: password };
 
     const response = await sendAuthRequest("/change-password", { cookie, body });
 
-    expect(response.status).toBe(200);
-    await expect(signIn("changes@example.com", "a-password-of-my-own")).resolves.toContain("=");
+    expect(response.status).toBe(403);
+    const answer = (await response.json()) as { code: string; message: string };
+    expect(answer.message).toContain("/account/password");
+    expect((await userNamed("changes")).passwordChangeRequired).toBe(true);
+    await expect(signIn("changes@example.com", password)).resolves.toContain("=");
   });
 });
 

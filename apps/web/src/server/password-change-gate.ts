@@ -7,14 +7,10 @@ const AUTH_BASE_PATH = "/api/auth";
 
 /**
  * better-auth endpoints that a user who must replace a one-time password may call: reading the
- * session, signing in and out, and changing the password.
+ * session and signing in and out. Changing the password directly is not among them, because only
+ * the form at `/account/password` rejects reusing the one-time password and clears the flag.
  */
-const PASSWORD_CHANGE_ENDPOINTS = new Set([
-  "/get-session",
-  "/sign-in/email",
-  "/sign-out",
-  "/change-password",
-]);
+const PASSWORD_CHANGE_ENDPOINTS = new Set(["/get-session", "/sign-in/email", "/sign-out"]);
 
 /**
  * Returns a 403 response for a request to better-auth's endpoints that its user may not make

@@ -33,6 +33,8 @@ export interface ApiTokenRecord {
   expiresAt: Date | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** Whether the token's owner must still replace a one-time password. */
+  passwordChangeRequired: boolean;
 }
 
 /** Result of {@link createApiToken}. */
@@ -122,10 +124,20 @@ export async function revokeApiToken(
 
 /** Finds a token by its full text, or returns null. Callers check expiry and revocation. */
 export async function findApiToken(db: Database, token: string): Promise<ApiTokenRecord | null> {
-  return db.apiToken.findUnique({
+  const row = await db.apiToken.findUnique({
     where: { tokenHash: hashApiToken(token) },
-    select: { id: true, userId: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      userId: true,
+      expiresAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: { select: { passwordChangeRequired: true } },
+    },
   });
+  if (row === null) return null;
+  const { user, ...record } = row;
+  return { ...record, passwordChangeRequired: user.passwordChangeRequired };
 }
 
 /** Stores when a token was last used. */

@@ -75,6 +75,20 @@ describe("runApiHandler authenticates", () => {
     expect((await readError(response)).message).toMatch(/expired/);
   });
 
+  test("rejects a token whose owner must change password", async () => {
+    await fixture.db.user.update({
+      where: { id: FIXTURE.student },
+      data: { passwordChangeRequired: true },
+    });
+
+    const response = await listCourses(fixture.tokens.student);
+
+    expect(response.status).toBe(403);
+    const error = await readError(response);
+    expect(error.code).toBe("forbidden");
+    expect(error.message).toMatch(/\/account\/password/);
+  });
+
   test("accepts a token before its expiry and records its use", async () => {
     await fixture.db.apiToken.updateMany({
       where: { userId: FIXTURE.student },

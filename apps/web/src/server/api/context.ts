@@ -86,7 +86,8 @@ const CHALLENGE = { "www-authenticate": 'Bearer realm="sawtooth"' };
 
 /**
  * Returns the caller of a request with `Authorization: Bearer <token>`. Throws "unauthorized"
- * without the header and "invalid_token" for a malformed, unknown, revoked or expired token.
+ * without the header, "invalid_token" for a malformed, unknown, revoked or expired token, and
+ * "forbidden" while the token's owner must replace a one-time password.
  */
 export async function authenticate(context: ApiContext, request: Request): Promise<ApiCaller> {
   const header = request.headers.get("authorization");
@@ -123,6 +124,14 @@ export async function authenticate(context: ApiContext, request: Request): Promi
   if (record.expiresAt !== null && record.expiresAt <= now) {
     const message = `The token expired at ${record.expiresAt.toISOString()}: create a new one.`;
     throw new ApiError("invalid_token", message, CHALLENGE);
+  }
+  if (record.passwordChangeRequired) {
+    // An admin reset the owner's password: the token works again once a new one is chosen.
+    throw new ApiError(
+      "forbidden",
+      "The token's account has a one-time password: sign in and choose a new password at " +
+        "/account/password, then send the request again.",
+    );
   }
 
   const lastUsed = record.lastUsedAt?.getTime() ?? Number.NEGATIVE_INFINITY;
