@@ -92,6 +92,17 @@ export function generateOneTimePassword(): string {
 }
 
 /**
+ * Takes the write lock on a user's row until the transaction ends: the row lock on PostgreSQL,
+ * the database's write lock on SQLite. Adding an existing user to a course and resetting their
+ * password both take it first, so a reset's check of the user's courses sees every membership
+ * added before it and blocks those added during it.
+ */
+export async function lockUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+  // A write that changes nothing, only to take the lock before anything is read.
+  await tx.$executeRaw`UPDATE "user" SET "updatedAt" = "updatedAt" WHERE "id" = ${userId}`;
+}
+
+/**
  * Adds a person to a course. A person without an account gets one the way better-auth's
  * sign-up creates it: a user and a "credential" account whose account id is the user id. The
  * account stores the scrypt hash of a generated password, which the result returns once, and
@@ -116,7 +127,10 @@ export async function addMember(
     if (membership) {
       return { status: "already-member", role: parseRole(membership.role) };
     }
-    await db.membership.create({ data: { courseId, userId: existing.id, role: member.role } });
+    await db.$transaction(async (tx) => {
+      await lockUser(tx, existing.id);
+      await tx.membership.create({ data: { courseId, userId: existing.id, role: member.role } });
+    });
     return { status: "added", userId: existing.id, password: null };
   }
 

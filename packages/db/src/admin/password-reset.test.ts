@@ -2,6 +2,7 @@ import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
+import { lockUser } from "./members";
 import { resetMemberPassword, type PasswordResetResult } from "./password-reset";
 
 let testDatabase: TestDatabase;
@@ -165,5 +166,23 @@ describe("resetMemberPassword", () => {
     const account = await db.account.findFirstOrThrow({ where: { userId: "student" } });
     expect(account.accountId).toBe("student");
     expect(await verifyPassword({ hash: account.password ?? "", password })).toBe(true);
+  });
+});
+
+describe("resetMemberPassword beside a concurrent addition", () => {
+  test("finds a membership added meanwhile", async () => {
+    const { db } = testDatabase;
+    let reset: Promise<PasswordResetResult> | undefined;
+
+    // Another course's admin adds the student to c3 while ada's reset runs. The addition takes
+    // the user's lock first, and the reset must wait for it and then see the new membership.
+    await db.$transaction(async (tx) => {
+      await lockUser(tx, "student");
+      reset = resetMemberPassword(db, { courseId: "c1", adminId: "ada", userId: "student" });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await tx.membership.create({ data: { courseId: "c3", userId: "student", role: "student" } });
+    });
+
+    expect(await reset).toEqual({ status: "member-elsewhere" });
   });
 });

@@ -4,7 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 
 import type { Database } from "../client";
 import type { Prisma } from "../generated/prisma/client";
-import { generateOneTimePassword } from "./members";
+import { generateOneTimePassword, lockUser } from "./members";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -48,6 +48,7 @@ export async function resetMemberPassword(
   // Hashing takes tens of milliseconds, so it happens before the transaction opens.
   const hash = await hashPassword(password);
   return db.$transaction(async (tx) => {
+    await lockUser(tx, reset.userId);
     const rejection = await checkResettable(tx, reset);
     if (rejection !== null) {
       return rejection;
