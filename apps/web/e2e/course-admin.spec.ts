@@ -2,10 +2,13 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENT } from "@sawtooth/db/demo";
 
+import { writeTar } from "../src/lib/tar";
 import { OTHER_COURSE_ADMIN } from "./accounts";
 
 const COURSE = "/courses/deep-learning-theory";
 const ADMIN = `${COURSE}/admin`;
+/** The course whose only member is {@link OTHER_COURSE_ADMIN}, an admin, and which starts empty. */
+const PRIVATE_COURSE = "private-course";
 
 const ADMIN_EMAIL = DEMO_ACCOUNTS.find((account) => account.role === "admin")?.email ?? "";
 const TUTOR_EMAIL = DEMO_ACCOUNTS.find((account) => account.role === "tutor")?.email ?? "";
@@ -211,7 +214,9 @@ test("import refuses a too-large file in place", async ({ browser }) => {
   const admin = await signedInPage(browser, ADMIN_EMAIL);
   await admin.goto(ADMIN);
   const files = admin.getByLabel("Exercise files");
-  await expect(files).toHaveAccessibleDescription("Up to 768 KiB of files in one import.");
+  await expect(files).toHaveAccessibleDescription(
+    "Up to 1,631 KiB of files in one import, which the export of any course fits.",
+  );
 
   await files.setInputFiles({
     name: "huge.json",
@@ -220,7 +225,7 @@ test("import refuses a too-large file in place", async ({ browser }) => {
   });
 
   await expect(admin.getByRole("alert").filter({ hasText: "huge.json" })).toHaveText(
-    "huge.json is 20,480 KiB, larger than the maximum of 768 KiB for one import: import the exercises in smaller parts",
+    "huge.json is 20,480 KiB, larger than the maximum of 1,631 KiB for one import: import the exercises in smaller parts",
   );
   await expect(files).toHaveAttribute("aria-invalid", "true");
   await expect(admin.getByRole("button", { name: "Import" })).toBeDisabled();
@@ -252,6 +257,7 @@ test("import with mistakes lists every problem", async ({ browser }) => {
         JSON.stringify({
           ...valid,
           knownWrong: [{ name: "not wrong", submission: H2, finding: "function.differs" }],
+          visibility: "visible",
         }),
       ),
     },
@@ -260,17 +266,79 @@ test("import with mistakes lists every problem", async ({ browser }) => {
   await admin.getByRole("button", { name: "Import" }).click();
 
   const alert = admin.getByRole("alert").filter({ hasText: "Nothing was imported" });
-  await expect(alert).toContainText("Nothing was imported: 3 problems.");
-  await expect(alert.getByRole("listitem")).toHaveCount(3);
+  await expect(alert).toContainText("Nothing was imported: 4 problems.");
+  await expect(alert.getByRole("listitem")).toHaveCount(4);
   await expect(alert).toContainText("broken.json: is not valid JSON");
   await expect(alert).toContainText("wrong-name.json: title: is empty: enter a title");
   await expect(alert).toContainText(
     'imported-tent.json: knownWrong.0: "not wrong" is graded correct',
   );
+  await expect(alert).toContainText(
+    'imported-tent.json: visibility: is "visible", but the exercise\'s self-test fails',
+  );
   await screenshot(admin, "import-rejected");
 
   await admin.reload();
   await expect(admin.getByRole("link", { name: "Imported" })).toHaveCount(0);
+});
+
+/**
+ * Returns an exercise file of about `bytes` bytes whose statement is quotes, which JSON escaping
+ * doubles again in the import request.
+ */
+function quotedExercise(id: string, bytes: number, changes: object = {}): Uint8Array {
+  const file = {
+    id,
+    title: id,
+    statement: '"'.repeat(bytes / 2),
+    domain: "R",
+    target: { kind: "tent", variant: "h2" },
+    reference: H2,
+    visibility: "hidden",
+    ...changes,
+  };
+  return new TextEncoder().encode(JSON.stringify(file));
+}
+
+test("import takes a course archive over the old limits", async ({ browser }) => {
+  const admin = await signedInPage(browser, OTHER_COURSE_ADMIN.email);
+  await admin.goto(`/courses/${PRIVATE_COURSE}/admin`);
+  const exercises = ["big-one", "big-two", "draft-parabola"];
+  const info = { slug: PRIVATE_COURSE, title: "Private course", description: "", exercises };
+  // x² on [0, 1] with the identity as reference fails its self-test, so it is a hidden draft.
+  const draft = quotedExercise("draft-parabola", 64, {
+    domain: [0, 1],
+    target: { kind: "polynomial", coefficients: [0, 0, 1], tolerance: "1/256" },
+    reference: { layers: [{ weights: [[1]], biases: [0] }] },
+  });
+  const archive = writeTar(
+    [
+      { path: "course.json", data: new TextEncoder().encode(JSON.stringify(info)) },
+      { path: "exercises/big-one.json", data: quotedExercise("big-one", 500 * 1024) },
+      { path: "exercises/big-two.json", data: quotedExercise("big-two", 500 * 1024) },
+      { path: "exercises/draft-parabola.json", data: draft },
+    ],
+    new Date(),
+  );
+  // Sent as JSON, the quotes make a request of about 2,000 KiB.
+  expect(archive.length).toBeGreaterThan(1000 * 1024);
+
+  await admin.getByLabel("Exercise files").setInputFiles({
+    name: `${PRIVATE_COURSE}.tar`,
+    mimeType: "application/x-tar",
+    buffer: Buffer.from(archive),
+  });
+  await admin.getByRole("button", { name: "Import" }).click();
+
+  const status = admin.getByRole("status").filter({ hasText: "Imported exercises" });
+  await expect(status).toContainText(
+    "Imported exercises: 3 created (big-one, big-two, draft-parabola)",
+  );
+  await expect(status).toContainText(
+    "Hidden drafts, because their self-test fails: draft-parabola (reference).",
+  );
+  await expect(admin.getByText("Something went wrong")).toHaveCount(0);
+  await screenshot(admin, "import-large-archive");
 });
 
 const ADMIN_PAGES = [

@@ -2,14 +2,10 @@ import { prepareExercise } from "@sawtooth/theory";
 
 import { fieldMessage, formFieldOf, type RowLines } from "./exercise-fields";
 import { formToDefinition, rowLineNumbers, type ExerciseForm } from "./exercise-form";
+import { MAX_DEFINITION_BYTES, storedExerciseBytes } from "./course-limits";
 import { formatKibibytes, utf8Bytes } from "./submission-limits";
 
-/**
- * Largest exercise file the editor stores, in UTF-8 bytes of its JSON text. The save request
- * sends the file as a JSON string, where escaping at most doubles its bytes (a `\"` becomes
- * `\\\"`), so a file within this limit always fits in `MAX_ACTION_BODY_BYTES` (1,600 KiB).
- */
-export const MAX_DEFINITION_BYTES = 512 * 1024;
+export { MAX_DEFINITION_BYTES } from "./course-limits";
 
 /** One problem of the exercise form, placed at the field that shows it. */
 export interface FormError {
@@ -52,14 +48,16 @@ export function checkExerciseForm(form: ExerciseForm): CheckedForm {
     return { path: problem.path, key: field.key, place: field.label, message };
   });
   const text = JSON.stringify(definition);
-  const sizeError = checkSize(form, text);
+  const sizeError = checkSize(form, storedExerciseBytes(definition));
   if (sizeError !== null) errors.push(sizeError);
   return { definition: text, errors: sortByField(errors) };
 }
 
-/** Checks the exercise file against `MAX_DEFINITION_BYTES` and blames its largest text field. */
-function checkSize(form: ExerciseForm, definition: string): FormError | null {
-  const fileBytes = utf8Bytes(definition);
+/**
+ * Checks the exercise file, as the server stores it, against `MAX_DEFINITION_BYTES` and blames
+ * its largest text field.
+ */
+function checkSize(form: ExerciseForm, fileBytes: number): FormError | null {
   if (fileBytes <= MAX_DEFINITION_BYTES) return null;
 
   const largest = largestTextField(form);

@@ -30,17 +30,17 @@ describe("checkActionRequest", () => {
   });
 
   test("rejects a body over the size limit with 413", async () => {
-    const response = await checkActionRequest(actionRequest(arrayOfBytes(2_000_000)));
+    const response = await checkActionRequest(actionRequest(arrayOfBytes(3_000_000)));
 
     expect(response?.status).toBe(413);
     expect(response?.headers.get("content-type")).toBe("text/plain");
     expect(await response?.text()).toBe(
-      "The request is 1,954 KiB, larger than the maximum of 1,600 KiB that the server reads.",
+      "The request is 2,930 KiB, larger than the maximum of 2,715 KiB that the server reads.",
     );
   });
 
   test("rejects a chunked body over the size limit", async () => {
-    const chunk = new TextEncoder().encode(arrayOfBytes(2_000_000));
+    const chunk = new TextEncoder().encode(arrayOfBytes(3_000_000));
     const body = new ReadableStream({
       start(controller) {
         controller.enqueue(chunk);
@@ -60,7 +60,7 @@ describe("checkActionRequest", () => {
 
   test("rejects a large form by its Content-Length", async () => {
     const form = new FormData();
-    form.set("password", "x".repeat(2_000_000));
+    form.set("password", "x".repeat(3_000_000));
     const request = new Request("http://127.0.0.1/sign-in", { method: "POST", body: form });
 
     expect((await checkActionRequest(request))?.status).toBe(413);

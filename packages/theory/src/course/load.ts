@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 
-import { checkCourseOrder, courseInfoSchema, type CourseInfo } from "../exercise/course-info";
+import { checkCourseOrder, parseCourseInfo, type CourseInfo } from "../exercise/course-info";
 import { prepareExercise, type PreparedExercise } from "../exercise/prepare";
 import { describeSelfTestFailure, selfTest } from "../exercise/self-test";
 import {
@@ -167,11 +167,9 @@ async function readCourseInfo(
     problems.push(value.problem);
     return undefined;
   }
-  const parsed = courseInfoSchema.safeParse(value.value);
-  if (parsed.success) return parsed.data;
-  for (const issue of parsed.error.issues) {
-    problems.push({ file, path: issue.path.map(String).join("."), message: issue.message });
-  }
+  const parsed = parseCourseInfo(value.value);
+  if (parsed.ok) return parsed.info;
+  for (const problem of parsed.problems) problems.push({ file, ...problem });
   return undefined;
 }
 

@@ -1,20 +1,57 @@
 import { z } from "zod";
 
+import { describeIssue } from "./issues";
+
 /** The fields of a course folder's `course.json`. */
 export const courseInfoSchema = z
   .object({
-    slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens"),
-    title: z.string().min(1),
+    slug: z
+      .string()
+      .regex(
+        /^[a-z0-9]+(-[a-z0-9]+)*$/,
+        "use lower-case words joined by hyphens, such as deep-learning-theory",
+      ),
+    title: z.string().min(1, "is empty: enter a title"),
     /** Markdown shown on the course page, possibly empty. */
     description: z.string(),
     /** Whether attempts after an exercise's due date are still graded (default false). */
     acceptLate: z.boolean().optional(),
     /** Exercise ids in course order, each once. Without it the course is in file-name order. */
-    exercises: z.array(z.string().min(1)).optional(),
+    exercises: z
+      .array(
+        z
+          .string({ error: 'must be an exercise id in quotes, such as "tent-h2"' })
+          .min(1, "is empty: enter an exercise id"),
+        { error: 'must be a list of exercise ids in course order, such as ["tent-h2", "tent-h3"]' },
+      )
+      .optional(),
   })
   .strict();
 
 export type CourseInfo = z.output<typeof courseInfoSchema>;
+
+/** A problem of course.json, at a field path such as `exercises.3`, or "" for the whole file. */
+export interface CourseInfoProblem {
+  path: string;
+  message: string;
+}
+
+export type CourseInfoResult =
+  { ok: true; info: CourseInfo } | { ok: false; problems: CourseInfoProblem[] };
+
+/**
+ * Validates course.json's parsed JSON. Each problem's message names what is wrong and how to
+ * fix it, in the wording of the exercise files' problems.
+ */
+export function parseCourseInfo(input: unknown): CourseInfoResult {
+  const parsed = courseInfoSchema.safeParse(input, { error: describeIssue });
+  if (parsed.success) return { ok: true, info: parsed.data };
+  const problems = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join("."),
+    message: issue.message,
+  }));
+  return { ok: false, problems };
+}
 
 /** A problem of course.json's `exercises` list, at a field path such as `exercises.3`. */
 export interface CourseOrderProblem {

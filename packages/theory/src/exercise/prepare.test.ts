@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { TENT_H2_SUBMISSION } from "../testing/exercises";
 import { prepareExercise, type ExerciseProblem } from "./prepare";
+import { MAX_EXERCISE_ID_LENGTH } from "./schema";
 
 const VALID = {
   id: "tent",
@@ -167,6 +168,15 @@ describe("prepareExercise", () => {
         path: "constraints",
         message: 'has the unknown field "maxDepht": remove it or correct its spelling',
       },
+    ]);
+  });
+
+  it("limits the id to what a tar header holds", () => {
+    const longest = "a".repeat(MAX_EXERCISE_ID_LENGTH);
+
+    expect(prepareExercise({ ...VALID, id: longest }).ok).toBe(true);
+    expect(problemsOf({ ...VALID, id: `${longest}b` })).toEqual([
+      { path: "id", message: "is longer than 80 characters: shorten it" },
     ]);
   });
 });

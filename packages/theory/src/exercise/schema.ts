@@ -227,12 +227,22 @@ export const knownWrongSchema = z
   })
   .strict();
 
+/**
+ * Maximum length of an exercise id, in characters, so that `exercises/<id>.json` fits the
+ * 100-byte name field of the tar header that a course export writes.
+ */
+export const MAX_EXERCISE_ID_LENGTH = 80;
+
 /** One exercise as a file of a course folder. */
 export const exerciseSchema = z
   .object({
     id: z
       .string()
-      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens, such as tent-h2"),
+      .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lower-case words joined by hyphens, such as tent-h2")
+      .max(
+        MAX_EXERCISE_ID_LENGTH,
+        `is longer than ${MAX_EXERCISE_ID_LENGTH} characters: shorten it`,
+      ),
     title: z.string().min(1, "is empty: enter a title"),
     /** Markdown with $…$ and $$…$$ math. */
     statement: z.string().min(1, "is empty: enter the statement"),

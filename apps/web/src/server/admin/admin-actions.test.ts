@@ -48,6 +48,13 @@ function exerciseJson(id: string, changes: Record<string, unknown> = {}): string
 /** The tent-h2 file whose reference is the known-wrong network, so its self-test fails. */
 const FAILING_TENT = exerciseJson("tent-h2", { id: "tent-bad", reference: TENT_H2_WRONG });
 
+/** {@link FAILING_TENT} set to be visible to students. */
+const PUBLISHED_FAILING_TENT = exerciseJson("tent-h2", {
+  id: "tent-bad",
+  reference: TENT_H2_WRONG,
+  visibility: "visible",
+});
+
 async function versionsOf(slug: string): Promise<string[]> {
   const exercise = await db.exercise.findUniqueOrThrow({
     where: { courseId_slug: { courseId: FIXTURE.course, slug } },
@@ -298,7 +305,7 @@ describe("importCourseFiles", () => {
       { name: "notes.txt", text: "hello" },
       { name: "exercises/broken.json", text: "{" },
       { name: "exercises/wrong-name.json", text: exerciseJson("tent-h2", { id: "tent-x" }) },
-      { name: "exercises/tent-bad.json", text: FAILING_TENT },
+      { name: "exercises/tent-bad.json", text: PUBLISHED_FAILING_TENT },
       { name: "exercises/tent-h2.json", text: exerciseJson("tent-h2", { title: "A" }) },
       { name: "other/tent-h2.json", text: exerciseJson("tent-h2", { title: "B" }) },
       { name: "course.json", text: JSON.stringify({ slug: "elsewhere", title: "T" }) },
@@ -313,6 +320,7 @@ describe("importCourseFiles", () => {
     expect(places).toContain("exercises/broken.json:");
     expect(places).toContain("exercises/wrong-name.json:id");
     expect(places).toContain("exercises/tent-bad.json:reference");
+    expect(places).toContain("exercises/tent-bad.json:visibility");
     expect(places).toContain("other/tent-h2.json:id");
     expect(places.filter((place) => place.startsWith("course.json:")).length).toBeGreaterThan(0);
     expect(places.some((place) => place.startsWith("exercises/tent-h2.json"))).toBe(false);
@@ -348,6 +356,7 @@ describe("importCourseFiles", () => {
         unchanged: ["tent-h2"],
         courseChanges: ["title", "description"],
       },
+      drafts: [],
     });
     expect(await versionsOf("tent-h3")).toHaveLength(2);
     expect(await visibilityOf("tent-copy")).toBe("hidden");
@@ -461,6 +470,49 @@ describe("importCourseFiles", () => {
         },
       ],
     });
+  });
+
+  test("imports a hidden exercise whose self-test fails as a draft", async () => {
+    const files = [{ name: "tent-bad.json", text: FAILING_TENT }];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result).toMatchObject({
+      status: "imported",
+      report: { created: ["tent-bad"] },
+      drafts: [{ slug: "tent-bad", failing: ["reference"] }],
+    });
+    expect(await visibilityOf("tent-bad")).toBe("hidden");
+  });
+
+  test("rejects a failing self-test of a published exercise", async () => {
+    const failing = exerciseJson("tent-h2", { reference: TENT_H2_WRONG });
+    const files = [{ name: "tent-h2.json", text: failing }];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result.status).toBe("invalid");
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.map((problem) => problem.path)).toEqual(["reference", "visibility"]);
+    expect(problems[1]?.message).toBe(
+      "is missing, so the exercise stays published, but its self-test fails: fix the failing " +
+        'cases, or set "visibility": "hidden" to import it as a draft',
+    );
+    expect(await versionsOf("tent-h2")).toHaveLength(1);
+  });
+
+  test("hides a published exercise as a draft when its file says hidden", async () => {
+    const failing = exerciseJson("tent-h2", { reference: TENT_H2_WRONG, visibility: "hidden" });
+    const files = [{ name: "tent-h2.json", text: failing }];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    expect(result).toMatchObject({
+      status: "imported",
+      report: { updated: ["tent-h2"] },
+      drafts: [{ slug: "tent-h2", failing: ["reference"] }],
+    });
+    expect(await visibilityOf("tent-h2")).toBe("hidden");
   });
 
   test("rejects an invalid due date with its place", async () => {

@@ -3,7 +3,6 @@ import "server-only";
 import { z } from "zod";
 
 import {
-  countExercises,
   importCourse,
   readExerciseColumns,
   type CourseImport,
@@ -11,11 +10,27 @@ import {
   type ImportedExercise,
   type ImportReport,
 } from "@sawtooth/db";
-import { checkCourseOrder, courseInfoSchema, prepareExercise } from "@sawtooth/theory";
+import { checkCourseOrder, parseCourseInfo, prepareExercise } from "@sawtooth/theory";
 
+import {
+  MAX_DEFINITION_BYTES,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_IMPORT_FILES,
+  MAX_IMPORT_NAME_LENGTH,
+  MAX_IMPORT_TEXT_BYTES,
+  MAX_TITLE_LENGTH,
+} from "@/lib/course-limits";
 import { fieldMessage } from "@/lib/exercise-fields";
+import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
+import {
+  courseSizeProblem,
+  exportedExerciseBytes,
+  listExerciseSizes,
+  measureCourse,
+  type StoredExerciseSize,
+} from "./course-size";
 import { runSelfTest } from "./self-test-view";
 
 /** A file of an import, as uploaded. */
@@ -27,35 +42,45 @@ export interface ImportFile {
 
 /** One problem of an import: the file, the field path inside it, and what is wrong. */
 export interface ImportProblem {
+  /** The file, or "Import" for a problem of the import as a whole. */
   file: string;
   /** Dot-separated field path, such as `knownWrong.1.finding`; "" for the whole file. */
   path: string;
   message: string;
 }
 
+/** An imported exercise whose self-test fails, which the import keeps hidden as a draft. */
+export interface ImportedDraft {
+  slug: string;
+  /** The failing cases: `reference` or `knownWrong.2`. */
+  failing: string[];
+}
+
 /** Result of {@link importCourseFiles}. */
 export type ImportResponse =
   | Rejected
   | { status: "invalid"; problems: ImportProblem[] }
-  | { status: "imported"; report: ImportReport };
-
-/** Largest number of files in one import. */
-export const MAX_IMPORT_FILES = 500;
+  | { status: "imported"; report: ImportReport; drafts: ImportedDraft[] };
 
 const importRequest = z.object({
   courseSlug: z.string().min(1).max(200),
   files: z
-    .array(z.object({ name: z.string().max(300), text: z.string() }))
+    .array(z.object({ name: z.string().max(MAX_IMPORT_NAME_LENGTH), text: z.string() }))
     .min(1, "no files: choose exercise JSON files or a course archive")
-    .max(MAX_IMPORT_FILES),
+    .max(
+      MAX_IMPORT_FILES,
+      `more than ${MAX_IMPORT_FILES} files, the most a course exports: ` +
+        "import the exercises in smaller parts",
+    ),
 });
 
 /**
  * Imports exercise files, and optionally a `course.json`, in the course folder's format. The
  * files are validated as a whole first: each must be valid JSON that the engine's exercise
- * schema accepts, named after its id, with a unique id and a passing self-test. course.json's
- * `exercises` must list each imported exercise once. When any problem exists, every one is
- * returned and nothing is written.
+ * schema accepts, named after its id, with a unique id, and within the size limits of
+ * `@/lib/course-limits`. An exercise whose self-test fails is imported only when it ends up
+ * hidden, as a draft. course.json's `exercises` must list each imported exercise once. When
+ * any problem exists, every one is returned and nothing is written.
  */
 export async function importCourseFiles(
   context: AdminContext,
@@ -67,24 +92,46 @@ export async function importCourseFiles(
     if (files) return { status: "rejected", message: `Import: ${files.message}.` };
     return invalidRequest(parsed.error.issues.map((issue) => issue.path));
   }
+  const sizeProblem = importSizeProblem(parsed.data.files);
+  if (sizeProblem !== null) return { status: "rejected", message: sizeProblem };
   const access = await authorizeAdmin(context, parsed.data.courseSlug);
   if ("status" in access) return access;
 
   const problems: ImportProblem[] = [];
   const { course } = access;
-  const empty = (await countExercises(context.db, course.id)) === 0;
-  const valid = validateImport(parsed.data.files, { slug: course.slug, empty }, problems);
+  const exercises = await listExerciseSizes(context.db, course.id);
+  const valid = validateImport(parsed.data.files, { slug: course.slug, exercises }, problems);
   if (problems.length > 0) return { status: "invalid", problems };
 
-  const report = await importCourse(context.db, course.id, valid);
-  return { status: "imported", report };
+  const report = await importCourse(context.db, course.id, valid.course);
+  return { status: "imported", report, drafts: valid.drafts };
+}
+
+/** Returns the sentence for files over `MAX_IMPORT_TEXT_BYTES`, or null within the limit. */
+function importSizeProblem(files: ImportFile[]): string | null {
+  const bytes = files.reduce((total, file) => total + utf8Bytes(file.text), 0);
+  if (bytes <= MAX_IMPORT_TEXT_BYTES) return null;
+  return (
+    `Import: the files are ${formatKibibytes(bytes)}, larger than the maximum of ` +
+    `${formatKibibytes(MAX_IMPORT_TEXT_BYTES)} for one import: import the exercises in ` +
+    "smaller parts."
+  );
 }
 
 /** The course that receives an import. */
 export interface ImportTarget {
   slug: string;
-  /** Whether the course has no exercises yet, so that it may take another course's course.json. */
-  empty: boolean;
+  /**
+   * The course's exercises. A course without any may take another course's course.json, and
+   * the import's limits count the exercises that it leaves as they are.
+   */
+  exercises: StoredExerciseSize[];
+}
+
+/** A validated import, ready for `importCourse`, and the exercises it imports as drafts. */
+export interface ValidatedImport {
+  course: CourseImport;
+  drafts: ImportedDraft[];
 }
 
 /** Validates every file of an import, appending each problem found to `problems`. */
@@ -92,8 +139,9 @@ export function validateImport(
   files: ImportFile[],
   target: ImportTarget,
   problems: ImportProblem[],
-): CourseImport {
+): ValidatedImport {
   const result: CourseImport = { exercises: [], course: null };
+  const drafts: ImportedDraft[] = [];
   const fileOfId = new Map<string, string>();
   // Ids taken from the file names, so that a file with problems of its own still counts as
   // listed in course.json's `exercises`.
@@ -119,8 +167,9 @@ export function validateImport(
     }
     fileIds.push(base.slice(0, -".json".length));
     const parsed = parseJsonFile(file, problems);
-    const exercise = parsed && checkExercise(file, base, parsed.value, problems);
-    if (!exercise) continue;
+    const checked = parsed && checkExercise(file, base, parsed.value, target, problems);
+    if (!checked) continue;
+    const { exercise, failing } = checked;
     const earlier = fileOfId.get(exercise.slug);
     if (earlier !== undefined) {
       const message = `repeats the id "${exercise.slug}" of ${earlier}: give each exercise its own id`;
@@ -129,6 +178,7 @@ export function validateImport(
     }
     fileOfId.set(exercise.slug, file.name);
     result.exercises.push(exercise);
+    if (failing.length > 0) drafts.push({ slug: exercise.slug, failing });
   }
   const order = result.course?.order;
   if (courseFile !== null && order !== undefined) {
@@ -136,7 +186,35 @@ export function validateImport(
       problems.push({ file: courseFile, ...problem });
     }
   }
-  return result;
+  checkCourseSize(result.exercises, target, fileOfId, problems);
+  return { course: result, drafts };
+}
+
+/**
+ * Checks the course's size after the import: its exercises that the import leaves as they are,
+ * and the imported ones, against the limits that keep the course's export importable.
+ */
+function checkCourseSize(
+  imported: ImportedExercise[],
+  target: ImportTarget,
+  fileOfId: ReadonlyMap<string, string>,
+  problems: ImportProblem[],
+): void {
+  const sizes = new Map(target.exercises.map((exercise) => [exercise.slug, exercise.bytes]));
+  const before = measureCourse(sizes);
+  const importedSizes = imported.map((exercise) => ({
+    slug: exercise.slug,
+    file: fileOfId.get(exercise.slug) ?? `${exercise.slug}.json`,
+    bytes: exportedExerciseBytes(exercise.definition),
+  }));
+  for (const { slug, bytes } of importedSizes) sizes.set(slug, bytes);
+  const largest = [...importedSizes]
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 3)
+    .map(({ file, bytes }) => `${file} (${formatKibibytes(bytes)})`);
+  const fix = `shorten or leave out the largest exercises: ${largest.join(", ")}`;
+  const message = courseSizeProblem(before, measureCourse(sizes), fix);
+  if (message !== null) problems.push({ file: "Import", path: "", message });
 }
 
 function parseJsonFile(file: ImportFile, problems: ImportProblem[]): { value: unknown } | null {
@@ -149,12 +227,19 @@ function parseJsonFile(file: ImportFile, problems: ImportProblem[]): { value: un
   }
 }
 
+/** An exercise file that passed validation, with the failing cases of a draft's self-test. */
+interface CheckedExercise {
+  exercise: ImportedExercise;
+  failing: string[];
+}
+
 function checkExercise(
   file: ImportFile,
   base: string,
   value: unknown,
+  target: ImportTarget,
   problems: ImportProblem[],
-): ImportedExercise | null {
+): CheckedExercise | null {
   const prepared = prepareExercise(value);
   if (!prepared.ok) {
     for (const problem of prepared.problems) {
@@ -167,20 +252,41 @@ function checkExercise(
     return null;
   }
   const { exercise } = prepared.prepared;
+  const columns = readExerciseColumns(exercise, file.text);
   let valid = true;
   if (base !== `${exercise.id}.json`) {
     const message = `does not match the file name: rename the file to ${exercise.id}.json`;
     problems.push({ file: file.name, path: "id", message });
     valid = false;
   }
-  for (const testCase of runSelfTest(prepared.prepared).cases) {
-    if (!testCase.passed) {
+  const bytes = utf8Bytes(columns.definition);
+  if (bytes > MAX_DEFINITION_BYTES) {
+    const message =
+      `is ${formatKibibytes(bytes)} without visibility and dueDate, larger than the maximum ` +
+      `of ${formatKibibytes(MAX_DEFINITION_BYTES)}: shorten the statement or the networks`;
+    problems.push({ file: file.name, path: "", message });
+    valid = false;
+  }
+  const failing = runSelfTest(prepared.prepared).cases.filter((testCase) => !testCase.passed);
+  const stored = target.exercises.find((other) => other.slug === exercise.id);
+  const visibility = columns.visibility ?? stored?.visibility ?? "hidden";
+  if (failing.length > 0 && visibility === "visible") {
+    for (const testCase of failing) {
       problems.push({ file: file.name, path: testCase.path, message: testCase.failure ?? "" });
-      valid = false;
     }
+    problems.push({ file: file.name, path: "visibility", message: publishedDraftMessage(columns) });
+    valid = false;
   }
   if (!valid) return null;
-  return readExerciseColumns(exercise, file.text);
+  return { exercise: columns, failing: failing.map((testCase) => testCase.path) };
+}
+
+/** Words the problem of a file whose self-test fails while the exercise would be visible. */
+function publishedDraftMessage(columns: ImportedExercise): string {
+  const fix = 'fix the failing cases, or set "visibility": "hidden" to import it as a draft';
+  return columns.visibility === undefined
+    ? `is missing, so the exercise stays published, but its self-test fails: ${fix}`
+    : `is "visible", but the exercise's self-test fails: ${fix}`;
 }
 
 /**
@@ -194,23 +300,45 @@ function checkCourseInfo(
   target: ImportTarget,
   problems: ImportProblem[],
 ): ImportedCourseInfo | null {
-  const info = courseInfoSchema.safeParse(value);
-  if (!info.success) {
-    for (const issue of info.error.issues) {
-      const path = issue.path.map(String).join(".");
-      problems.push({ file, path, message: fieldMessage(issue.message) });
+  const parsed = parseCourseInfo(value);
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) {
+      problems.push({ file, path: problem.path, message: fieldMessage(problem.message) });
     }
     return null;
   }
-  if (info.data.slug !== target.slug && !target.empty) {
+  const { info } = parsed;
+  if (info.slug !== target.slug && target.exercises.length > 0) {
     const fix = "fix the slug, leave course.json out, or import into a course without exercises";
-    const message = `names the course "${info.data.slug}", not this course "${target.slug}": ${fix}`;
+    const message = `names the course "${info.slug}", not this course "${target.slug}": ${fix}`;
     problems.push({ file, path: "slug", message });
     return null;
   }
-  const { title, description, acceptLate, exercises } = info.data;
+  const lengthProblems = [
+    tooLong("title", info.title, MAX_TITLE_LENGTH),
+    tooLong("description", info.description, MAX_DESCRIPTION_LENGTH),
+  ].flatMap((problem) => (problem === null ? [] : [{ file, ...problem }]));
+  if (lengthProblems.length > 0) {
+    problems.push(...lengthProblems);
+    return null;
+  }
+  const { title, description, acceptLate, exercises } = info;
   const course: ImportedCourseInfo = { title, description };
   if (acceptLate !== undefined) course.acceptLate = acceptLate;
   if (exercises !== undefined) course.order = exercises;
   return course;
+}
+
+/** Returns the problem of a course.json text longer than the course settings allow, or null. */
+function tooLong(
+  path: string,
+  text: string,
+  max: number,
+): { path: string; message: string } | null {
+  if (text.length <= max) return null;
+  const format = (count: number) => count.toLocaleString("en");
+  const message =
+    `is ${format(text.length)} characters long, more than the maximum of ${format(max)}: ` +
+    "shorten it";
+  return { path, message };
 }

@@ -8,11 +8,24 @@ import type { Database } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 import { loadCourse } from "@sawtooth/theory/course";
 
+import {
+  MAX_COURSE_EXERCISE_BYTES,
+  MAX_DEFINITION_BYTES,
+  MAX_DESCRIPTION_LENGTH,
+  MAX_EXERCISE_ID_LENGTH,
+  MAX_IMPORT_ARCHIVE_BYTES,
+  MAX_IMPORT_TEXT_BYTES,
+  MAX_TITLE_LENGTH,
+  storedExerciseText,
+} from "@/lib/course-limits";
+import { MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
 import { readTar } from "@/lib/tar";
 import { readExerciseFile } from "@/testing/course-fixture";
 
 import type { AdminContext } from "./admin-access";
 import { importCourseFiles, type ImportFile } from "./course-import";
+import { exportedExerciseBytes } from "./course-size";
+import { saveExercise } from "./exercise-editor";
 import { exportCourseArchive, exportExerciseFile } from "./export";
 
 const ADMIN = "admin-1";
@@ -251,5 +264,127 @@ describe("exercise file export and import", () => {
 
     expect(report.unchanged).toEqual(["tent-h2"]);
     expect(await versionCount(SOURCE)).toBe(versions);
+  });
+});
+
+describe("course at the limits", () => {
+  /** A course slug as long as requests accept, so the archive's file names are longest too. */
+  const LARGEST = "l".repeat(200);
+
+  /** Returns an id of the longest length that starts with `name`. */
+  function longestId(name: string): string {
+    return `${name}-${"x".repeat(MAX_EXERCISE_ID_LENGTH - name.length - 1)}`;
+  }
+
+  /** x² on [0, 1] with the identity as its reference, which the self-test grades incorrect. */
+  const DRAFT = {
+    id: longestId("draft"),
+    title: "Parabola",
+    statement: "Approximate $x^2$ on $[0, 1]$.",
+    domain: [0, 1],
+    target: { kind: "polynomial", coefficients: [0, 0, 1], tolerance: "1/256" },
+    reference: { layers: [{ weights: [[1]], biases: [0] }] },
+  };
+
+  /**
+   * Returns the tent-h2 file under `id` with a statement of quotes, the character whose
+   * escaping grows most in the import request, padded until `measure` of it is `bytes`.
+   */
+  function filledTent(id: string, bytes: number, measure: (file: object) => number): object {
+    const file = JSON.parse(readExerciseFile("tent-h2")) as Record<string, unknown>;
+    const withStatement = (statement: string) => ({ ...file, id, statement, knownWrong: [] });
+    const missing = bytes - measure(withStatement(""));
+    return withStatement('"'.repeat(Math.floor(missing / 2)) + "x".repeat(missing % 2));
+  }
+
+  async function save(file: object): Promise<void> {
+    const result = await saveExercise(admin(), {
+      courseSlug: LARGEST,
+      exerciseSlug: null,
+      definition: JSON.stringify(file),
+      dueDate: "2027-02-01T09:00:00Z",
+    });
+    expect(result).toMatchObject({ status: "saved" });
+  }
+
+  /**
+   * Builds, through the exercise editor, a course whose exercise files take exactly the
+   * course limit: a hidden draft whose self-test fails, a file at the per-file limit and a
+   * third that fills the rest. Its title and description are as long as the settings allow,
+   * of control characters, which JSON escaping writes as 6 bytes each.
+   */
+  async function createLargestCourse(): Promise<void> {
+    const course = await db.course.create({
+      data: {
+        slug: LARGEST,
+        title: "\u0001".repeat(MAX_TITLE_LENGTH),
+        description: "\u0001".repeat(MAX_DESCRIPTION_LENGTH),
+      },
+    });
+    await db.membership.create({ data: { userId: ADMIN, courseId: course.id, role: "admin" } });
+    const exported = (file: object) => exportedExerciseBytes(storedExerciseText(file));
+    const stored = (file: object) => utf8Bytes(storedExerciseText(file));
+
+    await save(DRAFT);
+    const largest = filledTent(longestId("largest"), MAX_DEFINITION_BYTES, stored);
+    await save(largest);
+    const rest = MAX_COURSE_EXERCISE_BYTES - exported(DRAFT) - exported(largest);
+    await save(filledTent(longestId("rest"), rest, exported));
+    await db.exercise.updateMany({
+      where: { courseId: course.id },
+      data: { visibility: "visible" },
+    });
+    await db.exercise.update({
+      where: { courseId_slug: { courseId: course.id, slug: DRAFT.id } },
+      data: { visibility: "hidden" },
+    });
+  }
+
+  test("takes no more room than every import limit", async () => {
+    await createLargestCourse();
+
+    const response = await exportCourseArchive(admin(), LARGEST);
+    const archive = new Uint8Array(await response.arrayBuffer());
+    const files = await exportArchive(LARGEST);
+
+    expect(archive.length).toBeLessThanOrEqual(MAX_IMPORT_ARCHIVE_BYTES);
+    const textBytes = files.reduce((total, file) => total + utf8Bytes(file.text), 0);
+    expect(textBytes).toBeLessThanOrEqual(MAX_IMPORT_TEXT_BYTES);
+    const request = JSON.stringify([{ courseSlug: LARGEST, files }]);
+    expect(utf8Bytes(request)).toBeLessThanOrEqual(MAX_ACTION_BODY_BYTES);
+    expect(archive.length).toBeGreaterThan(1024 * 1024);
+  });
+
+  test("re-imports its unchanged archive as unchanged", async () => {
+    await createLargestCourse();
+    const versions = await versionCount(LARGEST);
+
+    const result = await importCourseFiles(admin(), {
+      courseSlug: LARGEST,
+      files: await exportArchive(LARGEST),
+    });
+
+    const ids = [DRAFT.id, longestId("largest"), longestId("rest")];
+    expect(result).toEqual({
+      status: "imported",
+      report: { created: [], updated: [], settingsChanged: [], unchanged: ids, courseChanges: [] },
+      drafts: [{ slug: DRAFT.id, failing: ["reference"] }],
+    });
+    expect(await versionCount(LARGEST)).toBe(versions);
+  });
+
+  test("copies its archive into an empty course", async () => {
+    await createLargestCourse();
+
+    const report = await importInto(COPY, await exportArchive(LARGEST));
+
+    expect(report.created).toHaveLength(3);
+    const copy = await settingsOf(COPY);
+    expect(copy.exercises.map((exercise) => exercise.visibility)).toEqual([
+      "hidden",
+      "visible",
+      "visible",
+    ]);
+    expect(copy.description).toHaveLength(MAX_DESCRIPTION_LENGTH);
   });
 });

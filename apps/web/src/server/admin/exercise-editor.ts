@@ -10,12 +10,13 @@ import {
 } from "@sawtooth/db";
 import { prepareExercise, type PreparedExercise } from "@sawtooth/theory";
 
-import { MAX_DEFINITION_BYTES } from "@/lib/exercise-check";
+import { MAX_DEFINITION_BYTES, storedExerciseText } from "@/lib/course-limits";
 import { toFieldProblem, type FieldProblem } from "@/lib/exercise-fields";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { prepareVersion } from "../grading";
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
+import { checkSavedExerciseSize } from "./course-size";
 import { runSelfTest, type SelfTestView } from "./self-test-view";
 
 const saveRequest = z.object({
@@ -75,6 +76,11 @@ export async function saveExercise(
     return { status: "invalid", problems: [toFieldProblem("", message)], selfTest };
   }
   const { exercise } = checked.prepared;
+  const courseId = access.course.id;
+  const sizeProblem = await checkSavedExerciseSize(context.db, courseId, exercise.id, checked.text);
+  if (sizeProblem !== null) {
+    return { status: "invalid", problems: [toFieldProblem("", sizeProblem)], selfTest };
+  }
   const columns = {
     title: exercise.title,
     attemptLimit: exercise.attemptLimit ?? null,
@@ -143,8 +149,14 @@ function checkDefinition(
     problems.push(toFieldProblem("id", message));
   }
   if (problems.length > 0 || !prepared.ok) return { problems };
-  // Stored as the course folder writes its files, so an export is ready for git.
-  const text = `${JSON.stringify(value, null, 2)}\n`;
+  const text = storedExerciseText(value);
+  const storedBytes = utf8Bytes(text);
+  if (storedBytes > MAX_DEFINITION_BYTES) {
+    const message =
+      `is ${formatKibibytes(storedBytes)} as stored with its indentation, larger than the ` +
+      `maximum of ${formatKibibytes(MAX_DEFINITION_BYTES)}: shorten the statement or the networks`;
+    return { problems: [toFieldProblem("", message)] };
+  }
   return { prepared: prepared.prepared, text, dueDate: due };
 }
 

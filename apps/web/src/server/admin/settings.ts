@@ -4,13 +4,11 @@ import { z } from "zod";
 
 import { updateCourseSettings } from "@sawtooth/db";
 
+import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from "@/lib/course-limits";
+
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
 
-/** Maximum length of a course title, in characters. */
-export const MAX_TITLE_LENGTH = 200;
-
-/** Maximum length of a course description, in characters. */
-export const MAX_DESCRIPTION_LENGTH = 10_000;
+export { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH };
 
 const settingsRequest = z.object({
   courseSlug: z.string().min(1).max(200),

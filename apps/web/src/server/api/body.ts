@@ -1,14 +1,14 @@
-import { MAX_ACTION_BODY_BYTES, formatKibibytes } from "@/lib/submission-limits";
+import { MAX_SUBMISSION_BODY_BYTES, formatKibibytes } from "@/lib/submission-limits";
 
 import { ApiError } from "./errors";
 
 /**
- * Largest request body the API reads, in bytes: the web page's limit on a server action body.
- * The submission inside it has the web page's own limit, `MAX_SUBMISSION_BYTES`, which
+ * Largest request body the API reads, in bytes: the web page's limit on a body that carries a
+ * submission. The submission inside it has the web page's own limit, `MAX_SUBMISSION_BYTES`, which
  * `submitAttempt` checks; the body may be larger because JSON escaping can make one character
  * of a submission six bytes long.
  */
-export const MAX_API_BODY_BYTES = MAX_ACTION_BODY_BYTES;
+export const MAX_API_BODY_BYTES = MAX_SUBMISSION_BODY_BYTES;
 
 /**
  * Reads a request body as JSON. Throws an {@link ApiError} for a content type other than

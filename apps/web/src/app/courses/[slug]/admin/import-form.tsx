@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { errorMessage } from "@/components/error-message";
-import type { ImportFile, ImportResponse } from "@/server/admin/course-import";
+import { MAX_IMPORT_ARCHIVE_BYTES, MAX_IMPORT_TEXT_BYTES } from "@/lib/course-limits";
+import type { ImportedDraft, ImportFile, ImportResponse } from "@/server/admin/course-import";
 import { describeImportReport } from "@/lib/import-report";
 import { plural } from "@/lib/plural";
 import { formatKibibytes, MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
@@ -14,22 +15,51 @@ import { importCourseFilesAction } from "@/server/actions/admin-exercises";
 import { Button, Panel, ProblemList } from "./admin-ui";
 
 /**
- * Largest total size of the files of one import, in bytes. The files travel as JSON strings in
- * one server action request, where escaping at most doubles their size, so twice this limit
- * plus the file names stays within `MAX_ACTION_BODY_BYTES` (1,600 KiB).
+ * Returns the sentence for chosen files over `MAX_IMPORT_ARCHIVE_BYTES`, the size of the
+ * largest course's export, or null within the limit. It is checked before the files are read.
  */
-const MAX_IMPORT_BYTES = 768 * 1024;
-
-/** Returns the sentence for chosen files over `MAX_IMPORT_BYTES`, or null within the limit. */
 function importSizeProblem(list: FileList): string | null {
   const files = Array.from(list);
   const total = files.reduce((sum, file) => sum + file.size, 0);
-  if (total <= MAX_IMPORT_BYTES) return null;
+  if (total <= MAX_IMPORT_ARCHIVE_BYTES) return null;
   const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
   const chosen = files.length === 1 ? `${largest.name} is` : `The files are`;
   return (
     `${chosen} ${formatKibibytes(total)}, larger than the maximum of ` +
-    `${formatKibibytes(MAX_IMPORT_BYTES)} for one import: import the exercises in smaller parts`
+    `${formatKibibytes(MAX_IMPORT_ARCHIVE_BYTES)} for one import: import the exercises in ` +
+    "smaller parts"
+  );
+}
+
+/**
+ * Returns the sentence for read files whose texts exceed `MAX_IMPORT_TEXT_BYTES` or whose
+ * request exceeds the body limit, which the server would reject. Returns null within the limits.
+ */
+function requestSizeProblem(files: ImportFile[], request: unknown): string | null {
+  const textBytes = files.reduce((sum, file) => sum + utf8Bytes(file.text), 0);
+  if (textBytes > MAX_IMPORT_TEXT_BYTES) {
+    return (
+      `The files are ${formatKibibytes(textBytes)} once unpacked, larger than the maximum of ` +
+      `${formatKibibytes(MAX_IMPORT_TEXT_BYTES)} for one import: import the exercises in ` +
+      "smaller parts"
+    );
+  }
+  // Escaping can still push an edited file or odd file names past the body limit.
+  const bytes = utf8Bytes(JSON.stringify([request]));
+  if (bytes <= MAX_ACTION_BODY_BYTES) return null;
+  return (
+    `The files take ${formatKibibytes(bytes)} once encoded, larger than the maximum of ` +
+    `${formatKibibytes(MAX_ACTION_BODY_BYTES)}: import the exercises in smaller parts`
+  );
+}
+
+/** Writes the sentence on exercises imported as hidden drafts, or null for none. */
+function describeDrafts(drafts: ImportedDraft[]): string | null {
+  if (drafts.length === 0) return null;
+  const list = drafts.map((draft) => `${draft.slug} (${draft.failing.join(", ")})`).join(", ");
+  return (
+    `Hidden drafts, because their self-test fails: ${list}. Publishing one is refused until ` +
+    "its reference is graded correct and each known-wrong submission fails with its finding."
   );
 }
 
@@ -77,13 +107,9 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         return;
       }
       const request = { courseSlug, files: read };
-      // Escaping can still push many file names or an archive's contents past the body limit.
-      const bytes = utf8Bytes(JSON.stringify([request]));
-      if (bytes > MAX_ACTION_BODY_BYTES) {
-        const message =
-          `The files take ${formatKibibytes(bytes)} once encoded, larger than the maximum of ` +
-          `${formatKibibytes(MAX_ACTION_BODY_BYTES)}: import the exercises in smaller parts`;
-        setResult({ status: "unreadable", message });
+      const sizeMessage = requestSizeProblem(read, request);
+      if (sizeMessage !== null) {
+        setResult({ status: "unreadable", message: sizeMessage });
         return;
       }
       let response: ImportResponse;
@@ -119,7 +145,8 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         className="block text-sm"
       />
       <p id="import-limit" className="text-xs text-slate-500">
-        Up to {formatKibibytes(MAX_IMPORT_BYTES)} of files in one import.
+        Up to {formatKibibytes(MAX_IMPORT_ARCHIVE_BYTES)} of files in one import, which the export
+        of any course fits.
       </p>
       {sizeProblem !== null && (
         <p id="import-size" role="alert" className="text-sm font-medium text-red-700">
@@ -148,9 +175,10 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         />
       )}
       {result?.status === "imported" && (
-        <p role="status" className="text-sm text-green-800">
-          {describeImportReport(result.report)}
-        </p>
+        <div role="status" className="space-y-1 text-sm text-green-800">
+          <p>{describeImportReport(result.report)}</p>
+          {result.drafts.length > 0 && <p>{describeDrafts(result.drafts)}</p>}
+        </div>
       )}
     </Panel>
   );
