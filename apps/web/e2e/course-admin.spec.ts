@@ -404,9 +404,9 @@ test("role changes only with the Change role button", async ({ browser }) => {
   await select.selectOption("tutor");
   const row = page.getByRole("row").filter({ has: select });
   await row.getByRole("button", { name: "Change role" }).click();
-  await expect(row.getByRole("status")).toHaveText(
-    "Role of role-keys@example.org changed from student to tutor.",
-  );
+  await expect(
+    row.getByRole("status", { name: "Role change of role-keys@example.org" }),
+  ).toHaveText("Role of role-keys@example.org changed from student to tutor.");
   await page.reload();
   await expect(select).toHaveValue("tutor");
   await expect(row.locator("bdi")).toHaveText("\u202Eevil");
