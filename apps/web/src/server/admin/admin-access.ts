@@ -1,5 +1,7 @@
 import "server-only";
 
+import type { z } from "zod";
+
 import { findCourseMembership, type CourseSummary, type Database } from "@sawtooth/db";
 
 /** The caller of an admin action: the database, the signed-in user's id or null, the time. */
@@ -51,4 +53,27 @@ export async function authorizeAdmin(
 export function invalidRequest(paths: PropertyKey[][]): Rejected {
   const fields = paths.map((path) => path.map(String).join(".")).join(", ");
   return { status: "rejected", message: `Invalid request: check ${fields} and try again.` };
+}
+
+/** A parsed admin request with the course it names and the admin's id. */
+export interface AdminRequest<T> {
+  data: T;
+  course: CourseSummary;
+  userId: string;
+}
+
+/**
+ * Parses a request that names a course and checks that the signed-in user administers that
+ * course. Returns the rejection for an invalid request or a user who is not its admin.
+ */
+export async function authorizeAdminRequest<T extends { courseSlug: string }>(
+  context: AdminContext,
+  schema: z.ZodType<T>,
+  request: unknown,
+): Promise<AdminRequest<T> | Rejected> {
+  const parsed = schema.safeParse(request);
+  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  if ("status" in access) return access;
+  return { ...access, data: parsed.data };
 }

@@ -14,7 +14,13 @@ import {
   type RosterOutcome,
 } from "@sawtooth/db";
 
-import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
+import {
+  authorizeAdmin,
+  authorizeAdminRequest,
+  invalidRequest,
+  type AdminContext,
+  type Rejected,
+} from "./admin-access";
 
 /** Largest roster file read, in characters (256 KiB of ASCII, some thousands of rows). */
 export const MAX_ROSTER_LENGTH = 256 * 1024;
@@ -84,12 +90,10 @@ export async function changeRoleRequest(
   context: AdminContext,
   request: unknown,
 ): Promise<MemberChangeResponse> {
-  const parsed = roleRequest.safeParse(request);
-  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
-  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  const access = await authorizeAdminRequest(context, roleRequest, request);
   if ("status" in access) return access;
 
-  const { userId, role } = parsed.data;
+  const { userId, role } = access.data;
   return explain(await changeMemberRole(context.db, access.course.id, userId, role), "demoted");
 }
 
@@ -98,12 +102,10 @@ export async function removeMemberRequest(
   context: AdminContext,
   request: unknown,
 ): Promise<MemberChangeResponse> {
-  const parsed = memberRequest.safeParse(request);
-  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
-  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  const access = await authorizeAdminRequest(context, memberRequest, request);
   if ("status" in access) return access;
 
-  return explain(await removeMember(context.db, access.course.id, parsed.data.userId), "removed");
+  return explain(await removeMember(context.db, access.course.id, access.data.userId), "removed");
 }
 
 /** Result of {@link resetPasswordRequest}: the new one-time password, shown to the admin once. */
@@ -117,12 +119,10 @@ export async function resetPasswordRequest(
   context: AdminContext,
   request: unknown,
 ): Promise<ResetPasswordResponse> {
-  const parsed = memberRequest.safeParse(request);
-  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
-  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  const access = await authorizeAdminRequest(context, memberRequest, request);
   if ("status" in access) return access;
 
-  const reset = { courseId: access.course.id, adminId: access.userId, userId: parsed.data.userId };
+  const reset = { courseId: access.course.id, adminId: access.userId, userId: access.data.userId };
   const result = await resetMemberPassword(context.db, reset);
   if (result.status === "reset") return result;
   return { status: "rejected", message: RESET_REJECTIONS[result.status] };
@@ -160,11 +160,9 @@ export async function importRosterRequest(
   context: AdminContext,
   request: unknown,
 ): Promise<RosterResponse> {
-  const parsed = rosterRequest.safeParse(request);
-  if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
-  const access = await authorizeAdmin(context, parsed.data.courseSlug);
+  const access = await authorizeAdminRequest(context, rosterRequest, request);
   if ("status" in access) return access;
 
-  const result = await importRoster(context.db, access.course.id, parsed.data.csv);
+  const result = await importRoster(context.db, access.course.id, access.data.csv);
   return result.status === "invalid" ? { status: "rejected", message: result.message } : result;
 }
