@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 
 import { getDatabase, listApiTokens, type ApiTokenSummary } from "@sawtooth/db";
 
+import { DataTable } from "@/components/data-table";
 import { requireUser } from "@/server/access";
 
 import { CreateTokenForm, RevokeTokenButton } from "./token-forms";
@@ -45,37 +46,26 @@ export default async function TokensPage() {
       {tokens.length === 0 ? (
         <p className="mt-2 text-slate-600">You have no tokens yet.</p>
       ) : (
-        <table className="mt-2 w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-          <thead className="bg-slate-100 text-slate-600">
-            <tr>
-              <th className="px-3 py-2">Name</th>
-              <th className="px-3 py-2">Starts with</th>
-              <th className="px-3 py-2">Expires</th>
-              <th className="px-3 py-2">Last used</th>
-              <th className="px-3 py-2">State</th>
-              <th className="px-3 py-2">
-                <span className="sr-only">Revoke</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => {
-              const state = tokenState(token, now);
-              return (
-                <tr key={token.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">{token.name}</td>
-                  <td className="px-3 py-2 font-mono">{token.prefix}…</td>
-                  <td className="px-3 py-2">{formatDate(token.expiresAt, "Never")}</td>
-                  <td className="px-3 py-2">{formatDate(token.lastUsedAt, "Never")}</td>
-                  <td className="px-3 py-2">{state}</td>
-                  <td className="px-3 py-2">
-                    {state === "Active" && <RevokeTokenButton id={token.id} name={token.name} />}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <DataTable
+          columns={["Name", "Starts with", "Expires", "Last used", "State", { hidden: "Revoke" }]}
+          className="mt-2"
+        >
+          {tokens.map((token) => {
+            const state = tokenState(token, now);
+            return (
+              <tr key={token.id}>
+                <td>{token.name}</td>
+                <td className="font-mono">{token.prefix}…</td>
+                <td>{formatDate(token.expiresAt, "Never")}</td>
+                <td>{formatDate(token.lastUsedAt, "Never")}</td>
+                <td>{state}</td>
+                <td>
+                  {state === "Active" && <RevokeTokenButton id={token.id} name={token.name} />}
+                </td>
+              </tr>
+            );
+          })}
+        </DataTable>
       )}
     </div>
   );

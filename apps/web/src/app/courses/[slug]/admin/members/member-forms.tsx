@@ -14,6 +14,7 @@ import {
   removeMemberAction,
   resetPasswordAction,
 } from "@/server/actions/admin-members";
+import { DataTable } from "@/components/data-table";
 import type { MemberChangeResponse } from "@/server/admin/members";
 import { PersonName } from "@/components/person-name";
 
@@ -40,30 +41,16 @@ export function MemberTable({
   members: Member[];
 }) {
   return (
-    // The table scrolls inside its box on a narrow screen instead of widening the page.
-    <div className="mt-4 overflow-x-auto">
-      <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-        <thead className="bg-slate-100 text-slate-600">
-          <tr>
-            <th className="px-3 py-2">Name</th>
-            <th className="px-3 py-2">Email</th>
-            <th className="px-3 py-2">Role</th>
-            <th className="px-3 py-2">Password</th>
-            <th className="px-3 py-2">Remove</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <MemberRow
-              key={member.userId}
-              courseSlug={courseSlug}
-              member={member}
-              isCurrentUser={member.userId === currentUserId}
-            />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={["Name", "Email", "Role", "Password", "Remove"]} className="mt-4">
+      {members.map((member) => (
+        <MemberRow
+          key={member.userId}
+          courseSlug={courseSlug}
+          member={member}
+          isCurrentUser={member.userId === currentUserId}
+        />
+      ))}
+    </DataTable>
   );
 }
 
@@ -127,13 +114,13 @@ function MemberRow({
   }
 
   return (
-    <tr className="border-t border-slate-200 align-top">
-      <td className="px-3 py-2">
+    <tr className="align-top">
+      <td>
         <PersonName name={member.name} />
         {isCurrentUser ? " (you)" : ""}
       </td>
-      <td className="px-3 py-2 wrap-anywhere">{member.email}</td>
-      <td className="px-3 py-2">
+      <td className="wrap-anywhere">{member.email}</td>
+      <td>
         <div className="flex flex-wrap items-center gap-2">
           <select
             aria-label={`Role of ${member.email}`}
@@ -160,7 +147,7 @@ function MemberRow({
           {outcome?.text}
         </p>
       </td>
-      <td className="max-w-56 px-3 py-2">
+      <td className="max-w-56">
         {isCurrentUser ? (
           <Link href="/account/password" className="text-indigo-700 hover:underline">
             Change yours
@@ -185,7 +172,7 @@ function MemberRow({
           )}
         </p>
       </td>
-      <td className="px-3 py-2">
+      <td>
         <Button tone="plain" disabled={pending} onClick={remove}>
           Remove {member.email}
         </Button>
@@ -317,31 +304,23 @@ export function MemberForms({
           />
         )}
         {outcomes && (
-          <table aria-label="Roster report" className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th className="px-2 py-1">Line</th>
-                <th className="px-2 py-1">Email</th>
-                <th className="px-2 py-1">Outcome</th>
-                <th className="px-2 py-1">One-time password or reason</th>
+          <DataTable
+            columns={["Line", "Email", "Outcome", "One-time password or reason"]}
+            label="Roster report"
+            compact
+          >
+            {outcomes.map((outcome) => (
+              <tr key={outcome.line}>
+                <td>{outcome.line}</td>
+                <td className="wrap-anywhere">{outcome.email}</td>
+                <td>
+                  {outcome.status}
+                  {outcome.role ? ` as ${outcome.role}` : ""}
+                </td>
+                <td className="font-mono">{outcome.password ?? outcome.reason ?? ""}</td>
               </tr>
-            </thead>
-            <tbody>
-              {outcomes.map((outcome) => (
-                <tr key={outcome.line} className="border-t border-slate-200">
-                  <td className="px-2 py-1">{outcome.line}</td>
-                  <td className="px-2 py-1 wrap-anywhere">{outcome.email}</td>
-                  <td className="px-2 py-1">
-                    {outcome.status}
-                    {outcome.role ? ` as ${outcome.role}` : ""}
-                  </td>
-                  <td className="px-2 py-1 font-mono">
-                    {outcome.password ?? outcome.reason ?? ""}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+            ))}
+          </DataTable>
         )}
       </Panel>
     </>

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { getDatabase, listCourseAttempts, listCourseStudents, listExercises } from "@sawtooth/db";
 
+import { DataTable } from "@/components/data-table";
 import { formatScore } from "@/components/feedback/feedback-format";
 import { parseAttemptFilter } from "@/server/review/attempt-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
@@ -132,74 +133,56 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
       {page.entries.length === 0 ? (
         <p className="mt-6 text-slate-600">No attempts match these filters.</p>
       ) : (
-        // The table scrolls inside its box on a narrow screen instead of widening the page.
-        // `relative` keeps the absolutely placed sr-only header text inside that box too.
-        <div className="relative mt-4 overflow-x-auto">
-          <table className="w-full rounded-lg border border-slate-200 bg-white text-left text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Submitted (UTC)
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Student
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Exercise
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Verdict
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  Score
-                </th>
-                <th scope="col" className="px-3 py-2 font-medium">
-                  <span className="sr-only">Link</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.entries.map((entry) => (
-                <tr key={entry.id} className="border-t border-slate-200">
-                  <td className="px-3 py-2">
-                    <time dateTime={entry.createdAt.toISOString()}>
-                      {timeFormat.format(entry.createdAt)}
-                    </time>
-                  </td>
-                  <td className="px-3 py-2">
-                    <PersonName name={entry.student.name} />
-                    <div className="text-slate-500">{entry.student.email}</div>
-                  </td>
-                  <td className="px-3 py-2">
-                    {entry.exercise.title}{" "}
-                    <span className="text-slate-500">#{entry.attemptNumber}</span>
-                    {entry.late && <LateBadge dueDate={entry.exercise.dueDate} />}
-                  </td>
-                  <td
-                    className={`px-3 py-2 font-medium ${entry.verdict === "correct" ? "text-emerald-700" : "text-rose-700"}`}
-                  >
-                    {entry.verdict === "correct" ? "Correct" : "Incorrect"}
-                  </td>
-                  <td className="px-3 py-2">
-                    {formatScore(entry.score)}
-                    {entry.overridden && (
-                      <span className="ml-1 text-xs text-slate-500">(override)</span>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">
-                    <Link
-                      href={`${base}/${entry.id}`}
-                      aria-label={`Review attempt ${entry.attemptNumber} by ${entry.student.name} at ${entry.exercise.slug}`}
-                      className="text-indigo-700 hover:underline"
-                    >
-                      Review
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={[
+            "Submitted (UTC)",
+            "Student",
+            "Exercise",
+            "Verdict",
+            "Score",
+            { hidden: "Link" },
+          ]}
+          className="mt-4"
+        >
+          {page.entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>
+                <time dateTime={entry.createdAt.toISOString()}>
+                  {timeFormat.format(entry.createdAt)}
+                </time>
+              </td>
+              <td>
+                <PersonName name={entry.student.name} />
+                <div className="text-slate-500">{entry.student.email}</div>
+              </td>
+              <td>
+                {entry.exercise.title}{" "}
+                <span className="text-slate-500">#{entry.attemptNumber}</span>
+                {entry.late && <LateBadge dueDate={entry.exercise.dueDate} />}
+              </td>
+              <td
+                className={`font-medium ${entry.verdict === "correct" ? "text-emerald-700" : "text-rose-700"}`}
+              >
+                {entry.verdict === "correct" ? "Correct" : "Incorrect"}
+              </td>
+              <td>
+                {formatScore(entry.score)}
+                {entry.overridden && (
+                  <span className="ml-1 text-xs text-slate-500">(override)</span>
+                )}
+              </td>
+              <td>
+                <Link
+                  href={`${base}/${entry.id}`}
+                  aria-label={`Review attempt ${entry.attemptNumber} by ${entry.student.name} at ${entry.exercise.slug}`}
+                  className="text-indigo-700 hover:underline"
+                >
+                  Review
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <div className="mt-4 flex gap-4 text-sm">
         {filter.cursor && (

@@ -3,6 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
+import { DataTable } from "@/components/data-table";
+import { PersonName } from "@/components/person-name";
 import { plural } from "@/lib/plural";
 import type { Rejected } from "@/server/admin/admin-access";
 import type { AppliedRegrade, RegradePreview } from "@/server/admin/regrade";
@@ -100,34 +102,23 @@ export function RegradePanel({
               `, ${preview.tooComplexCount} not graded: too complex (applying leaves them unchanged)`}
             .
           </p>
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100 text-slate-600">
-              <tr>
-                <th className="px-2 py-1">Attempt</th>
-                <th className="px-2 py-1">Student</th>
-                <th className="px-2 py-1">Now</th>
-                <th className="px-2 py-1">After</th>
-                <th className="px-2 py-1">Manual score</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.rows
-                .filter((row) => row.changed || row.status === "too-complex")
-                .map((row) => (
-                  <tr key={row.attemptId} className="border-t border-slate-200">
-                    <td className="px-2 py-1">
-                      #{row.attemptNumber} (version {row.oldVersion})
-                    </td>
-                    <td className="px-2 py-1">
-                      {row.studentName} ({row.studentEmail})
-                    </td>
-                    <td className="px-2 py-1">{describeBefore(row)}</td>
-                    <td className="px-2 py-1">{describeAfter(row)}</td>
-                    <td className="px-2 py-1">{describeOverride(row)}</td>
-                  </tr>
-                ))}
-            </tbody>
-          </table>
+          <DataTable columns={["Attempt", "Student", "Now", "After", "Manual score"]} compact>
+            {preview.rows
+              .filter((row) => row.changed || row.status === "too-complex")
+              .map((row) => (
+                <tr key={row.attemptId}>
+                  <td>
+                    #{row.attemptNumber} (version {row.oldVersion})
+                  </td>
+                  <td>
+                    <PersonName name={row.studentName} /> ({row.studentEmail})
+                  </td>
+                  <td>{describeBefore(row)}</td>
+                  <td>{describeAfter(row)}</td>
+                  <td>{describeOverride(row)}</td>
+                </tr>
+              ))}
+          </DataTable>
           <label className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"
