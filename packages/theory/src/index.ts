@@ -10,6 +10,7 @@ export * from "./submission/index";
 export * from "./exercise/course-info";
 export * from "./exercise/schema";
 export * from "./exercise/settings";
+export * from "./exercise/version";
 export * from "./exercise/prepare";
 export * from "./exercise/self-test";
 export * from "./grading/feedback";

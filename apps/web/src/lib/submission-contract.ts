@@ -35,6 +35,7 @@ export type RejectionReason =
   | "invalid-request"
   | "too-large"
   | "signed-out"
+  | "password-change-required"
   | "not-found"
   | "past-due"
   | "limit-reached"

@@ -17,6 +17,7 @@ import {
   type Role,
 } from "@sawtooth/db";
 
+import { CHANGE_PASSWORD_PATH } from "@/lib/password-rules";
 import { DEFAULT_RETURN_PATH, REQUEST_PATH_HEADER, signInPath } from "@/lib/return-path";
 
 import { getAuth } from "./auth";
@@ -43,8 +44,7 @@ export interface AttemptAccess extends ExerciseAccess {
   attempt: AttemptDetail;
 }
 
-/** Path of the form where a user replaces a one-time password. */
-export const CHANGE_PASSWORD_PATH = "/account/password";
+export { CHANGE_PASSWORD_PATH } from "@/lib/password-rules";
 
 /** The signed-in user and whether they must replace a one-time password first. */
 export interface SessionState {
@@ -94,6 +94,25 @@ export async function getSessionUser(): Promise<SessionUser | null> {
     return null;
   }
   return state.user;
+}
+
+/** The user an action or route acts for, as its context carries it. */
+export interface RequestUser {
+  /** The user's id, or null when no one is signed in or the user must replace a password. */
+  userId: string | null;
+  /** Whether a signed-in user must replace a one-time password first, so `userId` is null. */
+  passwordChangeRequired: boolean;
+}
+
+/**
+ * Returns the user of an action or route. A user who must replace a one-time password gets no
+ * id, as from {@link getSessionUser}, and the flag lets the action name the reason it rejects.
+ */
+export async function getRequestUser(): Promise<RequestUser> {
+  const state = await getSessionState();
+  const passwordChangeRequired = state?.passwordChangeRequired ?? false;
+  const userId = state && !passwordChangeRequired ? state.user.id : null;
+  return { userId, passwordChangeRequired };
 }
 
 /**

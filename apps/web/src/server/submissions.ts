@@ -16,6 +16,7 @@ import {
 import type { Feedback } from "@sawtooth/theory";
 
 import { toHistoryRow } from "@/lib/attempt-history-row";
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
 import type { SubmitResult } from "@/lib/submission-contract";
 import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
 
@@ -28,6 +29,8 @@ export interface SubmissionContext {
   db: Database;
   /** The signed-in user's id, or null when no one is signed in. */
   userId: string | null;
+  /** True when a signed-in user must replace a one-time password first, so `userId` is null. */
+  passwordChangeRequired?: boolean;
   now: Date;
 }
 
@@ -176,6 +179,13 @@ async function authorize(
   request: ValidRequest,
 ): Promise<(SubmissionTarget & { userId: string }) | SubmitResult> {
   const { db, userId, now } = context;
+  if (context.passwordChangeRequired) {
+    return {
+      status: "rejected",
+      reason: "password-change-required",
+      message: PASSWORD_CHANGE_REQUIRED_MESSAGE,
+    };
+  }
   if (userId === null) {
     return {
       status: "rejected",
@@ -202,8 +212,11 @@ async function explainMissingTarget(
   request: ValidRequest,
 ): Promise<SubmitResult> {
   if (await isPasswordChangeRequired(db, userId)) {
-    const message = "Replace your one-time password at /account/password first, then resubmit.";
-    return { status: "rejected", reason: "signed-out", message };
+    return {
+      status: "rejected",
+      reason: "password-change-required",
+      message: PASSWORD_CHANGE_REQUIRED_MESSAGE,
+    };
   }
   const membership = await findCourseMembership(db, userId, request.courseSlug);
   if (!membership) {

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { findApiToken, listApiTokens } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
 import { createCourseFixture, FIXTURE } from "@/testing/course-fixture";
 
 import { createTokenRequest, revokeTokenRequest } from "./token-management";
@@ -62,7 +63,7 @@ describe("createTokenRequest", () => {
 
     expect(result).toEqual({
       status: "rejected",
-      message: "Token not created: replace your one-time password at /account/password first.",
+      message: PASSWORD_CHANGE_REQUIRED_MESSAGE,
     });
     expect(await testDatabase.db.apiToken.count()).toBe(0);
   });

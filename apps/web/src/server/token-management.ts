@@ -9,10 +9,14 @@ import {
   type Database,
 } from "@sawtooth/db";
 
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
+
 /** The database, the signed-in user (null when signed out) and the time of a token request. */
 export interface TokenContext {
   db: Database;
   userId: string | null;
+  /** True when a signed-in user must replace a one-time password first, so `userId` is null. */
+  passwordChangeRequired?: boolean;
   now: Date;
 }
 
@@ -44,6 +48,9 @@ export async function createTokenRequest(
     const message = parsed.error.issues.map((issue) => issue.message).join(" ");
     return { status: "rejected", message: `Invalid token request: ${message}` };
   }
+  if (context.passwordChangeRequired) {
+    return { status: "rejected", message: PASSWORD_CHANGE_REQUIRED_MESSAGE };
+  }
   if (context.userId === null) {
     return {
       status: "rejected",
@@ -54,8 +61,7 @@ export async function createTokenRequest(
   // Checked here as well as in the session lookup, because the admin who set a one-time password
   // also has it, and a token made with it would outlive the password change.
   if (await isPasswordChangeRequired(context.db, context.userId)) {
-    const message = "Token not created: replace your one-time password at /account/password first.";
-    return { status: "rejected", message };
+    return { status: "rejected", message: PASSWORD_CHANGE_REQUIRED_MESSAGE };
   }
 
   const { name, lifetime } = parsed.data;
@@ -83,6 +89,9 @@ export async function revokeTokenRequest(
   request: unknown,
 ): Promise<{ status: "revoked" } | { status: "rejected"; message: string }> {
   const parsed = z.object({ tokenId: z.string().min(1).max(200) }).safeParse(request);
+  if (context.passwordChangeRequired) {
+    return { status: "rejected", message: PASSWORD_CHANGE_REQUIRED_MESSAGE };
+  }
   if (!parsed.success || context.userId === null) {
     return { status: "rejected", message: "Token not found: reload the page." };
   }

@@ -135,6 +135,29 @@ describe("importCourse exercises", () => {
     expect(report.unchanged).toEqual(["e2"]);
     expect((await exercise("e2")).versions).toHaveLength(2);
   });
+
+  test("compares definitions by meaning", async () => {
+    const tent = {
+      id: "e2",
+      title: "E2",
+      statement: "Build h2.",
+      domain: "R",
+      target: { kind: "tent", variant: "h2" },
+      reference: { layers: [{ weights: [[1]], biases: ["-1/2"] }] },
+    };
+    await db.exerciseVersion.create({
+      data: { exerciseId: "e2", version: 2, definition: JSON.stringify(tent) },
+    });
+    const reformatted = { ...tent, domain: [null, null], scoring: { mode: "all-or-nothing" } };
+
+    const report = await importCourse(db, "c1", {
+      exercises: [file("e2", { definition: JSON.stringify(reformatted, null, 2), dueDate: DUE })],
+      course: null,
+    });
+
+    expect(report.settingsChanged).toEqual(["e2"]);
+    expect((await exercise("e2")).versions).toHaveLength(2);
+  });
 });
 
 describe("importCourse course.json", () => {

@@ -1,4 +1,4 @@
-import { removeExerciseSettings, type Exercise } from "@sawtooth/theory";
+import { removeExerciseSettings, sameExerciseVersion, type Exercise } from "@sawtooth/theory";
 
 import type { Database } from "../client";
 import type { Visibility } from "../exercises";
@@ -74,11 +74,11 @@ export function readExerciseColumns(exercise: Exercise, text: string): ImportedE
 
 /**
  * Writes a validated import into a course in one transaction. An exercise id the course has
- * already gets a new version only when its definition differs from the newest one. A new id
- * becomes an exercise at the end of the course, hidden unless its file sets `visibility`, so
- * the admin publishes it on purpose. Due dates and visibility change only where a file sets
- * them. course.json's `exercises` puts the listed exercises first, in its order, and the
- * course's other exercises after them in their old order.
+ * already gets a new version only when {@link sameExerciseVersion} finds that its definition
+ * differs from the newest one. A new id becomes an exercise at the end of the course, hidden
+ * unless its file sets `visibility`, so the admin publishes it on purpose. Due dates and
+ * visibility change only where a file sets them. course.json's `exercises` puts the listed
+ * exercises first, in its order, and the course's other exercises after them in their old order.
  */
 export async function importCourse(
   db: Database,
@@ -152,21 +152,13 @@ async function importExercise(
     await tx.exercise.update({ where: { id: existing.id }, data: changed });
   }
   const newest = existing.versions[0];
-  if (newest && sameDefinition(newest.definition, definition)) {
+  if (newest && sameExerciseVersion(newest.definition, definition)) {
     return settingsChanged ? "settingsChanged" : "unchanged";
   }
   await tx.exerciseVersion.create({
     data: { exerciseId: existing.id, version: (newest?.version ?? 0) + 1, definition },
   });
   return "updated";
-}
-
-/**
- * Compares a stored definition with an imported one, which has no settings fields. A definition
- * saved through the editor may still contain settings fields, which are no part of a version.
- */
-function sameDefinition(stored: string, imported: string): boolean {
-  return stored === imported || removeExerciseSettings(stored) === imported;
 }
 
 interface StoredColumns {

@@ -57,13 +57,41 @@ describe("saveExerciseVersion", () => {
     const same = await saveExerciseVersion(db, id, { ...columns, title: "New", definition: "v1" });
     const changed = await saveExerciseVersion(db, id, { ...columns, definition: "v2" });
 
-    expect(same).toMatchObject({ number: 1, created: false });
-    expect(changed).toMatchObject({ number: 2, created: true });
+    expect(same).toMatchObject({ number: 1, created: false, columnsChanged: true });
+    expect(changed).toMatchObject({ number: 2, created: true, columnsChanged: true });
     const stored = await findExerciseForAdmin(db, "c1", "a");
     expect(stored?.definition).toBe("v2");
     expect(stored?.versions.map((version) => version.number)).toEqual([2, 1]);
     expect((await findExerciseVersion(db, id, 1))?.definition).toBe("v1");
     expect(await findExerciseVersion(db, id, 3)).toBeNull();
+  });
+
+  test("keeps the version for equal meaning", async () => {
+    const { db } = testDatabase;
+    const file = {
+      id: "a",
+      title: "Tent",
+      statement: "Build h2.",
+      domain: "R",
+      target: { kind: "tent", variant: "h2" },
+      reference: { layers: [{ weights: [[1]], biases: ["-1/2"] }] },
+    };
+    const reformatted = { ...file, domain: [null, null], constraints: { inputs: 1 }, tags: [] };
+    await createExercise(db, "c1", { ...columns, slug: "a", definition: JSON.stringify(file) });
+    const { id } = (await findExerciseForAdmin(db, "c1", "a"))!;
+    const dueDate = new Date("2027-02-01T10:00:00Z");
+
+    const saved = await saveExerciseVersion(db, id, {
+      ...columns,
+      dueDate,
+      definition: JSON.stringify(reformatted, null, 2),
+    });
+    const again = await saveExerciseVersion(db, id, { ...columns, dueDate, definition: "{}" });
+
+    expect(saved).toMatchObject({ number: 1, created: false, columnsChanged: true });
+    expect(again).toMatchObject({ number: 2, created: true, columnsChanged: false });
+    expect((await findExerciseForAdmin(db, "c1", "a"))?.dueDate).toEqual(dueDate);
+    expect((await findExerciseVersion(db, id, 1))?.definition).toBe(JSON.stringify(file));
   });
 
   test("stores the columns", async () => {

@@ -1,3 +1,5 @@
+import { sameExerciseVersion } from "@sawtooth/theory";
+
 import type { Database } from "../client";
 import { visibilitySchema, type ExerciseSummary, type Visibility } from "../exercises";
 import { Prisma } from "../generated/prisma/client";
@@ -155,17 +157,20 @@ export async function createExercise(
   }
 }
 
-/** The version an edit left as the newest, and whether the edit created it. */
+/** The version an edit left as the newest, and what the edit changed. */
 export interface SavedVersion {
   id: string;
   number: number;
+  /** Whether the edit stored a new version. */
   created: boolean;
+  /** Whether any of the exercise's columns, such as the due date, changed. */
+  columnsChanged: boolean;
 }
 
 /**
- * Updates an exercise's columns and stores `definition` as a new version unless it equals the
- * newest one. Versions are never changed in place, so every attempt keeps the definition it
- * was graded against.
+ * Updates an exercise's columns and stores `definition` as a new version unless
+ * {@link sameExerciseVersion} finds it the same as the newest one, as an import does. Versions
+ * are never changed in place, so every attempt keeps the definition it was graded against.
  */
 export async function saveExerciseVersion(
   db: Database,
@@ -174,21 +179,35 @@ export async function saveExerciseVersion(
 ): Promise<SavedVersion> {
   return db.$transaction(async (tx) => {
     const { definition, ...columns } = input;
-    await tx.exercise.update({ where: { id: exerciseId }, data: columns });
+    const stored = await tx.exercise.findUniqueOrThrow({
+      where: { id: exerciseId },
+      select: { title: true, attemptLimit: true, dueDate: true, showTarget: true },
+    });
+    const columnsChanged = !sameColumns(stored, columns);
+    if (columnsChanged) await tx.exercise.update({ where: { id: exerciseId }, data: columns });
     const newest = await tx.exerciseVersion.findFirst({
       where: { exerciseId },
       orderBy: { version: "desc" },
       select: { id: true, version: true, definition: true },
     });
-    if (newest && newest.definition === definition) {
-      return { id: newest.id, number: newest.version, created: false };
+    if (newest && sameExerciseVersion(newest.definition, definition)) {
+      return { id: newest.id, number: newest.version, created: false, columnsChanged };
     }
     const version = await tx.exerciseVersion.create({
       data: { exerciseId, version: (newest?.version ?? 0) + 1, definition },
       select: { id: true, version: true },
     });
-    return { id: version.id, number: version.version, created: true };
+    return { id: version.id, number: version.version, created: true, columnsChanged };
   });
+}
+
+function sameColumns(a: ExerciseColumns, b: ExerciseColumns): boolean {
+  return (
+    a.title === b.title &&
+    a.attemptLimit === b.attemptLimit &&
+    a.showTarget === b.showTarget &&
+    a.dueDate?.getTime() === b.dueDate?.getTime()
+  );
 }
 
 /** Sets whether students see an exercise. */

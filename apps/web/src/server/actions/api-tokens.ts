@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 
 import { getDatabase } from "@sawtooth/db";
 
-import { getSessionUser } from "../access";
+import { getRequestUser } from "../access";
 import {
   createTokenRequest,
   revokeTokenRequest,
@@ -13,8 +13,7 @@ import {
 } from "../token-management";
 
 async function tokenContext(): Promise<TokenContext> {
-  const user = await getSessionUser();
-  return { db: getDatabase(), userId: user?.id ?? null, now: new Date() };
+  return { db: getDatabase(), ...(await getRequestUser()), now: new Date() };
 }
 
 /** Creates a personal access token; its text is returned once and never stored. */

@@ -4,7 +4,7 @@ import { getDatabase } from "@sawtooth/db";
 
 import type { SubmitResult } from "@/lib/submission-contract";
 
-import { getSessionUser } from "../access";
+import { getRequestUser } from "../access";
 import { submitAttempt as submitAttemptAs } from "../submissions";
 
 /**
@@ -17,8 +17,7 @@ export async function submitAttempt(
   exerciseId: unknown,
   submission: unknown,
 ): Promise<SubmitResult> {
-  const user = await getSessionUser();
-  const context = { db: getDatabase(), userId: user?.id ?? null, now: new Date() };
+  const context = { db: getDatabase(), ...(await getRequestUser()), now: new Date() };
 
   // The page is not refreshed: the result carries the new history row and the attempts left,
   // and the page's attempt log shows them, which saves rendering the statement again.

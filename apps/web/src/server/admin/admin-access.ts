@@ -4,10 +4,14 @@ import type { z } from "zod";
 
 import { findCourseMembership, type CourseSummary, type Database } from "@sawtooth/db";
 
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
+
 /** The caller of an admin action: the database, the signed-in user's id or null, the time. */
 export interface AdminContext {
   db: Database;
   userId: string | null;
+  /** True when a signed-in user must replace a one-time password first, so `userId` is null. */
+  passwordChangeRequired?: boolean;
   now: Date;
 }
 
@@ -42,6 +46,9 @@ export async function authorizeAdmin(
   context: AdminContext,
   courseSlug: unknown,
 ): Promise<{ course: CourseSummary; userId: string } | Rejected> {
+  if (context.passwordChangeRequired) {
+    return { status: "rejected", message: PASSWORD_CHANGE_REQUIRED_MESSAGE };
+  }
   const course = await findAdminCourse(context.db, context.userId, courseSlug);
   if (course === null || context.userId === null) {
     return { status: "rejected", message: NOT_ADMIN_MESSAGE };

@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Database } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
+import { checkExerciseForm } from "@/lib/exercise-check";
+import { definitionToForm } from "@/lib/exercise-form";
 import {
   createCourseFixture,
   FIXTURE,
@@ -103,6 +105,25 @@ describe("saveExercise", () => {
     expect(first).toMatchObject({ status: "saved", version: 2, createdVersion: true });
     expect(again).toMatchObject({ status: "saved", version: 2, createdVersion: false });
     expect(await versionsOf("tent-h2")).toHaveLength(2);
+  });
+
+  test("keeps the version for a due date change", async () => {
+    const form = definitionToForm(JSON.parse(readExerciseFile("tent-h2")), null);
+    const { definition, errors } = checkExerciseForm(form);
+    const dueDate = "2027-02-01T09:00:00.000Z";
+    const request = { courseSlug, exerciseSlug: "tent-h2", definition, dueDate };
+
+    const dueDateSaved = await saveExercise(admin, request);
+    const again = await saveExercise(admin, request);
+
+    expect(errors).toEqual([]);
+    expect(definition).not.toBe(readExerciseFile("tent-h2"));
+    const sameVersion = { status: "saved", version: 1, createdVersion: false };
+    expect(dueDateSaved).toMatchObject({ ...sameVersion, columnsChanged: true });
+    expect(again).toMatchObject({ ...sameVersion, columnsChanged: false });
+    expect(await versionsOf("tent-h2")).toEqual([readExerciseFile("tent-h2")]);
+    const stored = await db.exercise.findUniqueOrThrow({ where: { id: FIXTURE.tent } });
+    expect(stored.dueDate?.toISOString()).toBe(dueDate);
   });
 
   test("rejects a changed id and a bad due date together", async () => {

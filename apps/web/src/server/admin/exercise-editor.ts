@@ -38,15 +38,21 @@ export type SaveExerciseResult =
       status: "saved";
       slug: string;
       version: number;
-      /** Whether the save stored a new version; false when the file did not change. */
+      /**
+       * Whether the save stored a new version: false when the file defines the same version as
+       * the newest one, as `sameExerciseVersion` decides for the import too.
+       */
       createdVersion: boolean;
+      /** Whether the title, attempt limit, due date or target plot setting changed. */
+      columnsChanged: boolean;
       selfTest: SelfTestView;
     };
 
 /**
  * Validates an exercise file from the editor, runs its self-test and stores it: a new exercise
- * starts hidden, and an edit adds a version when the file changed. A visible exercise whose
- * self-test fails is not stored, so students never get an exercise whose reference fails.
+ * starts hidden, and an edit adds a version only when `sameExerciseVersion` finds the file
+ * different from the newest version. A visible exercise whose self-test fails is not stored, so
+ * students never get an exercise whose reference fails.
  */
 export async function saveExercise(
   context: AdminContext,
@@ -97,14 +103,15 @@ export async function saveExercise(
       const message = `"${exercise.id}" is taken in this course: choose another id`;
       return { status: "invalid", problems: [toFieldProblem("id", message)], selfTest };
     }
-    return { status: "saved", slug: exercise.id, version: 1, createdVersion: true, selfTest };
+    const changes = { createdVersion: true, columnsChanged: true };
+    return { status: "saved", slug: exercise.id, version: 1, ...changes, selfTest };
   }
   const saved = await saveExerciseVersion(context.db, existing.id, {
     ...columns,
     definition: checked.text,
   });
-  const { number: version, created: createdVersion } = saved;
-  return { status: "saved", slug: exercise.id, version, createdVersion, selfTest };
+  const changes = { createdVersion: saved.created, columnsChanged: saved.columnsChanged };
+  return { status: "saved", slug: exercise.id, version: saved.number, ...changes, selfTest };
 }
 
 type CheckedDefinition =

@@ -3,8 +3,10 @@ import "server-only";
 import { findExerciseForAdmin, listExerciseDefinitions, type Visibility } from "@sawtooth/db";
 import { writeExerciseSettings, type CourseInfo } from "@sawtooth/theory";
 
-import { findAdminCourse, type AdminContext } from "./admin-access";
+import { passwordChangeRequiredResponse } from "@/lib/password-rules";
 import { writeTar, type ArchiveEntry } from "@/lib/tar";
+
+import { findAdminCourse, type AdminContext } from "./admin-access";
 
 function notFoundResponse(): Response {
   return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain" } });
@@ -40,6 +42,7 @@ export async function exportExerciseFile(
   courseSlug: string,
   exerciseSlug: string,
 ): Promise<Response> {
+  if (context.passwordChangeRequired) return passwordChangeRequiredResponse();
   const course = await findAdminCourse(context.db, context.userId, courseSlug);
   const exercise = course && (await findExerciseForAdmin(context.db, course.id, exerciseSlug));
   if (!exercise) return notFoundResponse();
@@ -55,6 +58,7 @@ export async function exportCourseArchive(
   context: AdminContext,
   courseSlug: string,
 ): Promise<Response> {
+  if (context.passwordChangeRequired) return passwordChangeRequiredResponse();
   const course = await findAdminCourse(context.db, context.userId, courseSlug);
   if (!course) return notFoundResponse();
 

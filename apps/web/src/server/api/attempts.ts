@@ -22,6 +22,7 @@ const REJECTION_CODES: Record<RejectionReason, ApiErrorCode> = {
   "invalid-request": "invalid_request",
   "too-large": "payload_too_large",
   "signed-out": "unauthorized",
+  "password-change-required": "forbidden",
   "not-found": "not_found",
   "past-due": "deadline_passed",
   "limit-reached": "attempt_limit_reached",

@@ -92,6 +92,7 @@ export const API_OPERATIONS: ApiOperation[] = [
       "malformed_json",
       "invalid_request",
       "not_found",
+      "forbidden",
       "deadline_passed",
       "attempt_limit_reached",
       "conflict",

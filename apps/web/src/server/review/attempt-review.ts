@@ -9,6 +9,8 @@ import {
   overrideAttemptScore,
 } from "@sawtooth/db";
 
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
+
 import { findReviewAttempt, type NotFound, type ReviewContext } from "./review-access";
 
 /** Result of a review action that the form shows. */
@@ -16,7 +18,9 @@ export type ReviewActionResult =
   | { status: "saved" }
   | NotFound
   | { status: "invalid"; message: string }
-  | { status: "conflict"; message: string };
+  | { status: "conflict"; message: string }
+  /** The caller must replace a one-time password before doing anything else. */
+  | { status: "rejected"; message: string };
 
 const idSchema = z.string().min(1).max(200);
 
@@ -53,7 +57,7 @@ export async function addCommentRequest(
 
   const found = await findReviewAttempt(context, courseSlug, attemptId);
   if (!found || context.userId === null) {
-    return { status: "not-found" };
+    return rejectCaller(context);
   }
 
   await addAttemptComment(context.db, { attemptId, authorId: context.userId, body });
@@ -77,7 +81,7 @@ export async function editCommentRequest(
 
   const found = await findReviewAttempt(context, courseSlug, attemptId);
   if (!found || context.userId === null) {
-    return { status: "not-found" };
+    return rejectCaller(context);
   }
 
   const edit = { commentId, attemptId, authorId: context.userId, body, editedAt: now };
@@ -101,7 +105,7 @@ export async function deleteCommentRequest(
 
   const found = await findReviewAttempt(context, courseSlug, attemptId);
   if (!found || context.userId === null) {
-    return { status: "not-found" };
+    return rejectCaller(context);
   }
 
   const authorId = found.role === "admin" ? null : context.userId;
@@ -166,7 +170,7 @@ export async function overrideScoreRequest(
 
   const found = await findReviewAttempt(context, courseSlug, attemptId);
   if (!found || context.userId === null) {
-    return { status: "not-found" };
+    return rejectCaller(context);
   }
 
   const newScore = percent === "" ? null : Number(percent) / 100;
@@ -182,6 +186,14 @@ export async function overrideScoreRequest(
     };
   }
   return result.status === "changed" ? { status: "saved" } : { status: "not-found" };
+}
+
+/** Returns the result for a caller who may not act on the attempt, with the reason if known. */
+function rejectCaller(context: ReviewContext): ReviewActionResult {
+  if (context.passwordChangeRequired) {
+    return { status: "rejected", message: PASSWORD_CHANGE_REQUIRED_MESSAGE };
+  }
+  return { status: "not-found" };
 }
 
 function firstMessage(error: z.ZodError): string {

@@ -7,6 +7,8 @@ import {
   type Gradebook,
 } from "@sawtooth/db";
 
+import { passwordChangeRequiredResponse } from "@/lib/password-rules";
+
 import { findReviewCourse, type ReviewContext } from "./review-access";
 
 /**
@@ -73,6 +75,7 @@ export async function gradebookCsvResponse(
   context: ReviewContext,
   courseSlug: string,
 ): Promise<Response> {
+  if (context.passwordChangeRequired) return passwordChangeRequiredResponse();
   const course = await findReviewCourse(context.db, context.userId, courseSlug);
   if (!course) {
     return new Response("Not found.", { status: 404, headers: { "content-type": "text/plain" } });

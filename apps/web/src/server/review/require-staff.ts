@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 
 import { getDatabase, type CourseSummary } from "@sawtooth/db";
 
-import { getSessionUser, requireUser, type SessionUser } from "../access";
+import { getRequestUser, requireUser, type SessionUser } from "../access";
 import { findReviewCourse, type ReviewContext } from "./review-access";
 
 /**
@@ -24,6 +24,5 @@ export async function requireCourseStaff(
 
 /** Builds the context of a review action or route from the request's session. */
 export async function requestReviewContext(): Promise<ReviewContext> {
-  const user = await getSessionUser();
-  return { db: getDatabase(), userId: user?.id ?? null };
+  return { db: getDatabase(), ...(await getRequestUser()) };
 }

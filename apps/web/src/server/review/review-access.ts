@@ -14,6 +14,8 @@ export interface ReviewContext {
   db: Database;
   /** The signed-in user's id, or null when no one is signed in. */
   userId: string | null;
+  /** True when a signed-in user must replace a one-time password first, so `userId` is null. */
+  passwordChangeRequired?: boolean;
 }
 
 /** What every review action returns when the caller may not do it or the target is missing. */

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { findAttempt, listAttemptComments, listScoreOverrides, type Database } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
+import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
 import { createCourseFixture, FIXTURE, TENT_H2_WRONG } from "@/testing/course-fixture";
 
 import { submitAttempt } from "../submissions";
@@ -320,8 +321,8 @@ describe("user with a one-time password", () => {
 
     expect(result).toEqual({
       status: "rejected",
-      reason: "signed-out",
-      message: "Replace your one-time password at /account/password first, then resubmit.",
+      reason: "password-change-required",
+      message: PASSWORD_CHANGE_REQUIRED_MESSAGE,
     });
     expect(await db.attempt.count({ where: { userId: FIXTURE.student } })).toBe(1);
   });

@@ -243,8 +243,7 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
           <ProblemList ref={summary} title="The exercise was not saved." problems={listed} />
           {result?.status === "saved" && (
             <p role="status" className="text-sm text-green-800">
-              Saved as version {result.version}
-              {result.createdVersion ? "." : " (no change since the last version)."}
+              {savedMessage(result)}
             </p>
           )}
           {result && "selfTest" in result && result.selfTest && (
@@ -257,6 +256,15 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
       </form>
     </EditorFieldsProvider>
   );
+}
+
+/** Returns the status line of a save: a new version, the settings only, or no change. */
+function savedMessage(result: Extract<SaveExerciseResult, { status: "saved" }>): string {
+  if (result.createdVersion) return `Saved as version ${result.version}.`;
+  if (result.columnsChanged) {
+    return `Saved the settings. The grading version stays ${result.version}.`;
+  }
+  return `Nothing changed, so the exercise stays at version ${result.version}.`;
 }
 
 /** Renders the statement as the student's exercise page does, with the same renderer and box. */

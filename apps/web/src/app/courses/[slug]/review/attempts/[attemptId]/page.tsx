@@ -22,7 +22,13 @@ import { PersonName } from "@/components/person-name";
 
 import { LateBadge } from "../../late-badge";
 import { ReviewNav } from "../../review-nav";
-import { CommentControls, CommentForm, OverrideForm } from "./review-forms";
+import {
+  CommentActivityProvider,
+  CommentControls,
+  CommentForm,
+  CommentStatus,
+  OverrideForm,
+} from "./review-forms";
 
 interface ReviewAttemptPageProps {
   params: Promise<{ slug: string; attemptId: string }>;
@@ -119,36 +125,39 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
       </div>
 
       <section aria-label="Comments" className="mt-8">
-        <h2 className="text-lg font-semibold">Comments</h2>
-        {comments.length === 0 ? (
-          <p className="mt-2 text-sm text-slate-600">No comments yet.</p>
-        ) : (
-          <ul className="mt-2 space-y-3">
-            {comments.map((comment) => (
-              <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
-                <p className="text-xs text-slate-500">
-                  <PersonName name={comment.author.name} />, {timeFormat.format(comment.createdAt)}{" "}
-                  UTC
-                  {comment.editedAt && <> (edited {timeFormat.format(comment.editedAt)} UTC)</>}
-                </p>
-                <div className="mt-1 text-sm">
-                  <Markdown>{comment.body}</Markdown>
-                </div>
-                <CommentControls
-                  courseSlug={course.slug}
-                  attemptId={attempt.id}
-                  commentId={comment.id}
-                  body={comment.body}
-                  permissions={{
-                    edit: comment.author.id === user.id,
-                    delete: comment.author.id === user.id || role === "admin",
-                  }}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-        <CommentForm courseSlug={course.slug} attemptId={attempt.id} />
+        <CommentActivityProvider>
+          <h2 className="text-lg font-semibold">Comments</h2>
+          {comments.length === 0 ? (
+            <p className="mt-2 text-sm text-slate-600">No comments yet.</p>
+          ) : (
+            <ul className="mt-2 space-y-3">
+              {comments.map((comment) => (
+                <li key={comment.id} className="rounded-lg border border-slate-200 bg-white p-4">
+                  <p className="text-xs text-slate-500">
+                    <PersonName name={comment.author.name} />,{" "}
+                    {timeFormat.format(comment.createdAt)} UTC
+                    {comment.editedAt && <> (edited {timeFormat.format(comment.editedAt)} UTC)</>}
+                  </p>
+                  <div className="mt-1 text-sm">
+                    <Markdown>{comment.body}</Markdown>
+                  </div>
+                  <CommentControls
+                    courseSlug={course.slug}
+                    attemptId={attempt.id}
+                    commentId={comment.id}
+                    body={comment.body}
+                    permissions={{
+                      edit: comment.author.id === user.id,
+                      delete: comment.author.id === user.id || role === "admin",
+                    }}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+          <CommentStatus />
+          <CommentForm courseSlug={course.slug} attemptId={attempt.id} />
+        </CommentActivityProvider>
       </section>
 
       <section aria-label="Score override" className="mt-8">

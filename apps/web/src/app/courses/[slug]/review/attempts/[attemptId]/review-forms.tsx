@@ -1,6 +1,13 @@
 "use client";
 
-import { useActionState } from "react";
+import {
+  createContext,
+  useActionState,
+  useContext,
+  useMemo,
+  useState,
+  type ReactNode,
+} from "react";
 
 import {
   addCommentAction,
@@ -22,10 +29,14 @@ function FormMessage({ state, saved }: { state: FormState; saved: string }) {
       </p>
     );
   }
+  return <FormError error={state} />;
+}
+
+function FormError({ error }: { error: Exclude<ReviewActionResult, { status: "saved" }> }) {
   const message =
-    state.status === "not-found"
+    error.status === "not-found"
       ? "Not found: the attempt or comment is gone, or you may no longer change it."
-      : state.message;
+      : error.message;
   return (
     <p role="alert" className="text-sm text-rose-700">
       {message}
@@ -33,11 +44,78 @@ function FormMessage({ state, saved }: { state: FormState; saved: string }) {
   );
 }
 
-/** Renders the form that adds a comment to an attempt. */
+/**
+ * The comment forms' shared state: which form acted last, so that only its error shows, and the
+ * status of the last change, which outlives a deleted comment's own controls.
+ */
+interface CommentActivity {
+  activeForm: string | null;
+  status: string;
+  start(formId: string): void;
+  succeed(status: string): void;
+}
+
+const CommentActivityContext = createContext<CommentActivity | null>(null);
+
+function useCommentActivity(): CommentActivity {
+  const activity = useContext(CommentActivityContext);
+  if (activity === null) throw new Error("Comment forms must be inside <CommentActivityProvider>.");
+  return activity;
+}
+
+/** Holds the state that the comment forms of one attempt share. */
+export function CommentActivityProvider({ children }: { children: ReactNode }) {
+  const [activeForm, setActiveForm] = useState<string | null>(null);
+  const [status, setStatus] = useState("");
+  const activity = useMemo<CommentActivity>(
+    () => ({
+      activeForm,
+      status,
+      start(formId) {
+        setActiveForm(formId);
+        setStatus("");
+      },
+      succeed: setStatus,
+    }),
+    [activeForm, status],
+  );
+  return <CommentActivityContext value={activity}>{children}</CommentActivityContext>;
+}
+
+/**
+ * Renders the status of the last comment change: added, saved or deleted. The live region stays
+ * in the page while empty, so screen readers announce each new status.
+ */
+export function CommentStatus() {
+  const { status } = useCommentActivity();
+  return (
+    <p role="status" className="mt-2 min-h-5 text-sm text-emerald-700">
+      {status}
+    </p>
+  );
+}
+
+/** Shows the error of a comment form while it is the form that acted last. */
+function CommentError({ state, formId }: { state: FormState; formId: string }) {
+  const { activeForm } = useCommentActivity();
+  if (state === null || state.status === "saved" || activeForm !== formId) return null;
+  return <FormError error={state} />;
+}
+
+/**
+ * Renders the form that adds a comment to an attempt. It empties after a comment is added, and
+ * an error shows until this or another comment form is sent again.
+ */
 export function CommentForm({ courseSlug, attemptId }: { courseSlug: string; attemptId: string }) {
+  const activity = useCommentActivity();
+  const formId = "new-comment";
   const [state, submit, pending] = useActionState(
-    async (_previous: FormState, form: FormData): Promise<FormState> =>
-      addCommentAction({ courseSlug, attemptId, body: form.get("body") }),
+    async (_previous: FormState, form: FormData): Promise<FormState> => {
+      activity.start(formId);
+      const result = await addCommentAction({ courseSlug, attemptId, body: form.get("body") });
+      if (result.status === "saved") activity.succeed("Comment added.");
+      return result;
+    },
     null,
   );
   return (
@@ -58,7 +136,7 @@ export function CommentForm({ courseSlug, attemptId }: { courseSlug: string; att
       >
         Add comment
       </button>
-      <FormMessage state={state} saved="Comment added." />
+      <CommentError state={state} formId={formId} />
     </form>
   );
 }
@@ -71,7 +149,8 @@ export interface CommentPermissions {
 
 /**
  * Renders the edit form and the delete button of one comment, as far as the viewer may use
- * them. The server checks the same rules again.
+ * them. The server checks the same rules again. A saved edit closes the form, and a deletion
+ * waits for a confirmation, as removing a member does.
  */
 export function CommentControls({
   courseSlug,
@@ -86,27 +165,42 @@ export function CommentControls({
   body: string;
   permissions: CommentPermissions;
 }) {
+  const activity = useCommentActivity();
+  const [editorOpen, setEditorOpen] = useState(false);
   const target = { courseSlug, attemptId, commentId };
+  const editFormId = `edit-${commentId}`;
+  const deleteFormId = `delete-${commentId}`;
   const [editState, submitEdit, editing] = useActionState(
-    async (_previous: FormState, form: FormData): Promise<FormState> =>
-      editCommentAction({ ...target, body: form.get("body") }),
+    async (_previous: FormState, form: FormData): Promise<FormState> => {
+      activity.start(editFormId);
+      const result = await editCommentAction({ ...target, body: form.get("body") });
+      if (result.status === "saved") {
+        activity.succeed("Comment saved.");
+        setEditorOpen(false);
+      }
+      return result;
+    },
     null,
   );
-  const [deleteState, submitDelete, deleting] = useActionState(
-    async (): Promise<FormState> => deleteCommentAction(target),
-    null,
-  );
+  const [deleteState, submitDelete, deleting] = useActionState(async (): Promise<FormState> => {
+    activity.start(deleteFormId);
+    const result = await deleteCommentAction(target);
+    if (result.status === "saved") activity.succeed("Comment deleted.");
+    return result;
+  }, null);
   const fieldId = `comment-edit-${commentId}`;
   return (
     <div className="mt-2 space-y-2 text-sm">
       {permissions.edit && (
-        <details>
+        <details open={editorOpen} onToggle={(event) => setEditorOpen(event.currentTarget.open)}>
           <summary className="cursor-pointer text-indigo-700">Edit</summary>
           <form action={submitEdit} className="mt-2 space-y-2">
             <label className="block font-medium" htmlFor={fieldId}>
               Comment text
             </label>
+            {/* Keyed by the stored text, so the field shows it again after a save. */}
             <textarea
+              key={body}
               id={fieldId}
               name="body"
               required
@@ -120,7 +214,7 @@ export function CommentControls({
             >
               Save comment
             </button>
-            <FormMessage state={editState} saved="Comment saved." />
+            <CommentError state={editState} formId={editFormId} />
           </form>
         </details>
       )}
@@ -139,7 +233,7 @@ export function CommentControls({
           >
             Delete comment
           </button>
-          <FormMessage state={deleteState} saved="Comment deleted." />
+          <CommentError state={deleteState} formId={deleteFormId} />
         </form>
       )}
     </div>

@@ -1,0 +1,146 @@
+import { randomUUID } from "node:crypto";
+
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@sawtooth/db/demo";
+
+import { addStudents, type StudentAccount } from "./accounts";
+
+const COURSE = "/courses/deep-learning-theory";
+const DEMO_TUTOR = DEMO_ACCOUNTS.find((account) => account.role === "tutor")!;
+const DEMO_ADMIN = DEMO_ACCOUNTS.find((account) => account.role === "admin")!;
+
+/** h2 with the second output weight −2 in place of −4: wrong from x = 1/2 on. */
+const WRONG_WEIGHTS = JSON.stringify({
+  layers: [
+    { weights: [[1], [1]], biases: [0, "-1/2"] },
+    { weights: [[2, -2]], biases: [0] },
+  ],
+});
+
+// An account of this file only, so that its attempt and comments touch no other spec.
+const suffix = randomUUID().slice(0, 8);
+const STUDENT: StudentAccount = {
+  name: `Comment Student ${suffix}`,
+  email: `comment.student.${suffix}@example.com`,
+  password: DEMO_PASSWORD,
+};
+
+async function newSignedInPage(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+  return page;
+}
+
+/** Submits a wrong network as the spec's student and returns the tutor's page of that attempt. */
+async function reviewPathOfNewAttempt(browser: Browser): Promise<string> {
+  const url = process.env["SAWTOOTH_E2E_DATABASE_URL"];
+  if (!url)
+    throw new Error("SAWTOOTH_E2E_DATABASE_URL is missing: run the specs through Playwright.");
+  await addStudents(url, [STUDENT]);
+  const student = await newSignedInPage(browser, STUDENT.email);
+  await student.goto(`${COURSE}/exercises/tent-h2`);
+  await student.getByLabel("Network JSON", { exact: true }).fill(WRONG_WEIGHTS);
+  await student.getByRole("button", { name: "Submit" }).click();
+  const history = student.getByRole("region", { name: "Attempt history" });
+  await history.getByRole("link", { name: "Open attempt" }).click();
+  await expect(student).toHaveURL(/\/attempts\/[^/]+$/);
+  const path = new URL(student.url()).pathname;
+  await student.context().close();
+  return path.replace("/exercises/tent-h2/attempts/", "/review/attempts/");
+}
+
+test("comment forms replace old messages", async ({ browser }) => {
+  const reviewPath = await reviewPathOfNewAttempt(browser);
+  const tutor = await newSignedInPage(browser, DEMO_TUTOR.email);
+  await tutor.goto(reviewPath);
+  const comments = tutor.getByRole("region", { name: "Comments" });
+  const status = comments.getByRole("status");
+  const alerts = comments.getByRole("alert");
+  const newComment = comments.getByLabel("New comment");
+  const add = comments.getByRole("button", { name: "Add comment" });
+
+  // Whitespace passes the browser's `required` check, so the server's error shows.
+  await newComment.fill("   ");
+  await add.click();
+  await expect(alerts).toHaveText(["The comment is empty: write what the student should read."]);
+
+  await newComment.fill("Look at the slope past x = 1/2.");
+  await add.click();
+  await expect(status).toHaveText("Comment added.");
+  await expect(alerts).toHaveCount(0);
+  await expect(newComment).toHaveValue("");
+  const first = comments.getByRole("listitem").filter({ hasText: "Look at the slope" });
+  await expect(first).toHaveCount(1);
+
+  await first.getByText("Edit", { exact: true }).click();
+  const text = first.getByLabel("Comment text");
+  await text.fill("   ");
+  await first.getByRole("button", { name: "Save comment" }).click();
+  await expect(alerts).toHaveText(["The comment is empty: write what the student should read."]);
+  await expect(status).toHaveText("");
+
+  await text.fill("Look at the slope past x = 1/2 again.");
+  await first.getByRole("button", { name: "Save comment" }).click();
+  await expect(status).toHaveText("Comment saved.");
+  await expect(alerts).toHaveCount(0);
+  await expect(text).toBeHidden();
+  await expect(first).toContainText("Look at the slope past x = 1/2 again.");
+  await expect(first).toContainText("(edited");
+
+  await newComment.fill("  ");
+  await add.click();
+  await expect(alerts).toHaveCount(1);
+  await newComment.fill("A comment to delete.");
+  await add.click();
+  await expect(status).toHaveText("Comment added.");
+  const extra = comments.getByRole("listitem").filter({ hasText: "A comment to delete." });
+  await expect(extra).toHaveCount(1);
+
+  // Dismissing the confirmation keeps the comment.
+  tutor.once("dialog", (dialog) => void dialog.dismiss());
+  await extra.getByRole("button", { name: "Delete comment" }).click();
+  await expect(extra).toHaveCount(1);
+  await expect(status).toHaveText("Comment added.");
+
+  tutor.once("dialog", (dialog) => {
+    expect(dialog.message()).toBe("Delete this comment? The student no longer sees it.");
+    void dialog.accept();
+  });
+  await extra.getByRole("button", { name: "Delete comment" }).click();
+  await expect(extra).toHaveCount(0);
+  await expect(status).toHaveText("Comment deleted.");
+  await expect(alerts).toHaveCount(0);
+  await expect(comments.getByRole("listitem")).toHaveCount(1);
+  await tutor.screenshot({ path: test.info().outputPath("comments.png"), fullPage: true });
+});
+
+test("editor keeps the version for a due date", async ({ browser }) => {
+  const admin = await newSignedInPage(browser, DEMO_ADMIN.email);
+  await admin.goto(`${COURSE}/admin/exercises/compose-h2-h2`);
+  const versions = admin.getByRole("region", { name: "Versions" }).getByRole("listitem");
+  await expect(versions).toHaveCount(1);
+  const dueDate = admin.getByLabel("Due date (UTC)");
+  const save = admin.getByRole("button", { name: "Save and run self-test" });
+  const saved = admin.getByRole("status").filter({ hasText: /^Saved|^Nothing/ });
+
+  await dueDate.fill("2099-02-01T09:00");
+  await save.click();
+  await expect(saved).toHaveText("Saved the settings. The grading version stays 1.");
+  await admin.reload();
+  await expect(versions).toHaveCount(1);
+  await expect(dueDate).toHaveValue("2099-02-01T09:00");
+
+  await dueDate.fill("");
+  await save.click();
+  await expect(saved).toHaveText("Saved the settings. The grading version stays 1.");
+  await save.click();
+  await expect(saved).toHaveText("Nothing changed, so the exercise stays at version 1.");
+  await admin.reload();
+  await expect(versions).toHaveCount(1);
+  await expect(dueDate).toHaveValue("");
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+
+import { TENT_H2_SUBMISSION } from "../testing/exercises";
+import { sameExerciseVersion } from "./version";
+
+const POINTS = {
+  id: "points",
+  title: "Two pieces",
+  statement: "Build the target.",
+  domain: [0, 1],
+  target: {
+    kind: "points",
+    points: [
+      [0, 0],
+      ["1/2", 1],
+    ],
+    leftSlope: 0,
+  },
+  reference: TENT_H2_SUBMISSION,
+};
+
+/** The same exercise as the editor writes it: every default spelt out, numbers as text. */
+const POINTS_FROM_EDITOR = {
+  constraints: { numbers: "any", outputs: 1, inputs: 1 },
+  scoring: { mode: "all-or-nothing" },
+  reveal: { expectedValues: true, targetPlot: true },
+  knownWrong: [],
+  tags: [],
+  reference: TENT_H2_SUBMISSION,
+  target: {
+    kind: "points",
+    points: [
+      ["0", "0"],
+      ["0.5", "1"],
+    ],
+    leftSlope: "0",
+  },
+  domain: ["0", "2/2"],
+  statement: "Build the target.",
+  title: "Two pieces",
+  id: "points",
+};
+
+function text(fields: Record<string, unknown>, changes: Record<string, unknown> = {}): string {
+  return JSON.stringify({ ...fields, ...changes }, null, 2);
+}
+
+describe("sameExerciseVersion", () => {
+  it("ignores layout, key order, defaults and number spelling", () => {
+    expect(sameExerciseVersion(JSON.stringify(POINTS), text(POINTS_FROM_EDITOR))).toBe(true);
+  });
+
+  it("ignores the settings fields", () => {
+    const settings = { visibility: "visible", dueDate: "2027-02-01T09:00:00Z" };
+
+    expect(sameExerciseVersion(text(POINTS), text(POINTS, settings))).toBe(true);
+    expect(sameExerciseVersion(text(POINTS, settings), text(POINTS, { dueDate: null }))).toBe(true);
+  });
+
+  it.each([
+    [
+      "the target",
+      {
+        target: {
+          kind: "points",
+          points: [
+            [0, 0],
+            ["1/2", 2],
+          ],
+        },
+      },
+    ],
+    ["the domain", { domain: [0, 2] }],
+    ["a constraint", { constraints: { maxWidth: 2 } }],
+    ["the scoring", { scoring: { mode: "partial" } }],
+    ["the reveal", { reveal: { targetPlot: false } }],
+    ["the reference", { reference: { ...TENT_H2_SUBMISSION, outputActivation: "relu" } }],
+    ["the title", { title: "Three pieces" }],
+    ["the statement", { statement: "Build it." }],
+    ["the attempt limit", { attemptLimit: 3 }],
+    ["the tags", { tags: ["lecture"] }],
+  ])("counts a change to %s", (_name, change) => {
+    expect(sameExerciseVersion(text(POINTS), text(POINTS, change))).toBe(false);
+  });
+
+  it("compares rejected files as text", () => {
+    const invalid = text(POINTS, { domain: "everywhere" });
+
+    expect(sameExerciseVersion(invalid, invalid)).toBe(true);
+    expect(sameExerciseVersion(invalid, `${invalid}\n`)).toBe(false);
+    expect(sameExerciseVersion('{"id":"a","dueDate":null}', '{"id":"a"}')).toBe(true);
+    expect(sameExerciseVersion("v1", text(POINTS))).toBe(false);
+    expect(sameExerciseVersion(text(POINTS), "{")).toBe(false);
+    expect(sameExerciseVersion("[1]", "[1 ]")).toBe(false);
+  });
+});
