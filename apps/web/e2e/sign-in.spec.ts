@@ -2,6 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 
 import { DEMO_PASSWORD, DEMO_STUDENT } from "@sawtooth/db/demo";
 
+import { formatKibibytes, MAX_ACTION_BODY_BYTES } from "../src/lib/submission-limits";
+
 const COURSE_TITLE = "Theories of Deep Learning";
 
 async function signInAsStudent(page: Page): Promise<void> {
@@ -115,13 +117,14 @@ test("malformed escape in a course URL shows the 404 page", async ({ page }) => 
 test("oversized sign-in request shows the size limit", async ({ page }) => {
   await page.goto("/sign-in");
   await page.getByLabel("Email").fill(DEMO_STUDENT.email);
-  // Typing 2 MB would take minutes, so the field gets its value directly.
-  await page.getByLabel("Password").evaluate((input: HTMLInputElement) => {
-    input.value = "x".repeat(2_000_000);
-  });
+  // Typing megabytes would take minutes, so the field gets its value directly.
+  await page.getByLabel("Password").evaluate((input: HTMLInputElement, length: number) => {
+    input.value = "x".repeat(length);
+  }, MAX_ACTION_BODY_BYTES + 1024);
 
   await page.getByRole("button", { name: "Sign in" }).click();
 
   await expect(page.getByRole("heading", { name: "Something went wrong" })).toBeVisible();
-  await expect(page.getByText(/larger than the maximum of 1,600 KiB/)).toBeVisible();
+  const limit = formatKibibytes(MAX_ACTION_BODY_BYTES);
+  await expect(page.getByText(`larger than the maximum of ${limit}`)).toBeVisible();
 });
