@@ -7,7 +7,7 @@
 //
 // PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system user
 // that Debian's package creates.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -103,6 +103,7 @@ export async function startPostgres({ durable = false } = {}) {
     rmSync(folder, { recursive: true, force: true });
     throw error;
   }
+  const sentinel = startSentinel(path.join(bin, "pg_ctl"), data, folder, asRoot);
   let stopped = false;
   const logFile = path.join(folder, "server.log");
   return {
@@ -122,6 +123,7 @@ export async function startPostgres({ durable = false } = {}) {
         return;
       }
       stopped = true;
+      sentinel.kill();
       try {
         run("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
       } finally {
@@ -129,6 +131,23 @@ export async function startPostgres({ durable = false } = {}) {
       }
     },
   };
+}
+
+/**
+ * Starts postgres-sentinel.mjs, which stops the cluster and deletes its folder once this process
+ * ends, so that a run killed by SIGKILL leaves no server behind. The sentinel runs in its own
+ * process group, so a Ctrl+C reaches only this process, which then stops the cluster itself.
+ */
+function startSentinel(pgCtl, data, folder, asRoot) {
+  const script = fileURLToPath(new URL("./postgres-sentinel.mjs", import.meta.url));
+  const sentinel = spawn(process.execPath, [script, pgCtl, data, folder, asRoot ? "1" : "0"], {
+    detached: true,
+    stdio: ["ignore", "ignore", "ignore", "ipc"],
+  });
+  // Neither the child nor its channel keeps this process alive.
+  sentinel.unref();
+  sentinel.channel?.unref();
+  return sentinel;
 }
 
 function findFreePort() {
