@@ -1,5 +1,6 @@
 export * from "./course-import";
 export * from "./csv";
+export * from "./exercise-order";
 export * from "./exercises";
 export * from "./members";
 export * from "./password-reset";

@@ -1,0 +1,105 @@
+import { providerOf, type Database } from "../client";
+import type { Prisma } from "../generated/prisma/client";
+
+/** Result of {@link moveExercise}. */
+export type MoveExerciseResult =
+  | { status: "moved" }
+  /** The exercise is first or last already, so it cannot move that way. */
+  | { status: "at-end" }
+  | { status: "not-found" };
+
+/**
+ * Moves an exercise one place up or down in its course's order by swapping it with its
+ * neighbour. The whole order is stored again as 0, 1, 2, …, so gaps or ties that imports leave
+ * in the positions cannot make a swap change nothing.
+ */
+export async function moveExercise(
+  db: Database,
+  courseId: string,
+  exerciseId: string,
+  direction: "up" | "down",
+): Promise<MoveExerciseResult> {
+  return db.$transaction(async (tx) => {
+    const ordered = await listPositions(tx, courseId);
+    const index = ordered.findIndex((row) => row.id === exerciseId);
+    if (index === -1) {
+      return { status: "not-found" };
+    }
+    const target = direction === "up" ? index - 1 : index + 1;
+    if (target < 0 || target >= ordered.length) {
+      return { status: "at-end" };
+    }
+
+    const reordered = [...ordered];
+    [reordered[index], reordered[target]] = [ordered[target], ordered[index]] as [Row, Row];
+    await writePositions(tx, reordered);
+    return { status: "moved" };
+  });
+}
+
+/** Result of {@link deleteExercise}. */
+export type DeleteExerciseResult =
+  | { status: "deleted" }
+  /** The exercise has attempts, which deleting would delete too, so hide it instead. */
+  | { status: "has-attempts"; attempts: number }
+  | { status: "not-found" };
+
+/**
+ * Deletes an exercise that has no attempts, with its versions. An exercise with attempts is kept,
+ * because deleting it would delete the attempts (the foreign keys cascade).
+ *
+ * On PostgreSQL the exercise row is locked FOR UPDATE first. That lock conflicts with the lock an
+ * attempt's insert takes on the row it references, so an attempt stored meanwhile is counted, and
+ * a later one waits and then fails on the missing exercise instead of being deleted. On SQLite
+ * the transaction holds the database's write lock for its writes, and a write after another
+ * connection's commit fails rather than deleting what it did not read.
+ */
+export async function deleteExercise(
+  db: Database,
+  courseId: string,
+  exerciseId: string,
+): Promise<DeleteExerciseResult> {
+  const lock = providerOf(db) === "postgresql";
+  return db.$transaction(async (tx) => {
+    if (lock) {
+      await tx.$queryRaw`SELECT "id" FROM "exercise" WHERE "id" = ${exerciseId} FOR UPDATE`;
+    }
+    const exercise = await tx.exercise.findFirst({
+      where: { id: exerciseId, courseId },
+      select: { id: true, _count: { select: { attempts: true } } },
+    });
+    if (exercise === null) {
+      return { status: "not-found" };
+    }
+    if (exercise._count.attempts > 0) {
+      return { status: "has-attempts", attempts: exercise._count.attempts };
+    }
+    await tx.exercise.delete({ where: { id: exerciseId } });
+    await writePositions(tx, await listPositions(tx, courseId));
+    return { status: "deleted" };
+  });
+}
+
+/** An exercise's id and its stored position. */
+interface Row {
+  id: string;
+  position: number;
+}
+
+/** Lists a course's exercises in course order. */
+function listPositions(tx: Prisma.TransactionClient, courseId: string): Promise<Row[]> {
+  return tx.exercise.findMany({
+    where: { courseId },
+    select: { id: true, position: true },
+    orderBy: [{ position: "asc" }, { slug: "asc" }],
+  });
+}
+
+/** Stores positions 0, 1, 2, … in the given order, writing only the rows that change. */
+async function writePositions(tx: Prisma.TransactionClient, rows: Row[]): Promise<void> {
+  for (const [position, row] of rows.entries()) {
+    if (row.position !== position) {
+      await tx.exercise.update({ where: { id: row.id }, data: { position } });
+    }
+  }
+}
