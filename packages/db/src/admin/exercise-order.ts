@@ -16,12 +16,12 @@ export type MoveExerciseResult =
 export async function moveExercise(
   db: Database,
   courseId: string,
-  exerciseId: string,
+  exerciseSlug: string,
   direction: "up" | "down",
 ): Promise<MoveExerciseResult> {
   return db.$transaction(async (tx) => {
     const ordered = await listPositions(tx, courseId);
-    const index = ordered.findIndex((row) => row.id === exerciseId);
+    const index = ordered.findIndex((row) => row.slug === exerciseSlug);
     if (index === -1) {
       return { status: "not-found" };
     }
@@ -57,32 +57,34 @@ export type DeleteExerciseResult =
 export async function deleteExercise(
   db: Database,
   courseId: string,
-  exerciseId: string,
+  exerciseSlug: string,
 ): Promise<DeleteExerciseResult> {
   const lock = providerOf(db) === "postgresql";
   return db.$transaction(async (tx) => {
-    if (lock) {
-      await tx.$queryRaw`SELECT "id" FROM "exercise" WHERE "id" = ${exerciseId} FOR UPDATE`;
-    }
-    const exercise = await tx.exercise.findFirst({
-      where: { id: exerciseId, courseId },
-      select: { id: true, _count: { select: { attempts: true } } },
+    const exercise = await tx.exercise.findUnique({
+      where: { courseId_slug: { courseId, slug: exerciseSlug } },
+      select: { id: true },
     });
     if (exercise === null) {
       return { status: "not-found" };
     }
-    if (exercise._count.attempts > 0) {
-      return { status: "has-attempts", attempts: exercise._count.attempts };
+    if (lock) {
+      await tx.$queryRaw`SELECT "id" FROM "exercise" WHERE "id" = ${exercise.id} FOR UPDATE`;
     }
-    await tx.exercise.delete({ where: { id: exerciseId } });
+    const attempts = await tx.attempt.count({ where: { exerciseId: exercise.id } });
+    if (attempts > 0) {
+      return { status: "has-attempts", attempts };
+    }
+    await tx.exercise.delete({ where: { id: exercise.id } });
     await writePositions(tx, await listPositions(tx, courseId));
     return { status: "deleted" };
   });
 }
 
-/** An exercise's id and its stored position. */
+/** An exercise's id, its exercise id in the course and its stored position. */
 interface Row {
   id: string;
+  slug: string;
   position: number;
 }
 
@@ -90,7 +92,7 @@ interface Row {
 function listPositions(tx: Prisma.TransactionClient, courseId: string): Promise<Row[]> {
   return tx.exercise.findMany({
     where: { courseId },
-    select: { id: true, position: true },
+    select: { id: true, slug: true, position: true },
     orderBy: [{ position: "asc" }, { slug: "asc" }],
   });
 }

@@ -9,6 +9,11 @@ import {
   type VisibilityResult,
 } from "../admin/exercise-editor";
 import {
+  deleteExerciseRequest,
+  moveExerciseRequest,
+  type ExerciseListResponse,
+} from "../admin/exercise-list";
+import {
   applyRegradeRequest,
   previewRegrade,
   type AppliedRegrade,
@@ -44,4 +49,14 @@ export async function applyRegradeAction(request: unknown): Promise<Rejected | A
 /** Validates a whole import and writes it only when no file has a problem. */
 export async function importCourseFilesAction(request: unknown): Promise<ImportResponse> {
   return importCourseFiles(await requestAdminContext(), request);
+}
+
+/** Moves an exercise one place up or down in the course's order. */
+export async function moveExerciseAction(request: unknown): Promise<ExerciseListResponse> {
+  return moveExerciseRequest(await requestAdminContext(), request);
+}
+
+/** Deletes an exercise that has no attempts. */
+export async function deleteExerciseAction(request: unknown): Promise<ExerciseListResponse> {
+  return deleteExerciseRequest(await requestAdminContext(), request);
 }

@@ -7,6 +7,7 @@ import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course
 import { NOT_ADMIN_MESSAGE, type AdminContext } from "./admin-access";
 import { importCourseFiles } from "./course-import";
 import { saveExercise, setVisibility } from "./exercise-editor";
+import { deleteExerciseRequest, moveExerciseRequest } from "./exercise-list";
 import { exportCourseArchive, exportExerciseFile } from "./export";
 import {
   addMemberRequest,
@@ -45,6 +46,10 @@ const ACTIONS = {
     saveExercise(c, { ...course, exerciseSlug: null, definition: newExercise, dueDate: "" }),
   setVisibility: (c: AdminContext) =>
     setVisibility(c, { ...course, exerciseSlug: "tent-h3", visible: true }),
+  moveExercise: (c: AdminContext) =>
+    moveExerciseRequest(c, { ...course, exerciseSlug: "tent-h2", direction: "down" }),
+  deleteExercise: (c: AdminContext) =>
+    deleteExerciseRequest(c, { ...course, exerciseSlug: "tent-h3" }),
   previewRegrade: (c: AdminContext) =>
     previewRegrade(c, { ...course, exerciseSlug: "tent-h2", version: 1 }),
   applyRegrade: (c: AdminContext) =>

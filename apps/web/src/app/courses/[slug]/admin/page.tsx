@@ -7,6 +7,7 @@ import { DataTable } from "@/components/data-table";
 import { requireCourseAdmin } from "@/server/admin/require-admin";
 
 import { AdminNav } from "./admin-nav";
+import { ExerciseRowActions } from "./exercise-row-actions";
 import { ImportForm } from "./import-form";
 
 interface AdminPageProps {
@@ -36,10 +37,10 @@ export default async function AdminPage({ params }: AdminPageProps) {
         </a>
       </div>
       <DataTable
-        columns={["Exercise", "Visibility", "Version", "Attempts", "File"]}
+        columns={["Exercise", "Visibility", "Version", "Attempts", "File", "Move or delete"]}
         className="mt-4"
       >
-        {exercises.map((exercise) => (
+        {exercises.map((exercise, index) => (
           <tr key={exercise.id}>
             <td>
               <Link
@@ -60,6 +61,15 @@ export default async function AdminPage({ params }: AdminPageProps) {
               >
                 {exercise.slug}.json
               </a>
+            </td>
+            <td>
+              <ExerciseRowActions
+                courseSlug={course.slug}
+                exerciseSlug={exercise.slug}
+                isFirst={index === 0}
+                isLast={index === exercises.length - 1}
+                attemptCount={exercise.attemptCount}
+              />
             </td>
           </tr>
         ))}
