@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { TENT_H2_SUBMISSION } from "../testing/exercises";
 import { prepareExercise, type ExerciseProblem } from "./prepare";
-import { MAX_EXERCISE_ID_LENGTH } from "./schema";
+import { MAX_EXERCISE_ID_LENGTH, MAX_EXERCISE_TITLE_LENGTH } from "./schema";
 
 const VALID = {
   id: "tent",
@@ -177,6 +177,15 @@ describe("prepareExercise", () => {
     expect(prepareExercise({ ...VALID, id: longest }).ok).toBe(true);
     expect(problemsOf({ ...VALID, id: `${longest}b` })).toEqual([
       { path: "id", message: "is longer than 80 characters: shorten it" },
+    ]);
+  });
+
+  it("limits the title like a course title", () => {
+    const longest = "t".repeat(MAX_EXERCISE_TITLE_LENGTH);
+
+    expect(prepareExercise({ ...VALID, title: longest }).ok).toBe(true);
+    expect(problemsOf({ ...VALID, title: `${longest}t` })).toEqual([
+      { path: "title", message: "is longer than 200 characters: shorten it" },
     ]);
   });
 });

@@ -233,6 +233,9 @@ export const knownWrongSchema = z
  */
 export const MAX_EXERCISE_ID_LENGTH = 80;
 
+/** Maximum length of an exercise title, in UTF-16 code units, as for a course title. */
+export const MAX_EXERCISE_TITLE_LENGTH = 200;
+
 /** One exercise as a file of a course folder. */
 export const exerciseSchema = z
   .object({
@@ -243,7 +246,13 @@ export const exerciseSchema = z
         MAX_EXERCISE_ID_LENGTH,
         `is longer than ${MAX_EXERCISE_ID_LENGTH} characters: shorten it`,
       ),
-    title: z.string().min(1, "is empty: enter a title"),
+    title: z
+      .string()
+      .min(1, "is empty: enter a title")
+      .max(
+        MAX_EXERCISE_TITLE_LENGTH,
+        `is longer than ${MAX_EXERCISE_TITLE_LENGTH} characters: shorten it`,
+      ),
     /** Markdown with $…$ and $$…$$ math. */
     statement: z.string().min(1, "is empty: enter the statement"),
     domain: domainSchema,
