@@ -180,6 +180,27 @@ describe("prepareExercise", () => {
     ]);
   });
 
+  it("names two classification points with one x and different labels", () => {
+    const target = {
+      kind: "classification",
+      points: [
+        ["1/2", 1],
+        [0, 0],
+        [0.5, 0],
+        ["2/4", 1],
+      ],
+    };
+
+    expect(problemsOf({ ...VALID, target })).toEqual([
+      {
+        path: "target.points.2",
+        message:
+          "has the x of point 0 with the other label: no function gives one x two labels, so " +
+          "remove one of the points or fix its label",
+      },
+    ]);
+  });
+
   it("limits the title like a course title", () => {
     const longest = "t".repeat(MAX_EXERCISE_TITLE_LENGTH);
 
