@@ -210,24 +210,38 @@ test("statement preview renders headings and tables", async ({ browser }) => {
   await expect(preview).not.toContainText("| x |");
 });
 
-test("import refuses a too-large file in place", async ({ browser }) => {
+test("import states its limits and refuses too-large files in place", async ({ browser }) => {
   const admin = await signedInPage(browser, ADMIN_EMAIL);
   await admin.goto(ADMIN);
   const files = admin.getByLabel("Exercise files");
   await expect(files).toHaveAccessibleDescription(
-    "Up to 1,631 KiB of files in one import, which the export of any course fits.",
+    "Limits: each exercise file up to 512 KiB, and the course's exercise files up to 1,024 KiB " +
+      "together, counting those the import leaves as they are. One import takes up to 1,129 KiB " +
+      "of JSON files, course.json included, or a .tar archive of up to 1,631 KiB. The export of " +
+      "any course fits.",
   );
 
-  await files.setInputFiles({
-    name: "huge.json",
+  // JSON files are sent as they are, so they meet the JSON limit before they are read.
+  const big = (name: string) => ({
+    name,
     mimeType: "application/json",
-    buffer: Buffer.alloc(20 * 1024 * 1024, " "),
+    buffer: Buffer.alloc(490 * 1024, " "),
   });
-
-  await expect(admin.getByRole("alert").filter({ hasText: "huge.json" })).toHaveText(
-    "huge.json is 20,480 KiB, larger than the maximum of 1,631 KiB for one import: import the exercises in smaller parts",
+  await files.setInputFiles([big("big-a.json"), big("big-b.json"), big("big-c.json")]);
+  await expect(admin.getByRole("alert").filter({ hasText: "The files" })).toHaveText(
+    "The files are 1,470 KiB, larger than the maximum of 1,129 KiB for one import: import the exercises in smaller parts",
   );
   await expect(files).toHaveAttribute("aria-invalid", "true");
+  await expect(admin.getByRole("button", { name: "Import" })).toBeDisabled();
+
+  await files.setInputFiles({
+    name: "huge.tar",
+    mimeType: "application/x-tar",
+    buffer: Buffer.alloc(20 * 1024 * 1024),
+  });
+  await expect(admin.getByRole("alert").filter({ hasText: "huge.tar" })).toHaveText(
+    "huge.tar is 20,480 KiB, larger than the maximum of 1,631 KiB for one import: import the exercises in smaller parts",
+  );
   await expect(admin.getByRole("button", { name: "Import" })).toBeDisabled();
   await expect(admin.getByText("Something went wrong")).toHaveCount(0);
 });

@@ -1,5 +1,9 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { randomUUID } from "node:crypto";
 
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { hashPassword } from "better-auth/crypto";
+
+import { createDatabase } from "@sawtooth/db";
 import { DEMO_ACCOUNTS } from "@sawtooth/db/demo";
 
 import { SECOND_STUDENT } from "./accounts";
@@ -169,4 +173,84 @@ test("review and admin pages fit 390 px", async ({ browser }) => {
   await expect(admin.getByRole("button", { name: /^Remove/ }).first()).toBeVisible();
   expect(await documentWidth(admin)).toBeLessThanOrEqual(390);
   await screenshot(admin, "narrow-admin-members");
+});
+
+/** A word of 200 letters, the longest exercise title, with no place to break a line. */
+const LONG_TITLE = "t".repeat(200);
+
+/**
+ * Adds a course with one published exercise, whose title is {@link LONG_TITLE} and whose
+ * statement has a long URL, and a student of it, who signs in with the returned email.
+ */
+async function addCourseWithLongWords(): Promise<string> {
+  const url = process.env["SAWTOOTH_E2E_DATABASE_URL"];
+  if (!url)
+    throw new Error("SAWTOOTH_E2E_DATABASE_URL is missing: run the specs through Playwright.");
+  const email = "long-words@example.com";
+  const statement =
+    "See https://en.wikipedia.org/wiki/Tent_map_with_a_very_long_path_segment_that_does_not_" +
+    "break_anywhere_at_all for background.\n\n$$h_2(x) = 2\\sigma(x) - 4\\sigma(x - 1/2)$$";
+  const definition = JSON.stringify({
+    id: "long-words",
+    title: LONG_TITLE,
+    statement,
+    domain: "R",
+    target: { kind: "tent", variant: "h2" },
+    reference: JSON.parse(SHIFTED_TENT),
+  });
+  const db = createDatabase(url);
+  try {
+    const userId = randomUUID();
+    await db.user.create({
+      data: {
+        id: userId,
+        name: "Long Words",
+        email,
+        emailVerified: true,
+        accounts: {
+          create: {
+            id: randomUUID(),
+            accountId: userId,
+            providerId: "credential",
+            password: await hashPassword(STUDENT.password),
+          },
+        },
+      },
+    });
+    await db.course.create({
+      data: {
+        slug: "long-words",
+        title: "Long words",
+        memberships: { create: { userId, role: "student" } },
+        exercises: {
+          create: {
+            slug: "long-words",
+            title: LONG_TITLE,
+            position: 0,
+            visibility: "visible",
+            versions: { create: { version: 1, definition } },
+          },
+        },
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  return email;
+}
+
+test("long titles and URLs wrap at 390 px", async ({ page }) => {
+  const email = await addCourseWithLongWords();
+  await signIn(page, email, STUDENT.password);
+
+  await page.goto("/courses/long-words");
+  await expect(page.getByRole("link", { name: LONG_TITLE })).toBeVisible();
+  expect(await documentWidth(page)).toBeLessThanOrEqual(390);
+  await screenshot(page, "narrow-long-title");
+
+  await page.goto("/courses/long-words/exercises/long-words");
+  await expect(page.getByRole("heading", { level: 1, name: LONG_TITLE })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Tent_map/ })).toBeVisible();
+  expect(await documentWidth(page)).toBeLessThanOrEqual(390);
+  await screenshot(page, "narrow-long-url");
 });

@@ -18,7 +18,8 @@ const schema = {
 
 /**
  * Styles of the rendered elements, which carry no classes: headings, links, code, lists and
- * GitHub-style tables, whose wide ones scroll inside the statement.
+ * GitHub-style tables. A long word or URL wraps. Wide tables, code blocks and display math
+ * scroll inside the statement instead.
  */
 const ELEMENT_STYLES = [
   "[&_a]:text-indigo-700 [&_a]:underline",
@@ -27,6 +28,7 @@ const ELEMENT_STYLES = [
   "[&_h3]:text-lg [&_h3]:font-semibold [&_h4]:font-semibold",
   "[&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6",
   "[&_table]:block [&_table]:max-w-full [&_table]:overflow-x-auto [&_table]:border-collapse",
+  "[&_table]:wrap-normal [&_pre]:overflow-x-auto [&_pre]:wrap-normal",
   "[&_th]:border [&_th]:border-slate-300 [&_th]:bg-slate-50 [&_th]:px-3 [&_th]:py-1",
   "[&_td]:border [&_td]:border-slate-300 [&_td]:px-3 [&_td]:py-1",
   "[&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-4",
@@ -49,7 +51,7 @@ function separateDisplayMath(text: string): string {
  */
 export function Markdown({ children }: { children: string }) {
   return (
-    <div className={`space-y-4 leading-7 ${ELEMENT_STYLES}`}>
+    <div className={`space-y-4 leading-7 wrap-anywhere ${ELEMENT_STYLES}`}>
       <ReactMarkdown
         remarkPlugins={[remarkGfm, remarkMath]}
         rehypePlugins={[[rehypeSanitize, schema], rehypeKatex]}

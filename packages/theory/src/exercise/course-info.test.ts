@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { parseCourseInfo } from "./course-info";
+import { parseCourseInfo, readCourseOrder } from "./course-info";
 
 const VALID = {
   slug: "deep-learning-theory",
@@ -50,4 +50,20 @@ describe("parseCourseInfo", () => {
       { path: "", message: "must be an object { … }" },
     ]);
   });
+});
+
+describe("readCourseOrder", () => {
+  test("reads a valid list while other fields have problems", () => {
+    expect(readCourseOrder({ ...VALID, acceptLate: "yes", slug: 5 })).toEqual([
+      "tent-h2",
+      "tent-h3",
+    ]);
+  });
+
+  test.each([[null], ["text"], [{ slug: "a" }], [{ exercises: [5] }], [{ exercises: "a" }]])(
+    "returns undefined without a valid list: %j",
+    (input) => {
+      expect(readCourseOrder(input)).toBeUndefined();
+    },
+  );
 });

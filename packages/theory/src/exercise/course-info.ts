@@ -53,6 +53,17 @@ export function parseCourseInfo(input: unknown): CourseInfoResult {
   return { ok: false, problems };
 }
 
+/**
+ * Reads course.json's `exercises` list on its own, so that its problems can be reported in the
+ * same round as those of other fields. Returns undefined when the file has no valid list, whose
+ * problems {@link parseCourseInfo} reports.
+ */
+export function readCourseOrder(input: unknown): string[] | undefined {
+  if (typeof input !== "object" || input === null || !("exercises" in input)) return undefined;
+  const parsed = courseInfoSchema.shape.exercises.safeParse(input.exercises);
+  return parsed.success ? parsed.data : undefined;
+}
+
 /** A problem of course.json's `exercises` list, at a field path such as `exercises.3`. */
 export interface CourseOrderProblem {
   path: string;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { TENT_H2_SUBMISSION } from "../testing/exercises";
 import { prepareExercise, type ExerciseProblem } from "./prepare";
-import { MAX_EXERCISE_ID_LENGTH } from "./schema";
+import { MAX_EXERCISE_ID_LENGTH, MAX_EXERCISE_TITLE_LENGTH } from "./schema";
 
 const VALID = {
   id: "tent",
@@ -177,6 +177,36 @@ describe("prepareExercise", () => {
     expect(prepareExercise({ ...VALID, id: longest }).ok).toBe(true);
     expect(problemsOf({ ...VALID, id: `${longest}b` })).toEqual([
       { path: "id", message: "is longer than 80 characters: shorten it" },
+    ]);
+  });
+
+  it("names two classification points with one x and different labels", () => {
+    const target = {
+      kind: "classification",
+      points: [
+        ["1/2", 1],
+        [0, 0],
+        [0.5, 0],
+        ["2/4", 1],
+      ],
+    };
+
+    expect(problemsOf({ ...VALID, target })).toEqual([
+      {
+        path: "target.points.2",
+        message:
+          "has the x of point 0 with the other label: no function gives one x two labels, so " +
+          "remove one of the points or fix its label",
+      },
+    ]);
+  });
+
+  it("limits the title like a course title", () => {
+    const longest = "t".repeat(MAX_EXERCISE_TITLE_LENGTH);
+
+    expect(prepareExercise({ ...VALID, title: longest }).ok).toBe(true);
+    expect(problemsOf({ ...VALID, title: `${longest}t` })).toEqual([
+      { path: "title", message: "is longer than 200 characters: shorten it" },
     ]);
   });
 });

@@ -119,7 +119,23 @@ export const targetSchema = z.discriminatedUnion(
     z.object({
       kind: z.literal("classification"),
       /** Labelled points (x, label) with labels 0 or 1. */
-      points: z.array(labelledPointSchema).min(1, "needs at least one point"),
+      points: z
+        .array(labelledPointSchema)
+        .min(1, "needs at least one point")
+        .superRefine((points, context) => {
+          // No function gives one x two labels, so the target could never be met in full.
+          points.forEach(([x, label], index) => {
+            const earlier = points.findIndex(([other]) => other.compare(x) === 0);
+            if (earlier === index || points[earlier]?.[1] === label) return;
+            context.addIssue({
+              code: "custom",
+              path: [index],
+              message:
+                `has the x of point ${earlier} with the other label: no function gives one x ` +
+                "two labels, so remove one of the points or fix its label",
+            });
+          });
+        }),
       /** f̃(x) = 1 when f(x) ≥ threshold; Telgarsky's threshold is 1/2. */
       threshold: exactNumber.prefault("1/2"),
       /** Largest accepted classification error R(f) = (1/n)·#mistakes; default 0. */
@@ -233,6 +249,9 @@ export const knownWrongSchema = z
  */
 export const MAX_EXERCISE_ID_LENGTH = 80;
 
+/** Maximum length of an exercise title, in UTF-16 code units, as for a course title. */
+export const MAX_EXERCISE_TITLE_LENGTH = 200;
+
 /** One exercise as a file of a course folder. */
 export const exerciseSchema = z
   .object({
@@ -243,7 +262,13 @@ export const exerciseSchema = z
         MAX_EXERCISE_ID_LENGTH,
         `is longer than ${MAX_EXERCISE_ID_LENGTH} characters: shorten it`,
       ),
-    title: z.string().min(1, "is empty: enter a title"),
+    title: z
+      .string()
+      .min(1, "is empty: enter a title")
+      .max(
+        MAX_EXERCISE_TITLE_LENGTH,
+        `is longer than ${MAX_EXERCISE_TITLE_LENGTH} characters: shorten it`,
+      ),
     /** Markdown with $…$ and $$…$$ math. */
     statement: z.string().min(1, "is empty: enter the statement"),
     domain: domainSchema,

@@ -472,6 +472,32 @@ describe("importCourseFiles", () => {
     );
   });
 
+  test("reports the exercises list with the other problems of course.json", async () => {
+    const files = [
+      { name: "b.tar/exercises/tent-h2.json", text: "{" },
+      {
+        name: "b.tar/course.json",
+        text: JSON.stringify({
+          slug: courseSlug,
+          title: "T",
+          description: "",
+          acceptLate: "yes",
+          exercises: ["tent-h2", "tent-h2", "missing-one"],
+        }),
+      },
+    ];
+
+    const result = await importCourseFiles(admin, { courseSlug, files });
+
+    const problems = result.status === "invalid" ? result.problems : [];
+    expect(problems.map((problem) => `${problem.file}:${problem.path}`)).toEqual([
+      "b.tar/exercises/tent-h2.json:",
+      "b.tar/course.json:acceptLate",
+      "b.tar/course.json:exercises.1",
+      "b.tar/course.json:exercises.2",
+    ]);
+  });
+
   test("reports a second course.json", async () => {
     const info = JSON.stringify({ slug: courseSlug, title: "T", description: "" });
     const files = [

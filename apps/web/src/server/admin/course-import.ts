@@ -10,7 +10,12 @@ import {
   type ImportedExercise,
   type ImportReport,
 } from "@sawtooth/db";
-import { checkCourseOrder, parseCourseInfo, prepareExercise } from "@sawtooth/theory";
+import {
+  checkCourseOrder,
+  parseCourseInfo,
+  prepareExercise,
+  readCourseOrder,
+} from "@sawtooth/theory";
 
 import {
   MAX_DEFINITION_BYTES,
@@ -147,6 +152,8 @@ export function validateImport(
   // listed in course.json's `exercises`.
   const fileIds: string[] = [];
   let courseFile: string | null = null;
+  // course.json's `exercises` list, checked even when other fields of course.json have problems.
+  let order: string[] | undefined;
   for (const file of files) {
     const base = file.name.split("/").pop() ?? file.name;
     if (!base.endsWith(".json")) {
@@ -162,7 +169,10 @@ export function validateImport(
       }
       courseFile = file.name;
       const parsed = parseJsonFile(file, problems);
-      if (parsed) result.course = checkCourseInfo(file.name, parsed.value, target, problems);
+      if (parsed) {
+        result.course = checkCourseInfo(file.name, parsed.value, target, problems);
+        order = readCourseOrder(parsed.value);
+      }
       continue;
     }
     fileIds.push(base.slice(0, -".json".length));
@@ -180,7 +190,6 @@ export function validateImport(
     result.exercises.push(exercise);
     if (failing.length > 0) drafts.push({ slug: exercise.slug, failing });
   }
-  const order = result.course?.order;
   if (courseFile !== null && order !== undefined) {
     for (const problem of checkCourseOrder(order, fileIds)) {
       problems.push({ file: courseFile, ...problem });

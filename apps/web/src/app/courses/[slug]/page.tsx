@@ -67,7 +67,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
                 <td className="px-4 py-3">
                   <Link
                     href={`/courses/${course.slug}/exercises/${exercise.slug}`}
-                    className="font-medium text-indigo-700 hover:underline"
+                    className="font-medium wrap-anywhere text-indigo-700 hover:underline"
                   >
                     {exercise.title}
                   </Link>

@@ -4,7 +4,12 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 
 import { errorMessage } from "@/components/error-message";
-import { MAX_IMPORT_ARCHIVE_BYTES, MAX_IMPORT_TEXT_BYTES } from "@/lib/course-limits";
+import {
+  MAX_COURSE_EXERCISE_BYTES,
+  MAX_DEFINITION_BYTES,
+  MAX_IMPORT_ARCHIVE_BYTES,
+  MAX_IMPORT_TEXT_BYTES,
+} from "@/lib/course-limits";
 import type { ImportedDraft, ImportFile, ImportResponse } from "@/server/admin/course-import";
 import { describeImportReport } from "@/lib/import-report";
 import { plural } from "@/lib/plural";
@@ -14,34 +19,41 @@ import { importCourseFilesAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList } from "./admin-ui";
 
+/** Whether any chosen file is a .tar archive, which the form unpacks before sending. */
+function hasArchive(files: File[]): boolean {
+  return files.some((file) => file.name.endsWith(".tar"));
+}
+
 /**
- * Returns the sentence for chosen files over `MAX_IMPORT_ARCHIVE_BYTES`, the size of the
- * largest course's export, or null within the limit. It is checked before the files are read.
+ * Returns the sentence for chosen files over the limit of one import, or null within it. It is
+ * checked before the files are read: JSON files are sent as they are, so they count against
+ * `MAX_IMPORT_TEXT_BYTES`, and a choice with a .tar archive against `MAX_IMPORT_ARCHIVE_BYTES`,
+ * the size of the largest course's export.
  */
 function importSizeProblem(list: FileList): string | null {
   const files = Array.from(list);
   const total = files.reduce((sum, file) => sum + file.size, 0);
-  if (total <= MAX_IMPORT_ARCHIVE_BYTES) return null;
-  const largest = files.reduce((a, b) => (b.size > a.size ? b : a));
-  const chosen = files.length === 1 ? `${largest.name} is` : `The files are`;
+  const max = hasArchive(files) ? MAX_IMPORT_ARCHIVE_BYTES : MAX_IMPORT_TEXT_BYTES;
+  if (total <= max) return null;
+  const chosen = files.length === 1 ? `${files[0]?.name ?? "The file"} is` : "The files are";
   return (
-    `${chosen} ${formatKibibytes(total)}, larger than the maximum of ` +
-    `${formatKibibytes(MAX_IMPORT_ARCHIVE_BYTES)} for one import: import the exercises in ` +
-    "smaller parts"
+    `${chosen} ${formatKibibytes(total)}, larger than the maximum of ${formatKibibytes(max)} ` +
+    "for one import: import the exercises in smaller parts"
   );
 }
 
 /**
  * Returns the sentence for read files whose texts exceed `MAX_IMPORT_TEXT_BYTES` or whose
  * request exceeds the body limit, which the server would reject. Returns null within the limits.
+ * Only the texts of an archive can exceed the limit here, once unpacked.
  */
 function requestSizeProblem(files: ImportFile[], request: unknown): string | null {
   const textBytes = files.reduce((sum, file) => sum + utf8Bytes(file.text), 0);
   if (textBytes > MAX_IMPORT_TEXT_BYTES) {
     return (
       `The files are ${formatKibibytes(textBytes)} once unpacked, larger than the maximum of ` +
-      `${formatKibibytes(MAX_IMPORT_TEXT_BYTES)} for one import: import the exercises in ` +
-      "smaller parts"
+      `${formatKibibytes(MAX_IMPORT_TEXT_BYTES)} of JSON files for one import: import the ` +
+      "exercises in smaller parts"
     );
   }
   // Escaping can still push an edited file or odd file names past the body limit.
@@ -145,8 +157,11 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         className="block text-sm"
       />
       <p id="import-limit" className="text-xs text-slate-500">
-        Up to {formatKibibytes(MAX_IMPORT_ARCHIVE_BYTES)} of files in one import, which the export
-        of any course fits.
+        Limits: each exercise file up to {formatKibibytes(MAX_DEFINITION_BYTES)}, and the
+        course&apos;s exercise files up to {formatKibibytes(MAX_COURSE_EXERCISE_BYTES)} together,
+        counting those the import leaves as they are. One import takes up to{" "}
+        {formatKibibytes(MAX_IMPORT_TEXT_BYTES)} of JSON files, course.json included, or a .tar
+        archive of up to {formatKibibytes(MAX_IMPORT_ARCHIVE_BYTES)}. The export of any course fits.
       </p>
       {sizeProblem !== null && (
         <p id="import-size" role="alert" className="text-sm font-medium text-red-700">

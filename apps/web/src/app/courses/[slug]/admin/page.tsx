@@ -45,7 +45,7 @@ export default async function AdminPage({ params }: AdminPageProps) {
             <td>
               <Link
                 href={`${base}/exercises/${exercise.slug}`}
-                className="font-medium text-indigo-700 hover:underline"
+                className="font-medium wrap-anywhere text-indigo-700 hover:underline"
               >
                 {exercise.title}
               </Link>

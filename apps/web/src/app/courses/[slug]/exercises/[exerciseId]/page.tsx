@@ -49,7 +49,7 @@ export default async function ExercisePage({ params, searchParams }: ExercisePag
             {course.title}
           </Link>
         </nav>
-        <h1 className="mt-2 text-2xl font-semibold">{view.title}</h1>
+        <h1 className="mt-2 text-2xl font-semibold wrap-anywhere">{view.title}</h1>
         <dl className="mt-2 flex gap-6 text-sm text-slate-600">
           <div className="flex gap-1">
             <dt>Due:</dt>

@@ -39,7 +39,7 @@ export default async function EditExercisePage({ params }: EditExercisePageProps
   return (
     <div>
       <AdminNav courseSlug={course.slug} title={course.title} />
-      <h1 className="mt-2 text-2xl font-semibold">Edit {exercise.title}</h1>
+      <h1 className="mt-2 text-2xl font-semibold wrap-anywhere">Edit {exercise.title}</h1>
       <div className="mt-2 flex gap-4 text-sm">
         <Link href={`${base}/preview`} className="text-indigo-700 hover:underline">
           Preview as a student

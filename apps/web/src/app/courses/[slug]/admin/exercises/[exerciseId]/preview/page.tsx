@@ -47,7 +47,7 @@ export default async function PreviewPage({
         Student preview of the newest version
         {exercise.visibility === "hidden" ? "; students cannot see it until it is published" : ""}.
       </p>
-      <h1 className="mt-2 text-2xl font-semibold">{view.title}</h1>
+      <h1 className="mt-2 text-2xl font-semibold wrap-anywhere">{view.title}</h1>
       <dl className="mt-2 flex gap-6 text-sm text-slate-600">
         <div className="flex gap-1">
           <dt>Due:</dt>

@@ -46,11 +46,11 @@ export default async function AttemptPage({ params }: AttemptPageProps) {
   return (
     <article>
       <nav className="text-sm">
-        <Link href={exercisePath} className="text-indigo-700 hover:underline">
+        <Link href={exercisePath} className="wrap-anywhere text-indigo-700 hover:underline">
           {exercise.title}
         </Link>
       </nav>
-      <h1 className="mt-2 text-2xl font-semibold">Attempt at {exercise.title}</h1>
+      <h1 className="mt-2 text-2xl font-semibold wrap-anywhere">Attempt at {exercise.title}</h1>
       <p className="mt-2 text-sm text-slate-600">
         Submitted{" "}
         <time dateTime={attempt.createdAt.toISOString()}>
