@@ -5,6 +5,8 @@
  * the field instead of the form guessing.
  */
 
+import { describeJsonSyntax } from "./json-syntax";
+
 /** Target kinds of the engine's exercise schema. */
 export const TARGET_KINDS = [
   "tent",
@@ -143,8 +145,8 @@ function parseJsonField(text: string, path: string, problems: FormProblem[]): Js
   }
   try {
     return JSON.parse(text) as Json;
-  } catch (error) {
-    problems.push({ path, message: `is not valid JSON: ${(error as Error).message}` });
+  } catch {
+    problems.push({ path, message: describeJsonSyntax(text) });
     return null;
   }
 }

@@ -26,6 +26,7 @@ import {
   MAX_TITLE_LENGTH,
 } from "@/lib/course-limits";
 import { fieldMessage } from "@/lib/exercise-fields";
+import { describeJsonSyntax } from "@/lib/json-syntax";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
@@ -229,9 +230,8 @@ function checkCourseSize(
 function parseJsonFile(file: ImportFile, problems: ImportProblem[]): { value: unknown } | null {
   try {
     return { value: JSON.parse(file.text) };
-  } catch (error) {
-    const message = `is not valid JSON: ${(error as Error).message}`;
-    problems.push({ file: file.name, path: "", message });
+  } catch {
+    problems.push({ file: file.name, path: "", message: describeJsonSyntax(file.text) });
     return null;
   }
 }

@@ -12,6 +12,7 @@ import { prepareExercise, type PreparedExercise } from "@sawtooth/theory";
 
 import { MAX_DEFINITION_BYTES, storedExerciseText } from "@/lib/course-limits";
 import { toFieldProblem, type FieldProblem } from "@/lib/exercise-fields";
+import { describeJsonSyntax } from "@/lib/json-syntax";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { prepareVersion } from "../grading";
@@ -139,8 +140,8 @@ function checkDefinition(
   let value: unknown;
   try {
     value = JSON.parse(definition);
-  } catch (error) {
-    problems.push(toFieldProblem("", `is not valid JSON: ${(error as Error).message}`));
+  } catch {
+    problems.push(toFieldProblem("", describeJsonSyntax(definition)));
     return { problems };
   }
   const prepared = prepareExercise(value);
