@@ -158,7 +158,7 @@ test("editor reports every problem at its field", async ({ browser }) => {
   await expect(summary.getByRole("listitem")).toHaveText([
     "Breakpoints, line 3: needs two numbers, x and y",
     'Left slope: "NaN" is not a number: enter a number such as -1/2 or 0.5',
-    "Minimum depth: must be a whole number, 1 or more",
+    "Minimum depth: must be a whole number from 1 to 1,000,000",
     "Reference solution: is empty: paste the network as JSON",
   ]);
   await expect(admin.getByLabel("Breakpoints", { exact: true })).toHaveAttribute(

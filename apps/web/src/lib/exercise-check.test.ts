@@ -55,7 +55,7 @@ describe("checkExerciseForm", () => {
 
     expect(placesAndMessages(form)).toEqual([
       "Domain: a polynomial target needs a closed domain [lo, hi]: enter both ends",
-      "Minimum depth: must be a whole number, 1 or more",
+      "Minimum depth: must be a whole number from 1 to 1,000,000",
       "Reference solution: is empty: paste the network as JSON",
     ]);
   });

@@ -48,10 +48,18 @@ describe("prepareExercise", () => {
       "title",
     ]);
     expect(messageAt(problems, "title")).toBe("is empty: enter a title");
-    expect(messageAt(problems, "constraints.minDepth")).toBe("must be a whole number, 1 or more");
+    expect(messageAt(problems, "constraints.minDepth")).toBe(
+      "must be a whole number from 1 to 1,000,000",
+    );
     expect(messageAt(problems, "domain")).toBe(
       "a piece-count target needs a closed domain [lo, hi]: enter both ends",
     );
+  });
+
+  it("states the bound of a too-large attempt limit", () => {
+    const problems = problemsOf({ ...VALID, attemptLimit: 1e20 });
+
+    expect(messageAt(problems, "attemptLimit")).toBe("must be a whole number from 1 to 1,000,000");
   });
 
   it("reports a missing reference once", () => {

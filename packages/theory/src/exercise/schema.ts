@@ -38,9 +38,16 @@ export const exactNumber = z
     return z.NEVER;
   });
 
+/**
+ * Largest attempt limit and network bound an exercise may set. Larger values mean no limit in
+ * practice, and the database stores these numbers as 32-bit integers.
+ */
+export const MAX_EXERCISE_COUNT = 1_000_000;
+
 /** Builds the schema of a whole number from `min` up (to `max`), with one message for any failure. */
 function wholeNumber(min: number, max?: number) {
-  const range = max === undefined ? `, ${min} or more` : ` from ${min} to ${max}`;
+  const range =
+    max === undefined ? `, ${min} or more` : ` from ${min} to ${max.toLocaleString("en-US")}`;
   const schema = z
     .number({ error: `must be a whole number${range}` })
     .int()
@@ -165,11 +172,11 @@ export const constraintsSchema = z
     inputs: wholeNumber(1).default(1),
     outputs: wholeNumber(1).default(1),
     /** Number of affine layers, as the lecture counts depth. */
-    minDepth: wholeNumber(1).optional(),
-    maxDepth: wholeNumber(1).optional(),
+    minDepth: wholeNumber(1, MAX_EXERCISE_COUNT).optional(),
+    maxDepth: wholeNumber(1, MAX_EXERCISE_COUNT).optional(),
     /** Largest number of neurons in any layer. */
-    maxWidth: wholeNumber(1).optional(),
-    maxParameters: wholeNumber(1).optional(),
+    maxWidth: wholeNumber(1, MAX_EXERCISE_COUNT).optional(),
+    maxParameters: wholeNumber(1, MAX_EXERCISE_COUNT).optional(),
     /** Hidden activations allowed; default any. */
     activations: z.array(activationName).min(1).optional(),
     outputActivations: z.array(activationName).min(1).optional(),
@@ -278,7 +285,7 @@ export const exerciseSchema = z
     reveal: revealSchema.default({ targetPlot: true, expectedValues: true }),
     reference: z.unknown(),
     knownWrong: z.array(knownWrongSchema).default([]),
-    attemptLimit: wholeNumber(1).optional(),
+    attemptLimit: wholeNumber(1, MAX_EXERCISE_COUNT).optional(),
     tags: z.array(z.string()).default([]),
     ...exerciseSettingsShape,
   })

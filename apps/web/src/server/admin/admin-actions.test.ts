@@ -178,7 +178,7 @@ describe("saveExercise", () => {
     const problems = result.status === "invalid" ? result.problems : [];
     expect(problems.map((problem) => `${problem.field}: ${problem.message}`).sort()).toEqual([
       "Domain: a polynomial target needs a closed domain [lo, hi]: enter both ends",
-      "Minimum depth: must be a whole number, 1 or more",
+      "Minimum depth: must be a whole number from 1 to 1,000,000",
       "Reference solution: is missing",
       "Title: is empty: enter a title",
     ]);
