@@ -120,6 +120,33 @@ test("admin publishes, edits and regrades an exercise", async ({ browser }) => {
   await student.goto(`${COURSE}/exercises/tent-by-admin`);
   const history = student.getByRole("region", { name: "Attempt history" });
   await expect(history.getByRole("cell", { name: "Incorrect", exact: true })).toHaveCount(1);
+
+  // A manual score that a regrade clears shows in the preview although no grade changes.
+  await history.getByRole("link", { name: "Open attempt" }).click();
+  await expect(student).toHaveURL(/\/attempts\/[^/]+$/);
+  const attemptPath = new URL(student.url()).pathname;
+  await admin.goto(attemptPath.replace("/exercises/tent-by-admin/", "/review/"));
+  await admin.getByLabel("New score in %").fill("50");
+  await admin.getByLabel("Reason").fill("Right on half of the domain.");
+  await admin.getByRole("button", { name: "Change score" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Score changed." })).toBeVisible();
+  await admin.goto(`${ADMIN}/exercises/tent-by-admin`);
+  await regrade.getByRole("button", { name: "Preview regrade" }).click();
+  await expect(preview).toContainText("0 would change, 1 have a manual score");
+  await expect(preview).toContainText("score that counts of 0 attempts");
+  await expect(preview.getByRole("row")).toHaveCount(1);
+  await preview.getByLabel(/Keep manual score overrides/).uncheck();
+  await expect(preview).toContainText("score that counts of 1 attempt and clears 1 manual score");
+  const cleared = preview.getByRole("row").filter({ hasText: DEMO_STUDENT.email });
+  await expect(cleared).toContainText("50%, cleared");
+  await expect(cleared).toContainText("50% → 0%");
+  await preview.getByRole("button", { name: "Apply regrade" }).click();
+  const result = regrade.getByRole("region", { name: "Regrade result" });
+  await expect(result.getByRole("status")).toContainText("0 changed, 1 overrides cleared");
+  await expect(result.getByRole("status")).toContainText(
+    "changed the score that counts of 1 attempt and cleared 1 manual score",
+  );
+  await expect(result.getByRole("row").filter({ hasText: "50% → 0%" })).toHaveCount(1);
 });
 
 test("editor reports every problem at its field", async ({ browser }) => {

@@ -25,6 +25,11 @@ const STUDENT: StudentAccount = {
   email: `comment.student.${suffix}@example.com`,
   password: DEMO_PASSWORD,
 };
+const OVERRIDE_STUDENT: StudentAccount = {
+  name: `Override Student ${suffix}`,
+  email: `override.student.${suffix}@example.com`,
+  password: DEMO_PASSWORD,
+};
 
 async function newSignedInPage(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -36,13 +41,13 @@ async function newSignedInPage(browser: Browser, email: string): Promise<Page> {
   return page;
 }
 
-/** Submits a wrong network as the spec's student and returns the tutor's page of that attempt. */
-async function reviewPathOfNewAttempt(browser: Browser): Promise<string> {
+/** Submits a wrong network as a new student and returns the tutor's page of that attempt. */
+async function reviewPathOfNewAttempt(browser: Browser, account: StudentAccount): Promise<string> {
   const url = process.env["SAWTOOTH_E2E_DATABASE_URL"];
   if (!url)
     throw new Error("SAWTOOTH_E2E_DATABASE_URL is missing: run the specs through Playwright.");
-  await addStudents(url, [STUDENT]);
-  const student = await newSignedInPage(browser, STUDENT.email);
+  await addStudents(url, [account]);
+  const student = await newSignedInPage(browser, account.email);
   await student.goto(`${COURSE}/exercises/tent-h2`);
   await student.getByLabel("Network JSON", { exact: true }).fill(WRONG_WEIGHTS);
   await student.getByRole("button", { name: "Submit" }).click();
@@ -55,7 +60,7 @@ async function reviewPathOfNewAttempt(browser: Browser): Promise<string> {
 }
 
 test("comment forms replace old messages", async ({ browser }) => {
-  const reviewPath = await reviewPathOfNewAttempt(browser);
+  const reviewPath = await reviewPathOfNewAttempt(browser, STUDENT);
   const tutor = await newSignedInPage(browser, DEMO_TUTOR.email);
   await tutor.goto(reviewPath);
   const comments = tutor.getByRole("region", { name: "Comments" });
@@ -65,9 +70,12 @@ test("comment forms replace old messages", async ({ browser }) => {
   const add = comments.getByRole("button", { name: "Add comment" });
 
   // Whitespace passes the browser's `required` check, so the server's error shows.
+  await expect(comments.getByText("At most 5,000 characters.")).toHaveCount(1);
+  await expect(newComment).toHaveAttribute("maxlength", "5000");
   await newComment.fill("   ");
   await add.click();
   await expect(alerts).toHaveText(["The comment is empty: write what the student should read."]);
+  await expect(newComment).toHaveValue("   ");
 
   await newComment.fill("Look at the slope past x = 1/2.");
   await add.click();
@@ -77,12 +85,15 @@ test("comment forms replace old messages", async ({ browser }) => {
   const first = comments.getByRole("listitem").filter({ hasText: "Look at the slope" });
   await expect(first).toHaveCount(1);
 
+  const byTutor = new RegExp(`^Delete comment by ${DEMO_TUTOR.name}, \\d+ \\w+ \\d{4}, `);
+  await expect(first.getByRole("button", { name: byTutor })).toHaveCount(1);
   await first.getByText("Edit", { exact: true }).click();
   const text = first.getByLabel("Comment text");
   await text.fill("   ");
   await first.getByRole("button", { name: "Save comment" }).click();
   await expect(alerts).toHaveText(["The comment is empty: write what the student should read."]);
   await expect(status).toHaveText("");
+  await expect(text).toHaveValue("   ");
 
   await text.fill("Look at the slope past x = 1/2 again.");
   await first.getByRole("button", { name: "Save comment" }).click();
@@ -143,4 +154,73 @@ test("editor keeps the version for a due date", async ({ browser }) => {
   await admin.reload();
   await expect(versions).toHaveCount(1);
   await expect(dueDate).toHaveValue("");
+});
+
+test("review forms keep text and warn before leaving", async ({ browser }) => {
+  const reviewPath = await reviewPathOfNewAttempt(browser, OVERRIDE_STUDENT);
+  const tutor = await newSignedInPage(browser, DEMO_TUTOR.email);
+  await tutor.goto(reviewPath);
+  const override = tutor.getByRole("region", { name: "Score override" });
+  const percent = override.getByLabel("New score in %");
+  const reason = override.getByLabel("Reason");
+  const change = override.getByRole("button", { name: "Change score" });
+  const attemptsLink = tutor.getByRole("link", { name: "Attempts", exact: true });
+
+  await expect(override).toContainText("The student sees this reason with the new score");
+  await expect(reason).toHaveAttribute("maxlength", "1000");
+  await percent.fill("120");
+  await reason.fill("Half of the pieces are right.");
+  await change.click();
+  await expect(override.getByRole("alert")).toHaveText(
+    "The score is above 100%: enter at most 100.",
+  );
+  await expect(percent).toHaveValue("120");
+  await expect(reason).toHaveValue("Half of the pieces are right.");
+
+  // Unsent text: an in-app link asks first, and dismissing keeps the page.
+  let question = "";
+  tutor.once("dialog", (dialog) => {
+    question = dialog.message();
+    void dialog.dismiss();
+  });
+  await attemptsLink.click();
+  await expect.poll(() => question).toContain("is not sent");
+  expect(new URL(tutor.url()).pathname).toBe(reviewPath);
+  await expect(percent).toHaveValue("120");
+
+  await percent.fill("50");
+  await change.click();
+  await expect(override.getByRole("status")).toHaveText("Score changed.");
+  await expect(percent).toHaveValue("");
+  await expect(reason).toHaveValue("");
+
+  const comments = tutor.getByRole("region", { name: "Comments" });
+  await comments.getByLabel("New comment").fill("See the slope past x = 1/2.");
+  await comments.getByRole("button", { name: "Add comment" }).click();
+  await expect(comments.getByRole("status")).toHaveText("Comment added.");
+
+  await comments.getByLabel("New comment").fill("A half-written");
+  let unloadAsked = false;
+  tutor.once("dialog", (dialog) => {
+    unloadAsked = dialog.type() === "beforeunload";
+    void dialog.dismiss();
+  });
+  await tutor.reload({ timeout: 2_000 }).catch(() => undefined);
+  expect(unloadAsked).toBe(true);
+  await comments.getByLabel("New comment").fill("");
+
+  // Nothing unsent: the link leaves without a question.
+  tutor.once("dialog", (dialog) => {
+    throw new Error(`Unexpected dialog: ${dialog.message()}`);
+  });
+  await attemptsLink.click();
+  await expect(tutor).toHaveURL(/\/review\/attempts$/);
+  tutor.removeAllListeners("dialog");
+
+  const student = await newSignedInPage(browser, OVERRIDE_STUDENT.email);
+  await student.goto(`${COURSE}/exercises/tent-h2`);
+  const row = student.getByRole("region", { name: "Attempt history" }).getByRole("row").nth(1);
+  await expect(row.getByRole("cell").first()).toHaveText("#1");
+  await expect(row).toContainText("50%");
+  await expect(row).toContainText("commented, score changed by a tutor");
 });

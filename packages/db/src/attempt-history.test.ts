@@ -66,6 +66,35 @@ describe("listAttempts", () => {
     expect(list[0]).toMatchObject({ verdict: "correct", score: 1 });
     expect(list[0]?.createdAt).toBeInstanceOf(Date);
   });
+
+  test("numbers attempts and counts comments", async () => {
+    const db = testDatabase.db;
+    const first = await recordAttempt(db, attempt({ network: "a" }));
+    await recordAttempt(db, attempt({ network: "b" }));
+    await db.attemptComment.create({
+      data: { attemptId: first.attempt.id, authorId: "bob", body: "Look at x = 1." },
+    });
+    await db.attempt.update({ where: { id: first.attempt.id }, data: { overrideScore: 0.5 } });
+
+    const [second, commented] = await listAttempts(db, "alice", "tent");
+
+    expect(second).toMatchObject({ attemptNumber: 2, commentCount: 0, overrideScore: null });
+    expect(commented).toMatchObject({ attemptNumber: 1, commentCount: 1, overrideScore: 0.5 });
+    expect(commented?.score).toBe(0.5);
+  });
+
+  test("returns a resent attempt with its comments", async () => {
+    const db = testDatabase.db;
+    const first = await recordAttempt(db, attempt({ network: "a" }));
+    await db.attemptComment.create({
+      data: { attemptId: first.attempt.id, authorId: "bob", body: "Look at x = 1." },
+    });
+
+    const again = await recordAttempt(db, attempt({ network: "a" }));
+
+    expect(again.duplicate).toBe(true);
+    expect(again.attempt).toMatchObject({ attemptNumber: 1, commentCount: 1 });
+  });
 });
 
 describe("findAttempt", () => {

@@ -5,6 +5,8 @@ import { isSolved, tallyAttempts } from "./progress";
 /** An attempt as listed in a student's history. */
 export interface AttemptSummary {
   id: string;
+  /** 1 for the user's first attempt at the exercise, 2 for the second, and so on. */
+  attemptNumber: number;
   createdAt: Date;
   verdict: Verdict;
   /** The score that counts: a tutor's override when one is set, else the graded score. */
@@ -13,14 +15,18 @@ export interface AttemptSummary {
   gradedScore: number;
   /** The score a tutor set by hand, or null when none is set. */
   overrideScore: number | null;
+  /** Number of tutors' comments on the attempt, which the student reads on its page. */
+  commentCount: number;
 }
 
 const summaryFields = {
   id: true,
+  attemptNumber: true,
   createdAt: true,
   verdict: true,
   score: true,
   overrideScore: true,
+  _count: { select: { comments: true } },
 } as const;
 
 /** Returns the score that counts for an attempt: a tutor's override when set, else the grade. */
@@ -28,14 +34,24 @@ export function effectiveScore(attempt: { score: number; overrideScore: number |
   return attempt.overrideScore ?? attempt.score;
 }
 
-function toSummary<Row extends { verdict: string; score: number; overrideScore: number | null }>(
+function toSummary<
+  Row extends {
+    verdict: string;
+    score: number;
+    overrideScore: number | null;
+    _count: { comments: number };
+  },
+>(
   row: Row,
-): Omit<Row, "verdict" | "score"> & Pick<AttemptSummary, "verdict" | "score" | "gradedScore"> {
+): Omit<Row, "verdict" | "score" | "_count"> &
+  Pick<AttemptSummary, "verdict" | "score" | "gradedScore" | "commentCount"> {
+  const { _count, verdict, score, ...rest } = row;
   return {
-    ...row,
-    verdict: verdictSchema.parse(row.verdict),
+    ...rest,
+    verdict: verdictSchema.parse(verdict),
     score: effectiveScore(row),
-    gradedScore: row.score,
+    gradedScore: score,
+    commentCount: _count.comments,
   };
 }
 

@@ -37,7 +37,12 @@ export interface StoredAttempt {
   attemptNumber: number;
   createdAt: Date;
   verdict: Verdict;
+  /** The score the grader gave. */
   score: number;
+  /** The score a tutor set by hand, or null when none is set. */
+  overrideScore: number | null;
+  /** Number of tutors' comments on the attempt. */
+  commentCount: number;
   /** The grader's feedback as JSON text. */
   feedback: string;
 }
@@ -110,7 +115,16 @@ export async function recordAttemptWithinLimit(
     }
     if (attemptNumber !== null) {
       const { verdict, score, feedback } = input;
-      const attempt = { id, attemptNumber, createdAt, verdict, score, feedback };
+      const attempt = {
+        id,
+        attemptNumber,
+        createdAt,
+        verdict,
+        score,
+        overrideScore: null,
+        commentCount: 0,
+        feedback,
+      };
       return { status: "recorded", attempt, duplicate: false, attemptCount: attemptNumber };
     }
 
@@ -176,10 +190,14 @@ async function findSubmitted(
       createdAt: true,
       verdict: true,
       score: true,
+      overrideScore: true,
       feedback: true,
+      _count: { select: { comments: true } },
     },
   });
-  return row && { ...row, verdict: verdictSchema.parse(row.verdict) };
+  if (!row) return null;
+  const { _count, ...rest } = row;
+  return { ...rest, verdict: verdictSchema.parse(row.verdict), commentCount: _count.comments };
 }
 
 /**

@@ -9,9 +9,13 @@ const timeFormat = new Intl.DateTimeFormat("en-GB", {
 /** A stored attempt with the fields the history shows. */
 export interface HistoryAttempt {
   id: string;
+  attemptNumber: number;
   createdAt: Date;
   verdict: AttemptHistoryRow["verdict"];
+  /** The graded score or the score that counts: the override replaces either one. */
   score: number;
+  overrideScore: number | null;
+  commentCount: number;
 }
 
 /**
@@ -21,9 +25,12 @@ export interface HistoryAttempt {
 export function toHistoryRow(attempt: HistoryAttempt): AttemptHistoryRow {
   return {
     id: attempt.id,
+    attemptNumber: attempt.attemptNumber,
     submittedAt: attempt.createdAt.toISOString(),
     submittedLabel: `${timeFormat.format(attempt.createdAt)} UTC`,
     verdict: attempt.verdict,
-    score: attempt.score,
+    score: attempt.overrideScore ?? attempt.score,
+    scoreChangedByTutor: attempt.overrideScore !== null,
+    commented: attempt.commentCount > 0,
   };
 }

@@ -44,13 +44,19 @@ export type RejectionReason =
 /** An attempt as the exercise page's history lists it. */
 export interface AttemptHistoryRow {
   id: string;
+  /** 1 for the student's first attempt at the exercise, as tutors number it. */
+  attemptNumber: number;
   /** When it was stored, as an ISO 8601 timestamp. */
   submittedAt: string;
   /** `submittedAt` as the page shows it, formatted on the server in UTC. */
   submittedLabel: string;
   verdict: "correct" | "incorrect";
-  /** Score between 0 and 1. */
+  /** The score that counts, between 0 and 1: a tutor's override when one is set. */
   score: number;
+  /** Whether a tutor set the score by hand. */
+  scoreChangedByTutor: boolean;
+  /** Whether a tutor commented on the attempt. */
+  commented: boolean;
 }
 
 /** The architecture rules a student sees next to the editor. */

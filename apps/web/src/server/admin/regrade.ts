@@ -57,10 +57,15 @@ export interface RegradePreview {
   tooComplexCount: number;
 }
 
-/** An applied regrade: the counts it logged, and the attempts it left unchanged as too complex. */
+/**
+ * An applied regrade: the counts it logged, every attempt as it was regraded, whether manual
+ * scores were kept, and the attempts it left unchanged as too complex.
+ */
 export interface AppliedRegrade {
   status: "applied";
   summary: RegradeSummary;
+  rows: RegradeRow[];
+  keepOverrides: boolean;
   tooComplexCount: number;
 }
 
@@ -129,7 +134,13 @@ export async function applyRegradeRequest(
     attempts: plan.graded,
     changedIds: plan.preview.rows.filter((row) => row.changed).map((row) => row.attemptId),
   });
-  return { status: "applied", summary, tooComplexCount: plan.preview.tooComplexCount };
+  return {
+    status: "applied",
+    summary,
+    rows: plan.preview.rows,
+    keepOverrides: parsed.data.keepOverrides,
+    tooComplexCount: plan.preview.tooComplexCount,
+  };
 }
 
 async function planRegrade(

@@ -127,7 +127,7 @@ const overrideSchema = z.object({
   reason: z
     .string()
     .trim()
-    .min(1, "A reason is required: tutors read it in the audit trail.")
+    .min(1, "A reason is required: the student sees it with the new score.")
     .max(
       MAX_OVERRIDE_REASON_LENGTH,
       `The reason is longer than ${MAX_OVERRIDE_REASON_LENGTH} characters.`,

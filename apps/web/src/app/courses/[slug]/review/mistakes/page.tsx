@@ -130,8 +130,8 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
 function MistakeGroupSummary({ group }: { group: MistakeGroup }) {
   return (
     <>
-      <h2 className="font-medium break-words">
-        <code className="text-slate-600">{group.code}</code>: {group.label}
+      <h2 data-mistake-code={group.code} className="font-medium break-words">
+        {group.label}
       </h2>
       <p className="mt-1 text-sm text-slate-600">
         {plural(group.attemptCount, "attempt")} by {plural(group.students, "student")}

@@ -73,7 +73,6 @@ export default async function EditExercisePage({ params }: EditExercisePageProps
         </ul>
       </section>
       <RegradePanel
-        key={exercise.versions[0]?.id}
         courseSlug={course.slug}
         exerciseSlug={exercise.slug}
         versions={exercise.versions.map((version) => version.number)}

@@ -7,13 +7,46 @@ import { DataTable } from "@/components/data-table";
 import { PersonName } from "@/components/person-name";
 import { plural } from "@/lib/plural";
 import type { Rejected } from "@/server/admin/admin-access";
-import type { AppliedRegrade, RegradePreview } from "@/server/admin/regrade";
+import type { AppliedRegrade, RegradePreview, RegradeRow } from "@/server/admin/regrade";
 import { applyRegradeAction, previewRegradeAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList } from "../../admin-ui";
-import { describeAfter, describeBefore, describeOverride } from "./regrade-format";
+import {
+  describeAfter,
+  describeBefore,
+  describeCountedChanges,
+  describeCountedScore,
+  describeOverride,
+  listedRegradeRows,
+} from "./regrade-format";
 
-/** A dry run of a regrade against a chosen version, then applying it on confirmation. */
+/** Lists the attempts a regrade changes, with the scores that count under the overrides choice. */
+function RegradeTable({ rows, keepOverrides }: { rows: RegradeRow[]; keepOverrides: boolean }) {
+  const columns = ["Attempt", "Student", "Now", "After", "Manual score", "Score that counts"];
+  return (
+    <DataTable columns={columns} compact>
+      {listedRegradeRows(rows, keepOverrides).map((row) => (
+        <tr key={row.attemptId}>
+          <td>
+            #{row.attemptNumber} (version {row.oldVersion})
+          </td>
+          <td>
+            <PersonName name={row.studentName} /> ({row.studentEmail})
+          </td>
+          <td>{describeBefore(row)}</td>
+          <td>{describeAfter(row)}</td>
+          <td>{describeOverride(row, keepOverrides)}</td>
+          <td>{describeCountedScore(row, keepOverrides)}</td>
+        </tr>
+      ))}
+    </DataTable>
+  );
+}
+
+/**
+ * A dry run of a regrade against a chosen version, then applying it on confirmation. The
+ * preview follows the overrides box, and the applied result stays in the panel.
+ */
 export function RegradePanel({
   courseSlug,
   exerciseSlug,
@@ -31,6 +64,15 @@ export function RegradePanel({
   const [applied, setApplied] = useState<AppliedRegrade | null>(null);
   const [error, setError] = useState<Rejected | null>(null);
   const [pending, startTransition] = useTransition();
+  // A new version, saved here or in another tab, becomes the chosen one and voids the preview.
+  // The applied result stays, so its status is not lost when the page refreshes.
+  const newest = versions[0] ?? 1;
+  const [knownNewest, setKnownNewest] = useState(newest);
+  if (newest !== knownNewest) {
+    setKnownNewest(newest);
+    setVersion(newest);
+    setPreview(null);
+  }
 
   function runPreview() {
     startTransition(async () => {
@@ -85,13 +127,17 @@ export function RegradePanel({
         />
       )}
       {applied && (
-        <p role="status" className="text-sm text-green-800">
-          Regrade applied: {plural(applied.summary.attemptCount, "attempt")} regraded,{" "}
-          {applied.summary.changedCount} changed, {applied.summary.clearedOverrides} overrides
-          cleared.
-          {applied.tooComplexCount > 0 &&
-            ` ${applied.tooComplexCount} not graded (too complex) and left unchanged.`}
-        </p>
+        <div aria-label="Regrade result" role="region" className="space-y-3">
+          <p role="status" className="text-sm text-green-800">
+            Regrade applied: {plural(applied.summary.attemptCount, "attempt")} regraded,{" "}
+            {applied.summary.changedCount} changed, {applied.summary.clearedOverrides} overrides
+            cleared.
+            {applied.tooComplexCount > 0 &&
+              ` ${applied.tooComplexCount} not graded (too complex) and left unchanged.`}{" "}
+            {describeCountedChanges(applied.rows, applied.keepOverrides, "applied")}
+          </p>
+          <RegradeTable rows={applied.rows} keepOverrides={applied.keepOverrides} />
+        </div>
       )}
       {preview && (
         <div aria-label="Regrade preview" role="region" className="space-y-3">
@@ -100,25 +146,9 @@ export function RegradePanel({
             {preview.changedCount} would change, {preview.overrideCount} have a manual score
             {preview.tooComplexCount > 0 &&
               `, ${preview.tooComplexCount} not graded: too complex (applying leaves them unchanged)`}
-            .
+            . {describeCountedChanges(preview.rows, keepOverrides, "preview")}
           </p>
-          <DataTable columns={["Attempt", "Student", "Now", "After", "Manual score"]} compact>
-            {preview.rows
-              .filter((row) => row.changed || row.status === "too-complex")
-              .map((row) => (
-                <tr key={row.attemptId}>
-                  <td>
-                    #{row.attemptNumber} (version {row.oldVersion})
-                  </td>
-                  <td>
-                    <PersonName name={row.studentName} /> ({row.studentEmail})
-                  </td>
-                  <td>{describeBefore(row)}</td>
-                  <td>{describeAfter(row)}</td>
-                  <td>{describeOverride(row)}</td>
-                </tr>
-              ))}
-          </DataTable>
+          <RegradeTable rows={preview.rows} keepOverrides={keepOverrides} />
           <label className="flex items-center gap-2 text-sm">
             <input
               type="checkbox"

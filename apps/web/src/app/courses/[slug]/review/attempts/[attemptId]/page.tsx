@@ -8,6 +8,8 @@ import {
   listAttemptComments,
   listAttempts,
   listScoreOverrides,
+  MAX_COMMENT_LENGTH,
+  MAX_OVERRIDE_REASON_LENGTH,
 } from "@sawtooth/db";
 import type { Feedback } from "@sawtooth/theory";
 
@@ -146,6 +148,8 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
                     attemptId={attempt.id}
                     commentId={comment.id}
                     body={comment.body}
+                    label={`${comment.author.name}, ${timeFormat.format(comment.createdAt)} UTC`}
+                    maxLength={MAX_COMMENT_LENGTH}
                     permissions={{
                       edit: comment.author.id === user.id,
                       delete: comment.author.id === user.id || role === "admin",
@@ -156,13 +160,21 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
             </ul>
           )}
           <CommentStatus />
-          <CommentForm courseSlug={course.slug} attemptId={attempt.id} />
+          <CommentForm
+            courseSlug={course.slug}
+            attemptId={attempt.id}
+            maxLength={MAX_COMMENT_LENGTH}
+          />
         </CommentActivityProvider>
       </section>
 
       <section aria-label="Score override" className="mt-8">
         <h2 className="text-lg font-semibold">Score override</h2>
-        <OverrideForm courseSlug={course.slug} attemptId={attempt.id} />
+        <OverrideForm
+          courseSlug={course.slug}
+          attemptId={attempt.id}
+          reasonMaxLength={MAX_OVERRIDE_REASON_LENGTH}
+        />
         <h3 className="mt-6 font-semibold">Audit trail</h3>
         {overrides.length === 0 ? (
           <p className="mt-2 text-sm text-slate-600">The score has never been changed by hand.</p>

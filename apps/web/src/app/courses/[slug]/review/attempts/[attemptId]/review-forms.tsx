@@ -17,6 +17,8 @@ import {
 } from "@/server/actions/review";
 import type { ReviewActionResult } from "@/server/review/attempt-review";
 
+import { useUnsentTextWarning } from "./unsent-text-warning";
+
 type FormState = ReviewActionResult | null;
 
 /** Shows the outcome of a review form below it, as a status message or an alert. */
@@ -102,18 +104,89 @@ function CommentError({ state, formId }: { state: FormState; formId: string }) {
   return <FormError error={state} />;
 }
 
+
+const numberFormat = new Intl.NumberFormat("en-GB");
+
+/** The share of a length limit from which a field shows how many characters it holds. */
+const COUNT_FROM_SHARE = 0.8;
+
 /**
- * Renders the form that adds a comment to an attempt. It empties after a comment is added, and
- * an error shows until this or another comment form is sent again.
+ * Renders a text area that keeps its text in React state, so a rejected send leaves the text in
+ * place: React resets only uncontrolled fields after a form action. The limit shows as a hint
+ * and as `maxLength`, and a count appears once the text nears the limit.
  */
-export function CommentForm({ courseSlug, attemptId }: { courseSlug: string; attemptId: string }) {
+function LimitedTextArea({
+  id,
+  name,
+  value,
+  onChange,
+  maxLength,
+  hint,
+  rows,
+  className,
+}: {
+  id: string;
+  name: string;
+  value: string;
+  onChange: (value: string) => void;
+  maxLength: number;
+  /** Text shown below the field before its limit, such as who reads it. */
+  hint?: string;
+  rows: number;
+  className: string;
+}) {
+  const hintId = `${id}-hint`;
+  const nearLimit = value.length >= maxLength * COUNT_FROM_SHARE;
+  return (
+    <>
+      <textarea
+        id={id}
+        name={name}
+        required
+        rows={rows}
+        maxLength={maxLength}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-describedby={hintId}
+        className={className}
+      />
+      <p id={hintId} className="text-xs text-slate-600">
+        {hint && `${hint} `}At most {numberFormat.format(maxLength)} characters.
+        {nearLimit && (
+          <span className="ml-1 font-medium text-amber-800">
+            {numberFormat.format(value.length)} of {numberFormat.format(maxLength)} used.
+          </span>
+        )}
+      </p>
+    </>
+  );
+}
+
+/**
+ * Renders the form that adds a comment to an attempt. It empties after a comment is added and
+ * keeps the text after an error, which shows until this or another comment form is sent again.
+ */
+export function CommentForm({
+  courseSlug,
+  attemptId,
+  maxLength,
+}: {
+  courseSlug: string;
+  attemptId: string;
+  maxLength: number;
+}) {
   const activity = useCommentActivity();
   const formId = "new-comment";
+  const [body, setBody] = useState("");
+  useUnsentTextWarning(formId, body.trim() !== "");
   const [state, submit, pending] = useActionState(
     async (_previous: FormState, form: FormData): Promise<FormState> => {
       activity.start(formId);
       const result = await addCommentAction({ courseSlug, attemptId, body: form.get("body") });
-      if (result.status === "saved") activity.succeed("Comment added.");
+      if (result.status === "saved") {
+        activity.succeed("Comment added.");
+        setBody("");
+      }
       return result;
     },
     null,
@@ -123,10 +196,12 @@ export function CommentForm({ courseSlug, attemptId }: { courseSlug: string; att
       <label className="block text-sm font-medium" htmlFor="comment-body">
         New comment (Markdown, shown to the student)
       </label>
-      <textarea
+      <LimitedTextArea
         id="comment-body"
         name="body"
-        required
+        value={body}
+        onChange={setBody}
+        maxLength={maxLength}
         rows={4}
         className="w-full rounded-md border border-slate-300 p-2 text-sm"
       />
@@ -150,32 +225,41 @@ export interface CommentPermissions {
 /**
  * Renders the edit form and the delete button of one comment, as far as the viewer may use
  * them. The server checks the same rules again. A saved edit closes the form, and a deletion
- * waits for a confirmation, as removing a member does.
+ * waits for a confirmation, as removing a member does. `label` names the comment by author and
+ * time, so that each comment's controls have their own accessible names.
  */
 export function CommentControls({
   courseSlug,
   attemptId,
   commentId,
   body,
+  label,
+  maxLength,
   permissions,
 }: {
   courseSlug: string;
   attemptId: string;
   commentId: string;
   body: string;
+  label: string;
+  maxLength: number;
   permissions: CommentPermissions;
 }) {
   const activity = useCommentActivity();
   const [editorOpen, setEditorOpen] = useState(false);
+  // The edited text, or null while it is the stored text, which may change after a save.
+  const [draft, setDraft] = useState<string | null>(null);
   const target = { courseSlug, attemptId, commentId };
   const editFormId = `edit-${commentId}`;
   const deleteFormId = `delete-${commentId}`;
+  useUnsentTextWarning(editFormId, draft !== null && draft !== body);
   const [editState, submitEdit, editing] = useActionState(
     async (_previous: FormState, form: FormData): Promise<FormState> => {
       activity.start(editFormId);
       const result = await editCommentAction({ ...target, body: form.get("body") });
       if (result.status === "saved") {
         activity.succeed("Comment saved.");
+        setDraft(null);
         setEditorOpen(false);
       }
       return result;
@@ -193,19 +277,20 @@ export function CommentControls({
     <div className="mt-2 space-y-2 text-sm">
       {permissions.edit && (
         <details open={editorOpen} onToggle={(event) => setEditorOpen(event.currentTarget.open)}>
-          <summary className="cursor-pointer text-indigo-700">Edit</summary>
+          <summary aria-label={`Edit comment by ${label}`} className="cursor-pointer text-indigo-700">
+            Edit
+          </summary>
           <form action={submitEdit} className="mt-2 space-y-2">
             <label className="block font-medium" htmlFor={fieldId}>
               Comment text
             </label>
-            {/* Keyed by the stored text, so the field shows it again after a save. */}
-            <textarea
-              key={body}
+            <LimitedTextArea
               id={fieldId}
               name="body"
-              required
+              value={draft ?? body}
+              onChange={setDraft}
+              maxLength={maxLength}
               rows={4}
-              defaultValue={body}
               className="w-full rounded-md border border-slate-300 p-2"
             />
             <button
@@ -229,6 +314,7 @@ export function CommentControls({
         >
           <button
             disabled={deleting}
+            aria-label={`Delete comment by ${label}`}
             className="rounded-md border border-rose-300 px-3 py-1 font-medium text-rose-700 hover:bg-rose-50 disabled:opacity-50"
           >
             Delete comment
@@ -240,16 +326,37 @@ export function CommentControls({
   );
 }
 
-/** Renders the form that sets or removes an attempt's score override, with a required reason. */
-export function OverrideForm({ courseSlug, attemptId }: { courseSlug: string; attemptId: string }) {
+/**
+ * Renders the form that sets or removes an attempt's score override, with a required reason
+ * that the student reads next to the new score. The fields keep their values after an error and
+ * empty after a change.
+ */
+export function OverrideForm({
+  courseSlug,
+  attemptId,
+  reasonMaxLength,
+}: {
+  courseSlug: string;
+  attemptId: string;
+  reasonMaxLength: number;
+}) {
+  const [percent, setPercent] = useState("");
+  const [reason, setReason] = useState("");
+  useUnsentTextWarning("override", percent.trim() !== "" || reason.trim() !== "");
   const [state, submit, pending] = useActionState(
-    async (_previous: FormState, form: FormData): Promise<FormState> =>
-      overrideScoreAction({
+    async (_previous: FormState, form: FormData): Promise<FormState> => {
+      const result = await overrideScoreAction({
         courseSlug,
         attemptId,
         percent: form.get("percent"),
         reason: form.get("reason"),
-      }),
+      });
+      if (result.status === "saved") {
+        setPercent("");
+        setReason("");
+      }
+      return result;
+    },
     null,
   );
   return (
@@ -261,15 +368,20 @@ export function OverrideForm({ courseSlug, attemptId }: { courseSlug: string; at
         id="override-percent"
         name="percent"
         inputMode="decimal"
+        value={percent}
+        onChange={(event) => setPercent(event.target.value)}
         className="w-32 rounded-md border border-slate-300 px-2 py-1"
       />
       <label className="font-medium" htmlFor="override-reason">
-        Reason
+        Reason (shown to the student)
       </label>
-      <textarea
+      <LimitedTextArea
         id="override-reason"
         name="reason"
-        required
+        value={reason}
+        onChange={setReason}
+        maxLength={reasonMaxLength}
+        hint="The student sees this reason with the new score, and it stays in the audit trail."
         rows={2}
         className="rounded-md border border-slate-300 p-2"
       />
