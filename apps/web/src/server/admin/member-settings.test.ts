@@ -161,6 +161,15 @@ describe("saveSettingsRequest", () => {
     expect(course.title).not.toContain("ttt");
   });
 
+  test("describes a request that is not an object", async () => {
+    const result = await saveSettingsRequest(admin, null);
+
+    expect(result).toEqual({
+      status: "rejected",
+      message: "Invalid request: the request must be an object. Reload the page and try again.",
+    });
+  });
+
   test("rejects an empty title", async () => {
     const result = await saveSettingsRequest(admin, {
       courseSlug,
