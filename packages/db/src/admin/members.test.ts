@@ -4,7 +4,13 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { createDatabase } from "../client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { parseCsv } from "./csv";
-import { addMember, changeMemberRole, listMembers, removeMember } from "./members";
+import {
+  addMember,
+  changeMemberRole,
+  checkEmailAddress,
+  listMembers,
+  removeMember,
+} from "./members";
 import { importRoster } from "./roster";
 
 let testDatabase: TestDatabase;
@@ -271,5 +277,43 @@ describe("importRoster", () => {
       [2, "skipped", "the name is too long: at most 100 characters (you entered 101)"],
     ]);
     expect(await testDatabase.db.user.count()).toBe(1);
+  });
+
+  test("skips a row whose email is too long", async () => {
+    const longLocal = `${"x".repeat(65)}@example.com`;
+    const longDomain = `long@${"d".repeat(250)}.org`;
+    const csv = `email,name,role\n${longLocal},X,student\n${longDomain},Y,student\n`;
+
+    const result = await importRoster(testDatabase.db, "c1", csv);
+
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => [o.line, o.status, o.reason])).toEqual([
+      [
+        2,
+        "skipped",
+        "the email address is too long: at most 64 characters before the @ (you entered 65)",
+      ],
+      [
+        3,
+        "skipped",
+        "the email address is too long: at most 254 characters (you entered 259)",
+      ],
+    ]);
+    expect(await testDatabase.db.user.count()).toBe(1);
+  });
+});
+
+describe("checkEmailAddress", () => {
+  test.each([
+    ["a short address", "name@example.org", null],
+    ["64 characters before the @", `${"x".repeat(64)}@example.org`, null],
+    ["254 characters", `${"x".repeat(64)}@${"d".repeat(185)}.org`, null],
+    ["65 characters before the @", `${"x".repeat(65)}@example.org`, "local-part-too-long"],
+    ["300 characters before the @", `${"x".repeat(300)}@example.org`, "too-long"],
+    ["255 characters", `${"x".repeat(64)}@${"d".repeat(186)}.org`, "too-long"],
+    ["no @", "name.example.org", "invalid-format"],
+    ["no domain", "name@", "invalid-format"],
+  ])("checks %s", (_case, email, code) => {
+    expect(checkEmailAddress(email)?.code ?? null).toBe(code);
   });
 });

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 
 import { hashPassword } from "better-auth/crypto";
+import { z } from "zod";
 
 import { providerOf, type Database } from "../client";
 import type { Prisma } from "../generated/prisma/client";
@@ -40,6 +41,43 @@ export function checkUserName(name: string): string | null {
   }
   const entered = length.toLocaleString("en-US");
   return `at most ${MAX_USER_NAME_LENGTH} characters (you entered ${entered})`;
+}
+
+/** Maximum length of an email address, in characters, as RFC 5321 limits it. */
+export const MAX_EMAIL_LENGTH = 254;
+
+/** Maximum length of the part of an email address before the @, as RFC 5321 limits it. */
+export const MAX_EMAIL_LOCAL_PART_LENGTH = 64;
+
+/** A rejected email address: the check that failed, and a message to follow a field name. */
+export interface EmailProblem {
+  code: "too-long" | "invalid-format" | "local-part-too-long";
+  message: string;
+}
+
+const emailFormat = z.email();
+
+/**
+ * Returns why `email` cannot be an account's address, or null when it can. The format check
+ * alone accepts a part before the @ of any length, which RFC 5321 does not allow.
+ */
+export function checkEmailAddress(email: string): EmailProblem | null {
+  if (email.length > MAX_EMAIL_LENGTH) {
+    const entered = email.length.toLocaleString("en-US");
+    const message = `at most ${MAX_EMAIL_LENGTH} characters (you entered ${entered})`;
+    return { code: "too-long", message };
+  }
+  if (!emailFormat.safeParse(email).success) {
+    return { code: "invalid-format", message: "enter a full address such as name@example.org" };
+  }
+  const localLength = email.lastIndexOf("@");
+  if (localLength > MAX_EMAIL_LOCAL_PART_LENGTH) {
+    const message =
+      `at most ${MAX_EMAIL_LOCAL_PART_LENGTH} characters before the @ ` +
+      `(you entered ${localLength})`;
+    return { code: "local-part-too-long", message };
+  }
+  return null;
 }
 
 /** Result of {@link addMember}. */

@@ -1,9 +1,8 @@
-import { z } from "zod";
 
 import type { Database } from "../client";
 import { roleSchema, type Role } from "../roles";
 import { parseCsv, type CsvRecord } from "./csv";
-import { addMember, checkUserName } from "./members";
+import { addMember, checkEmailAddress, checkUserName } from "./members";
 
 /** What happened to one row of a roster. */
 export interface RosterOutcome {
@@ -23,8 +22,6 @@ export type RosterResult =
   { status: "imported"; outcomes: RosterOutcome[] } | { status: "invalid"; message: string };
 
 const REQUIRED_COLUMNS = ["email", "name", "role"] as const;
-
-const emailSchema = z.email();
 
 /**
  * Adds every row of a CSV roster (a header row naming the columns email, name and role in any
@@ -55,8 +52,11 @@ export async function importRoster(
 
     const role = roleSchema.safeParse(value("role").toLowerCase());
     const nameProblem = checkUserName(value("name"));
-    if (!emailSchema.safeParse(email).success) {
+    const emailProblem = checkEmailAddress(email);
+    if (emailProblem?.code === "invalid-format") {
       skip(`invalid email address "${value("email")}"`);
+    } else if (emailProblem !== null) {
+      skip(`the email address is too long: ${emailProblem.message}`);
     } else if (nameProblem !== null) {
       skip(`the name is too long: ${nameProblem}`);
     } else if (seen.has(email)) {

@@ -58,6 +58,13 @@ export async function authorizeAdmin(
 
 /** Formats the fields of a failed request schema into one sentence. */
 export function invalidRequest(paths: PropertyKey[][]): Rejected {
+  // Every admin request schema is an object, so a problem without a path means the request is
+  // not one.
+  if (paths.some((path) => path.length === 0)) {
+    const message =
+      "Invalid request: the request must be an object. Reload the page and try again.";
+    return { status: "rejected", message };
+  }
   const fields = paths.map((path) => path.map(String).join(".")).join(", ");
   return { status: "rejected", message: `Invalid request: check ${fields} and try again.` };
 }

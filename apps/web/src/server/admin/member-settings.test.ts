@@ -42,6 +42,42 @@ describe("addMemberRequest", () => {
     });
   });
 
+  test("rejects 300 characters before the @", async () => {
+    const users = await db.user.count();
+
+    const result = await addMemberRequest(admin, {
+      courseSlug,
+      email: `${"x".repeat(300)}@example.org`,
+      name: "",
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      field: "email",
+      message: "Email: at most 254 characters (you entered 312).",
+    });
+    expect(await db.user.count()).toBe(users);
+  });
+
+  test("rejects 65 characters before the @", async () => {
+    const users = await db.user.count();
+
+    const result = await addMemberRequest(admin, {
+      courseSlug,
+      email: ` ${"x".repeat(65)}@example.org `,
+      name: "",
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      field: "email",
+      message: "Email: at most 64 characters before the @ (you entered 65).",
+    });
+    expect(await db.user.count()).toBe(users);
+  });
+
   test("rejects a name over 100 characters", async () => {
     const users = await db.user.count();
 
@@ -123,6 +159,15 @@ describe("saveSettingsRequest", () => {
     });
     const course = await db.course.findUniqueOrThrow({ where: { slug: courseSlug } });
     expect(course.title).not.toContain("ttt");
+  });
+
+  test("describes a request that is not an object", async () => {
+    const result = await saveSettingsRequest(admin, null);
+
+    expect(result).toEqual({
+      status: "rejected",
+      message: "Invalid request: the request must be an object. Reload the page and try again.",
+    });
   });
 
   test("rejects an empty title", async () => {

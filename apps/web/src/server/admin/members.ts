@@ -5,6 +5,7 @@ import { z } from "zod";
 import {
   addMember,
   changeMemberRole,
+  checkEmailAddress,
   importRoster,
   removeMember,
   resetMemberPassword,
@@ -30,7 +31,7 @@ export const INVALID_EMAIL_MESSAGE = "Enter a full address such as name@example.
 
 const addRequest = z.object({
   courseSlug: z.string().min(1).max(200),
-  email: z.string().trim().pipe(z.email(INVALID_EMAIL_MESSAGE).max(320, INVALID_EMAIL_MESSAGE)),
+  email: z.string().trim(),
   name: z.string(),
   role: roleSchema,
 });
@@ -59,6 +60,14 @@ export async function addMemberRequest(
     const emailIssue = parsed.error.issues.find((issue) => issue.path[0] === "email");
     if (emailIssue) return { status: "invalid", field: "email", message: INVALID_EMAIL_MESSAGE };
     return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  }
+  const emailProblem = checkEmailAddress(parsed.data.email);
+  if (emailProblem !== null) {
+    const message =
+      emailProblem.code === "invalid-format"
+        ? INVALID_EMAIL_MESSAGE
+        : `Email: ${emailProblem.message}.`;
+    return { status: "invalid", field: "email", message };
   }
   const access = await authorizeAdmin(context, parsed.data.courseSlug);
   if ("status" in access) return access;

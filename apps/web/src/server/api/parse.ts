@@ -1,5 +1,6 @@
 import type { z } from "zod";
 
+import { describeIssue } from "../request-issue";
 import { ApiError } from "./errors";
 
 /**
@@ -17,7 +18,7 @@ export function parseOrThrow<Schema extends z.ZodType>(
   }
   const problems = parsed.error.issues.map((issue) => {
     const field = issue.path.length === 0 ? part : `${part}.${issue.path.join(".")}`;
-    return `${field}: ${issue.message}`;
+    return `${field} ${describeIssue(issue)}`;
   });
   throw new ApiError("invalid_request", `Invalid request: ${problems.join("; ")}.`);
 }

@@ -11,6 +11,7 @@ import {
 
 import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
 
+import { describeIssue } from "../request-issue";
 import { findReviewAttempt, type NotFound, type ReviewContext } from "./review-access";
 
 /** Result of a review action that the form shows. */
@@ -196,6 +197,21 @@ function rejectCaller(context: ReviewContext): ReviewActionResult {
   return { status: "not-found" };
 }
 
+/** Fields a tutor types, whose checks other than the type carry messages written for them. */
+const TYPED_FIELDS = new Set<PropertyKey>(["body", "percent", "reason"]);
+
+/**
+ * Returns the message of the first failed check: the schema's own message for a field the tutor
+ * typed, and otherwise a sentence for a request that the page never sends.
+ */
 function firstMessage(error: z.ZodError): string {
-  return error.issues[0]?.message ?? "Invalid request.";
+  const issue = error.issues[0];
+  if (issue === undefined) {
+    return "Invalid request: reload the page and try again.";
+  }
+  if (issue.code !== "invalid_type" && TYPED_FIELDS.has(issue.path[0] ?? "")) {
+    return issue.message;
+  }
+  const place = issue.path.length === 0 ? "the request" : issue.path.join(".");
+  return `Invalid request: ${place} ${describeIssue(issue)}. Reload the page and try again.`;
 }

@@ -109,6 +109,37 @@ describe("addCommentRequest", () => {
     expect(await listAttemptComments(db, attemptId)).toEqual([]);
   });
 
+  test("keeps its message for an empty comment", async () => {
+    const result = await commentAs(FIXTURE.tutor, { body: "   " });
+
+    expect(result).toEqual({
+      status: "invalid",
+      message: "The comment is empty: write what the student should read.",
+    });
+  });
+
+  test.each([
+    ["a body that is not a string", { body: { text: "Hi" } }, "body must be a string"],
+    ["an empty attempt id", { attemptId: "" }, "attemptId must not be empty"],
+  ])("describes %s for a person", async (_name, request, problem) => {
+    const result = await commentAs(FIXTURE.tutor, request);
+
+    expect(result).toEqual({
+      status: "invalid",
+      message: `Invalid request: ${problem}. Reload the page and try again.`,
+    });
+    expect(await listAttemptComments(db, attemptId)).toEqual([]);
+  });
+
+  test("describes a request that is not an object", async () => {
+    const result = await addCommentRequest({ db, userId: FIXTURE.tutor }, null);
+
+    expect(result).toEqual({
+      status: "invalid",
+      message: "Invalid request: the request must be an object. Reload the page and try again.",
+    });
+  });
+
   test("rejects an attempt outside the named course", async () => {
     const result = await addCommentRequest(
       { db, userId: OTHER_TUTOR },

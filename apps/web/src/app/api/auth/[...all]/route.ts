@@ -1,11 +1,11 @@
 import { toNextJsHandler } from "better-auth/next-js";
 
 import { getAuth } from "@/server/auth";
-import { rejectBeforePasswordChange } from "@/server/password-change-gate";
+import { rejectAuthEndpoint } from "@/server/auth-endpoint-gate";
 
 // The handler is built on the first request so that `next build` never creates the auth instance.
 async function handle(request: Request): Promise<Response> {
-  const rejection = await rejectBeforePasswordChange(request);
+  const rejection = await rejectAuthEndpoint(request);
   return rejection ?? getAuth().handler(request);
 }
 

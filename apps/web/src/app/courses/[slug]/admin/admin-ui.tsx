@@ -183,12 +183,15 @@ export function Button({
   disabled,
   type = "button",
   tone = "primary",
+  label,
 }: {
   children: ReactNode;
   onClick?: () => void;
   disabled?: boolean;
   type?: "button" | "submit";
   tone?: "primary" | "danger" | "plain";
+  /** Accessible name in place of the visible text, for a button repeated in every row. */
+  label?: string;
 }) {
   const tones = {
     primary: "bg-indigo-600 text-white hover:bg-indigo-700",
@@ -200,6 +203,7 @@ export function Button({
       type={type}
       onClick={onClick}
       disabled={disabled}
+      aria-label={label}
       className={`rounded px-3 py-1.5 text-sm font-medium disabled:opacity-50 ${tones[tone]}`}
     >
       {children}

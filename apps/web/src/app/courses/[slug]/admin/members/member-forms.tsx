@@ -74,29 +74,49 @@ function MemberRow({
   const [reset, setReset] = useState<{ password: string } | { error: string } | null>(null);
   const [pending, startTransition] = useTransition();
 
-  function run(action: () => Promise<MemberChangeResponse>, done: string) {
+  /**
+   * Runs a role change or removal and shows its outcome. `leaveTo` is the page to open after a
+   * change that takes the admin pages away from the current user, which would otherwise reload
+   * as the not-found page.
+   */
+  function run(action: () => Promise<MemberChangeResponse>, done: string, leaveTo?: string) {
     startTransition(async () => {
       const response = await action();
       const ok = response.status === "done";
       setOutcome({ ok, text: response.status === "rejected" ? response.message : done });
-      router.refresh();
+      if (ok && leaveTo !== undefined) {
+        router.replace(leaveTo);
+      } else {
+        router.refresh();
+      }
     });
   }
 
   function changeRole() {
     const userId = member.userId;
+    const demotesSelf = isCurrentUser && member.role === "admin" && role !== "admin";
+    const question =
+      `Change your own role to ${role}? You lose this course's admin pages at once, and only ` +
+      "another admin can make you an admin again.";
+    if (demotesSelf && !window.confirm(question)) return;
+    const course = `/courses/${courseSlug}`;
+    const leaveTo = role === "tutor" ? `${course}/review` : course;
     run(
       () => changeRoleAction({ courseSlug, userId, role }),
       `Role of ${member.email} changed from ${member.role} to ${role}.`,
+      demotesSelf ? leaveTo : undefined,
     );
   }
 
   function remove() {
-    const question =
-      `Remove ${member.email} from the course? Their attempts are kept, and they come back ` +
-      "if you add this person again.";
+    const question = isCurrentUser
+      ? "Remove yourself from the course? You lose its pages at once, and only another admin " +
+        "can add you again."
+      : `Remove ${member.email} from the course? Their attempts are kept, and they come back ` +
+        "if you add this person again.";
     if (window.confirm(question)) {
-      run(() => removeMemberAction({ courseSlug, userId: member.userId }), "");
+      const leaveTo = isCurrentUser ? "/courses" : undefined;
+      run(() => removeMemberAction({ courseSlug, userId: member.userId }), "", leaveTo);
     }
   }
 
@@ -115,11 +135,11 @@ function MemberRow({
 
   return (
     <tr className="align-top">
-      <td>
+      <td className="min-w-32">
         <PersonName name={member.name} />
         {isCurrentUser ? " (you)" : ""}
       </td>
-      <td className="wrap-anywhere">{member.email}</td>
+      <td className="min-w-40 wrap-anywhere">{member.email}</td>
       <td>
         <div className="flex flex-wrap items-center gap-2">
           <select
@@ -135,7 +155,12 @@ function MemberRow({
               </option>
             ))}
           </select>
-          <Button tone="plain" disabled={pending || role === member.role} onClick={changeRole}>
+          <Button
+            tone="plain"
+            disabled={pending || role === member.role}
+            onClick={changeRole}
+            label={`Change role of ${member.email}`}
+          >
             Change role
           </Button>
         </div>
@@ -153,7 +178,12 @@ function MemberRow({
             Change yours
           </Link>
         ) : (
-          <Button tone="plain" disabled={pending} onClick={resetPassword}>
+          <Button
+            tone="plain"
+            disabled={pending}
+            onClick={resetPassword}
+            label={`Reset password of ${member.email}`}
+          >
             Reset password
           </Button>
         )}
@@ -173,8 +203,8 @@ function MemberRow({
         </p>
       </td>
       <td>
-        <Button tone="plain" disabled={pending} onClick={remove}>
-          Remove {member.email}
+        <Button tone="plain" disabled={pending} onClick={remove} label={`Remove ${member.email}`}>
+          Remove
         </Button>
       </td>
     </tr>
