@@ -293,11 +293,7 @@ describe("importRoster", () => {
         "skipped",
         "the email address is too long: at most 64 characters before the @ (you entered 65)",
       ],
-      [
-        3,
-        "skipped",
-        "the email address is too long: at most 254 characters (you entered 259)",
-      ],
+      [3, "skipped", "the email address is too long: at most 254 characters (you entered 259)"],
     ]);
     expect(await testDatabase.db.user.count()).toBe(1);
   });

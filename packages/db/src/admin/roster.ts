@@ -1,4 +1,3 @@
-
 import type { Database } from "../client";
 import { roleSchema, type Role } from "../roles";
 import { parseCsv, type CsvRecord } from "./csv";

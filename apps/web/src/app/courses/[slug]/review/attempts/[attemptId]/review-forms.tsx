@@ -104,7 +104,6 @@ function CommentError({ state, formId }: { state: FormState; formId: string }) {
   return <FormError error={state} />;
 }
 
-
 const numberFormat = new Intl.NumberFormat("en-GB");
 
 /** The share of a length limit from which a field shows how many characters it holds. */
@@ -277,7 +276,10 @@ export function CommentControls({
     <div className="mt-2 space-y-2 text-sm">
       {permissions.edit && (
         <details open={editorOpen} onToggle={(event) => setEditorOpen(event.currentTarget.open)}>
-          <summary aria-label={`Edit comment by ${label}`} className="cursor-pointer text-indigo-700">
+          <summary
+            aria-label={`Edit comment by ${label}`}
+            className="cursor-pointer text-indigo-700"
+          >
             Edit
           </summary>
           <form action={submitEdit} className="mt-2 space-y-2">

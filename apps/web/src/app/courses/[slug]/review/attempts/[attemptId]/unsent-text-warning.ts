@@ -2,7 +2,8 @@
 
 import { useEffect } from "react";
 
-const LEAVE_QUESTION = "Leave this page? The text you typed in a comment or score form is not sent.";
+const LEAVE_QUESTION =
+  "Leave this page? The text you typed in a comment or score form is not sent.";
 
 /** Ids of the forms on the page that hold text not yet sent. */
 const unsentForms = new Set<string>();
