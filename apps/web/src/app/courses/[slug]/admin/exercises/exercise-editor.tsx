@@ -6,7 +6,6 @@ import { useEffect, useRef, useState, useTransition } from "react";
 import { FINDING_CODES } from "@sawtooth/theory";
 
 import { errorMessage } from "@/components/error-message";
-import { Markdown } from "@/components/markdown";
 import { checkExerciseForm, sortByField, type FormError } from "@/lib/exercise-check";
 import { formFieldOf, type FieldProblem } from "@/lib/exercise-fields";
 import {
@@ -29,6 +28,7 @@ import {
   useEditorFields,
 } from "./form-fields";
 import { useSavedExercise } from "./saved-exercise";
+import { StatementPreview } from "./statement-preview";
 import { TargetFields } from "./target-fields";
 
 interface ExerciseEditorProps {
@@ -265,18 +265,6 @@ function savedMessage(result: Extract<SaveExerciseResult, { status: "saved" }>):
     return `Saved the settings. The grading version stays ${result.version}.`;
   }
   return `Nothing changed, so the exercise stays at version ${result.version}.`;
-}
-
-/** Renders the statement as the student's exercise page does, with the same renderer and box. */
-function StatementPreview({ statement }: { statement: string }) {
-  return (
-    <div aria-label="Statement preview" role="region">
-      <span className="text-sm font-medium">Preview</span>
-      <div className="mt-1 min-h-40 rounded-lg border border-slate-200 bg-white p-6">
-        <Markdown>{statement}</Markdown>
-      </div>
-    </div>
-  );
 }
 
 function DueDateField() {
