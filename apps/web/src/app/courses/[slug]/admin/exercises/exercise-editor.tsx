@@ -36,6 +36,8 @@ interface ExerciseEditorProps {
   /** The exercise being edited, or null for a new one. */
   exerciseSlug: string | null;
   initial: ExerciseForm;
+  /** The stored revision `initial` was loaded from, or "" for a new exercise. */
+  revision: string;
 }
 
 /** Places the server's problems at the form's fields, as the form's own check does. */
@@ -65,10 +67,17 @@ function errorsByField(errors: FormError[]): Map<string, string[]> {
  * and the server's validation and self-test after each save. The whole form is checked before
  * sending, and every problem is shown at its field and in a summary that takes focus.
  */
-export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEditorProps) {
+export function ExerciseEditor({
+  courseSlug,
+  exerciseSlug,
+  initial,
+  revision: initialRevision,
+}: ExerciseEditorProps) {
   const router = useRouter();
   const savedExercise = useSavedExercise();
   const [form, setForm] = useState(initial);
+  // The stored revision the form was loaded from or last saved as.
+  const [revision, setRevision] = useState(initialRevision);
   // A new exercise's first save moves to its own page, and the result comes along.
   const [result, setResult] = useState<SaveExerciseResult | null>(
     () => savedExercise?.find(exerciseSlug) ?? null,
@@ -108,6 +117,7 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
           exerciseSlug,
           definition: checked.definition,
           dueDate: dueDateToIso(sentForm.dueDate),
+          ...(exerciseSlug === null ? {} : { revision }),
         });
       } catch (error) {
         // A request the server could not read, or a lost connection, keeps the form and shows why.
@@ -122,6 +132,7 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
       }
       setErrors([]);
       setRequestError(null);
+      setRevision(response.revision);
       if (exerciseSlug === null) {
         savedExercise?.keep(response);
         router.push(`/courses/${courseSlug}/admin/exercises/${response.slug}`);
@@ -136,7 +147,7 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
     message: error.message,
     fieldId: error.key === null ? undefined : fieldElementId(error.key),
   }));
-  if (result?.status === "rejected")
+  if (result?.status === "rejected" || result?.status === "conflict")
     listed.push({ place: "Request", message: result.message, fieldId: undefined });
   if (requestError !== null)
     listed.push({ place: "Request", message: requestError, fieldId: undefined });
@@ -241,6 +252,16 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
 
         <div className="mt-6 space-y-3">
           <ProblemList ref={summary} title="The exercise was not saved." problems={listed} />
+          {result?.status === "conflict" && (
+            <Button
+              tone="plain"
+              onClick={() => {
+                window.location.reload();
+              }}
+            >
+              Reload the stored exercise (discards your edits)
+            </Button>
+          )}
           {result?.status === "saved" && (
             <p role="status" className="text-sm text-green-800">
               {savedMessage(result)}
@@ -258,9 +279,15 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
   );
 }
 
-/** Returns the status line of a save: a new version, the settings only, or no change. */
+/**
+ * Returns the status line of a save: a new version, new wording (title, statement or tags, with
+ * or without new settings), new settings only, or no change.
+ */
 function savedMessage(result: Extract<SaveExerciseResult, { status: "saved" }>): string {
   if (result.createdVersion) return `Saved as version ${result.version}.`;
+  if (result.wordingChanged) {
+    return `Saved the new wording. The grading version stays ${result.version}.`;
+  }
   if (result.columnsChanged) {
     return `Saved the settings. The grading version stays ${result.version}.`;
   }
