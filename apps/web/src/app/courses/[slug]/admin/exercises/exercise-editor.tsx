@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 
 import { FINDING_CODES } from "@sawtooth/theory";
 
@@ -30,6 +30,7 @@ import {
 import { useSavedExercise } from "./saved-exercise";
 import { StatementPreview } from "./statement-preview";
 import { TargetFields } from "./target-fields";
+import { useUnsavedChangesWarning } from "./unsaved-changes";
 
 interface ExerciseEditorProps {
   courseSlug: string;
@@ -76,7 +77,8 @@ export function ExerciseEditor({
   const router = useRouter();
   const savedExercise = useSavedExercise();
   const [form, setForm] = useState(initial);
-  // The stored revision the form was loaded from or last saved as.
+  // The form as last loaded or saved, and the stored revision it matches.
+  const [savedForm, setSavedForm] = useState(initial);
   const [revision, setRevision] = useState(initialRevision);
   // A new exercise's first save moves to its own page, and the result comes along.
   const [result, setResult] = useState<SaveExerciseResult | null>(
@@ -87,6 +89,8 @@ export function ExerciseEditor({
   const [failedSaves, setFailedSaves] = useState(0);
   const [pending, startTransition] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
+  const dirty = useMemo(() => !sameForm(form, savedForm), [form, savedForm]);
+  const discardEdits = useUnsavedChangesWarning(dirty);
 
   useEffect(() => {
     savedExercise?.clear();
@@ -132,6 +136,7 @@ export function ExerciseEditor({
       }
       setErrors([]);
       setRequestError(null);
+      setSavedForm(sentForm);
       setRevision(response.revision);
       if (exerciseSlug === null) {
         savedExercise?.keep(response);
@@ -256,6 +261,7 @@ export function ExerciseEditor({
             <Button
               tone="plain"
               onClick={() => {
+                discardEdits();
                 window.location.reload();
               }}
             >
@@ -292,6 +298,10 @@ function savedMessage(result: Extract<SaveExerciseResult, { status: "saved" }>):
     return `Saved the settings. The grading version stays ${result.version}.`;
   }
   return `Nothing changed, so the exercise stays at version ${result.version}.`;
+}
+
+function sameForm(a: ExerciseForm, b: ExerciseForm): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function DueDateField() {
