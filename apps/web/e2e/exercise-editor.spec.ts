@@ -97,6 +97,8 @@ test("older version loads into the editor", async ({ browser }) => {
   await expect(admin.getByLabel("Domain, upper end", { exact: true })).toHaveValue("");
   await admin.getByRole("button", { name: "Save and run self-test" }).click();
   await expect(savedStatus(admin)).toHaveText("Saved as version 3.");
+  await expect(admin).toHaveURL(`${ADMIN}/exercises/restore-e2e`);
+  await expect(admin.getByText("The editor shows version 1")).toHaveCount(0);
 });
 
 test("unsaved edits ask before leaving", async ({ browser }) => {

@@ -141,6 +141,10 @@ export function ExerciseEditor({
       if (exerciseSlug === null) {
         savedExercise?.keep(response);
         router.push(`/courses/${courseSlug}/admin/exercises/${response.slug}`);
+      } else if (new URLSearchParams(window.location.search).has("version")) {
+        // The older version the form was loaded from is now the newest one.
+        savedExercise?.keep(response);
+        router.replace(`/courses/${courseSlug}/admin/exercises/${exerciseSlug}`);
       } else {
         router.refresh();
       }
