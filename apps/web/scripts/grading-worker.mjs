@@ -2,13 +2,17 @@
 // (src/server/grading-pool.ts). Plain JavaScript outside the Next.js bundle, so Node runs it as
 // it is; it loads the engine's CommonJS build from packages/theory/dist, which
 // `pnpm --filter @sawtooth/theory build` writes and every turbo build of the web app runs first.
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { performance } from "node:perf_hooks";
 
 const require = createRequire(import.meta.url);
 const engine = loadEngine();
 
-/** Prepared exercises by version id; a version's definition never changes. */
+/**
+ * Prepared exercises by version id and a hash of the definition. The id alone is not enough,
+ * because a version's wording (title, statement, tags) is edited in place.
+ */
 const preparedByVersion = new Map();
 const MAX_PREPARED = 64;
 
@@ -31,7 +35,8 @@ export default function gradeTask({ versionId, definition, submission, startedPo
 }
 
 function preparedVersion(versionId, definition) {
-  const cached = preparedByVersion.get(versionId);
+  const key = `${versionId}:${createHash("sha256").update(definition).digest("base64url")}`;
+  const cached = preparedByVersion.get(key);
   if (cached) {
     return cached;
   }
@@ -44,7 +49,7 @@ function preparedVersion(versionId, definition) {
   if (preparedByVersion.size >= MAX_PREPARED) {
     preparedByVersion.delete(preparedByVersion.keys().next().value);
   }
-  preparedByVersion.set(versionId, result.prepared);
+  preparedByVersion.set(key, result.prepared);
   return result.prepared;
 }
 

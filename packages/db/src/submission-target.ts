@@ -7,8 +7,9 @@ import { roleSchema } from "./roles";
 
 /**
  * What a submission needs to know before grading: the member's role and course, the exercise,
- * and the id of its newest version. The version's definition is left out because it never
- * changes, so the caller keeps it cached by id and reads it with {@link findVersionDefinition}.
+ * and the id of its newest version. The version's definition is left out because what grading
+ * reads of it never changes, so the caller keeps it cached by id and reads it with
+ * {@link findVersionDefinition}.
  */
 export interface SubmissionTarget extends CourseMembership {
   exercise: ExerciseSummary;

@@ -16,6 +16,7 @@ export function describeImportReport(report: ImportReport): string {
   const parts = [
     `${report.created.length} created${listOf(report.created)}`,
     `${report.updated.length} with a new version${listOf(report.updated)}`,
+    `${report.wordingChanged.length} with new wording in the same version${listOf(report.wordingChanged)}`,
     `${report.settingsChanged.length} with new settings only${listOf(report.settingsChanged)}`,
     `${report.unchanged.length} unchanged`,
   ];

@@ -42,7 +42,11 @@ export interface ExerciseView {
   targetPlot: Plot | null;
 }
 
-/** Target plots by exercise version id, or null for a version that shows none. */
+/**
+ * Target plots by exercise version id, or null for a version that shows none. A plot depends on
+ * the target, domain and reveal options only, which never change in place, so an in-place edit
+ * of a version's wording leaves it valid.
+ */
 const targetPlots = new BoundedCache<string, Plot | null>(64);
 
 /**

@@ -14,6 +14,16 @@ describe("prepareVersion", () => {
     expect(prepareVersion({ ...tent, id: "tent-v2" })).not.toBe(first);
   });
 
+  test("prepares a reworded version again", () => {
+    const first = prepareVersion(tent);
+    const file = { ...JSON.parse(tent.definition), statement: "Reworded in place." };
+
+    const reworded = prepareVersion({ ...tent, definition: JSON.stringify(file) });
+
+    expect(reworded).not.toBe(first);
+    expect(reworded.exercise.statement).toBe("Reworded in place.");
+  });
+
   test("keeps at most 64 versions", () => {
     for (let index = 0; index < 70; index++) {
       prepareVersion({ ...tent, id: `bound-${index}` });

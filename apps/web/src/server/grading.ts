@@ -1,5 +1,6 @@
 import "server-only";
 
+import { createHash } from "node:crypto";
 import { performance } from "node:perf_hooks";
 
 import { gradeText, prepareExercise, type Feedback, type PreparedExercise } from "@sawtooth/theory";
@@ -22,16 +23,28 @@ export interface GradedSubmission {
   gradingMs: number;
 }
 
-/** Prepared exercises by version id. Each holds its parsed file and reference network. */
+/**
+ * Prepared exercises by {@link preparedKey}. Each holds its parsed file and reference network.
+ */
 const preparedByVersion = new BoundedCache<string, PreparedExercise>(64);
 
 /**
- * Returns the prepared exercise of a stored version, preparing it on first use. A version's
- * definition never changes, so its id is the cache key. Throws when the stored definition is
- * invalid, which seeding rules out by validating every exercise file.
+ * Returns the cache key of a stored version: its id and a hash of its text. A version's wording
+ * (title, statement, tags) is edited in place, possibly by another server process sharing the
+ * database, so the id alone would keep serving the old statement.
+ */
+export function preparedKey(version: StoredVersion): string {
+  const hash = createHash("sha256").update(version.definition).digest("base64url");
+  return `${version.id}:${hash}`;
+}
+
+/**
+ * Returns the prepared exercise of a stored version, preparing it on first use of its id and
+ * text. Throws when the stored definition is invalid, which seeding rules out by validating
+ * every exercise file.
  */
 export function prepareVersion(version: StoredVersion): PreparedExercise {
-  return preparedByVersion.getOrCreate(version.id, () => {
+  return preparedByVersion.getOrCreate(preparedKey(version), () => {
     const result = prepareExercise(JSON.parse(version.definition));
     if (!result.ok) {
       const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`);

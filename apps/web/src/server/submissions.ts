@@ -235,7 +235,13 @@ async function explainMissingTarget(
   return { status: "rejected", reason: "changed", message };
 }
 
-/** Exercise definitions by version id, so a submission reads its version's file only once. */
+/**
+ * Exercise definitions by version id, so a submission reads its version's file only once. An
+ * entry can hold older wording after an in-place edit of the version's title, statement or tags.
+ * That is safe because the text only goes to grading, which reads none of those fields, and
+ * everything grading reads never changes in place. Pages that show the statement read the
+ * stored text instead.
+ */
 const definitionByVersion = new BoundedCache<string, string>(64);
 
 /**

@@ -79,6 +79,7 @@ describe("importCourse exercises", () => {
     expect(report).toEqual({
       created: ["new"],
       updated: ["e2"],
+      wordingChanged: [],
       settingsChanged: [],
       unchanged: ["e1"],
       courseChanges: [],
@@ -157,6 +158,32 @@ describe("importCourse exercises", () => {
 
     expect(report.settingsChanged).toEqual(["e2"]);
     expect((await exercise("e2")).versions).toHaveLength(2);
+  });
+
+  test("stores new wording in the newest version", async () => {
+    const tent = {
+      id: "e2",
+      title: "E2",
+      statement: "Build h2.",
+      domain: "R",
+      target: { kind: "tent", variant: "h2" },
+      reference: { layers: [{ weights: [[1]], biases: ["-1/2"] }] },
+    };
+    await db.exerciseVersion.create({
+      data: { exerciseId: "e2", version: 2, definition: JSON.stringify(tent) },
+    });
+    const reworded = JSON.stringify({ ...tent, title: "Tent", statement: "Build a tent." });
+
+    const report = await importCourse(db, "c1", {
+      exercises: [file("e2", { title: "Tent", definition: reworded })],
+      course: null,
+    });
+
+    expect(report.wordingChanged).toEqual(["e2"]);
+    expect(report.updated).toEqual([]);
+    const stored = await exercise("e2");
+    expect(stored.title).toBe("Tent");
+    expect(stored.versions.map((version) => version.definition)).toEqual(['{"id":"e2"}', reworded]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { removeExerciseSettings, sameExerciseVersion, type Exercise } from "@sawtooth/theory";
+import { exerciseFileChange, removeExerciseSettings, type Exercise } from "@sawtooth/theory";
 
 import type { Database } from "../client";
 import type { Visibility } from "../exercises";
@@ -43,6 +43,11 @@ export interface ImportReport {
   created: string[];
   /** Exercises that got a new version. */
   updated: string[];
+  /**
+   * Exercises whose newest version got new wording (title, statement or tags) in place, with or
+   * without new settings.
+   */
+  wordingChanged: string[];
   /** Exercises with an unchanged definition whose columns, such as the due date, changed. */
   settingsChanged: string[];
   /** Exercises that the import left as they were. */
@@ -74,8 +79,8 @@ export function readExerciseColumns(exercise: Exercise, text: string): ImportedE
 
 /**
  * Writes a validated import into a course in one transaction. An exercise id the course has
- * already gets a new version only when {@link sameExerciseVersion} finds that its definition
- * differs from the newest one. A new id becomes an exercise at the end of the course, hidden
+ * already gets a new version only when {@link exerciseFileChange} finds that something grading
+ * or feedback depends on changed; a change of wording only is stored in its newest version. A new id becomes an exercise at the end of the course, hidden
  * unless its file sets `visibility`, so the admin publishes it on purpose. Due dates and
  * visibility change only where a file sets them. course.json's `exercises` puts the listed
  * exercises first, in its order, and the course's other exercises after them in their old order.
@@ -90,6 +95,7 @@ export async function importCourse(
     const report: ImportReport = {
       created: [],
       updated: [],
+      wordingChanged: [],
       settingsChanged: [],
       unchanged: [],
       courseChanges: [],
@@ -107,7 +113,7 @@ export async function importCourse(
   });
 }
 
-type ExerciseOutcome = "created" | "updated" | "settingsChanged" | "unchanged";
+type ExerciseOutcome = "created" | "updated" | "wordingChanged" | "settingsChanged" | "unchanged";
 
 async function importExercise(
   tx: Transaction,
@@ -126,7 +132,7 @@ async function importExercise(
       dueDate: true,
       visibility: true,
       versions: {
-        select: { version: true, definition: true },
+        select: { id: true, version: true, definition: true },
         orderBy: { version: "desc" },
         take: 1,
       },
@@ -152,7 +158,14 @@ async function importExercise(
     await tx.exercise.update({ where: { id: existing.id }, data: changed });
   }
   const newest = existing.versions[0];
-  if (newest && sameExerciseVersion(newest.definition, definition)) {
+  const change = newest ? exerciseFileChange(newest.definition, definition) : "version";
+  if (newest && change === "wording") {
+    await tx.exerciseVersion.update({ where: { id: newest.id }, data: { definition } });
+    // The exercise's updatedAt is when its editor form went stale, which the editor reports.
+    await tx.exercise.update({ where: { id: existing.id }, data: { updatedAt: new Date() } });
+    return "wordingChanged";
+  }
+  if (newest && change === "none") {
     return settingsChanged ? "settingsChanged" : "unchanged";
   }
   await tx.exerciseVersion.create({

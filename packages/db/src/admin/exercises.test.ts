@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import {
   createExercise,
+  exerciseRevision,
   findExerciseForAdmin,
   findExerciseVersion,
   listExerciseDefinitions,
@@ -110,6 +111,90 @@ describe("saveExerciseVersion", () => {
 
     const stored = await findExerciseForAdmin(db, "c1", "a");
     expect(stored).toMatchObject({ title: "Renamed", attemptLimit: 3, dueDate, showTarget: false });
+  });
+});
+
+describe("saveExerciseVersion wording and revisions", () => {
+  const tent = {
+    id: "a",
+    title: "Tent",
+    statement: "Build h2.",
+    domain: "R",
+    target: { kind: "tent", variant: "h2" },
+    reference: { layers: [{ weights: [[1]], biases: ["-1/2"] }] },
+  };
+  const text = (changes: Record<string, unknown> = {}) => JSON.stringify({ ...tent, ...changes });
+
+  async function createTent() {
+    const { db } = testDatabase;
+    await createExercise(db, "c1", { ...columns, slug: "a", definition: text() });
+    return (await findExerciseForAdmin(db, "c1", "a"))!;
+  }
+
+  test("stores a wording change in place", async () => {
+    const { db } = testDatabase;
+    const { id, revision } = await createTent();
+    const reworded = text({ title: "Renamed", statement: "Build a tent.", tags: ["x"] });
+
+    const saved = await saveExerciseVersion(db, id, {
+      ...columns,
+      title: "Renamed",
+      definition: reworded,
+      revision,
+    });
+
+    expect(saved).toMatchObject({ status: "saved", number: 1, created: false });
+    expect(saved).toMatchObject({ wordingChanged: true, columnsChanged: true });
+    const stored = await findExerciseForAdmin(db, "c1", "a");
+    expect(stored?.versions).toHaveLength(1);
+    expect(stored?.definition).toBe(reworded);
+    expect(stored?.title).toBe("Renamed");
+    expect(saved.status === "saved" && saved.revision).toBe(stored?.revision);
+  });
+
+  test("adds a version for a grading change", async () => {
+    const { db } = testDatabase;
+    const { id } = await createTent();
+
+    const saved = await saveExerciseVersion(db, id, {
+      ...columns,
+      definition: text({ statement: "Wider.", domain: [0, 2] }),
+    });
+
+    expect(saved).toMatchObject({ number: 2, created: true, wordingChanged: false });
+    expect((await findExerciseVersion(db, id, 1))?.definition).toBe(text());
+  });
+
+  test("rejects a save from a stale revision", async () => {
+    const { db } = testDatabase;
+    const { id, revision } = await createTent();
+    const first = await saveExerciseVersion(db, id, {
+      ...columns,
+      definition: text({ statement: "First edit." }),
+      revision,
+    });
+
+    const second = await saveExerciseVersion(db, id, {
+      ...columns,
+      definition: text({ title: "Second edit" }),
+      revision,
+    });
+
+    expect(first.status).toBe("saved");
+    expect(second).toMatchObject({ status: "conflict" });
+    expect(second.status === "conflict" && second.changedAt).toBeInstanceOf(Date);
+    const stored = await findExerciseForAdmin(db, "c1", "a");
+    expect(stored?.definition).toBe(text({ statement: "First edit." }));
+  });
+
+  test("revision changes with columns and wording only", async () => {
+    const newest = { id: "v1", definition: text() };
+    const base = exerciseRevision({ ...columns, newest });
+
+    expect(exerciseRevision({ ...columns, newest })).toBe(base);
+    expect(exerciseRevision({ ...columns, dueDate: new Date(0), newest })).not.toBe(base);
+    const reworded = { ...newest, definition: text({ statement: "New." }) };
+    expect(exerciseRevision({ ...columns, newest: reworded })).not.toBe(base);
   });
 });
 

@@ -1,4 +1,6 @@
-import { sameExerciseVersion } from "@sawtooth/theory";
+import { createHash } from "node:crypto";
+
+import { exerciseFileChange } from "@sawtooth/theory";
 
 import type { Database } from "../client";
 import { visibilitySchema, type ExerciseSummary, type Visibility } from "../exercises";
@@ -24,6 +26,10 @@ export interface AdminExercise extends ExerciseSummary {
   versions: AdminVersionRow[];
   /** The newest version's exercise file text, hidden target and reference included. */
   definition: string;
+  /** Token of the stored state an editor form starts from; see {@link exerciseRevision}. */
+  revision: string;
+  /** When the exercise or its newest version was last changed. */
+  updatedAt: Date;
 }
 
 /** Columns of an exercise that the admin sets beside its exercise file. */
@@ -44,6 +50,29 @@ const summaryFields = {
   visibility: true,
   showTarget: true,
 } as const;
+
+/** What the editor saves of an exercise: its columns and newest version. */
+interface EditedState extends ExerciseColumns {
+  newest: { id: string; definition: string } | undefined;
+}
+
+/**
+ * Returns a token that changes with every save that changes what the editor shows: the columns
+ * and the newest version's id and text, so in-place wording edits count too. Visibility is left
+ * out because the editor's form does not carry it. An editor sends the token it was loaded
+ * with, and {@link saveExerciseVersion} rejects the save when the stored token differs.
+ */
+export function exerciseRevision(state: EditedState): string {
+  const fields = [
+    state.title,
+    state.attemptLimit,
+    state.dueDate?.toISOString() ?? null,
+    state.showTarget,
+    state.newest?.id ?? null,
+    state.newest?.definition ?? null,
+  ];
+  return createHash("sha256").update(JSON.stringify(fields)).digest("base64url");
+}
 
 /** Lists every exercise of a course, hidden ones included, in course order. */
 export async function listExercisesForAdmin(
@@ -77,6 +106,7 @@ export async function findExerciseForAdmin(
     where: { courseId, slug },
     select: {
       ...summaryFields,
+      updatedAt: true,
       versions: {
         select: {
           id: true,
@@ -98,6 +128,7 @@ export async function findExerciseForAdmin(
     ...summary,
     visibility: visibilitySchema.parse(summary.visibility),
     definition: newest.definition,
+    revision: exerciseRevision({ ...summary, newest }),
     versions: versions.map((version) => ({
       id: version.id,
       number: version.version,
@@ -159,45 +190,104 @@ export async function createExercise(
 
 /** The version an edit left as the newest, and what the edit changed. */
 export interface SavedVersion {
+  status: "saved";
   id: string;
   number: number;
   /** Whether the edit stored a new version. */
   created: boolean;
+  /** Whether the edit changed the wording of the newest version in place. */
+  wordingChanged: boolean;
   /** Whether any of the exercise's columns, such as the due date, changed. */
   columnsChanged: boolean;
+  /** The new {@link exerciseRevision}, for the editor's next save. */
+  revision: string;
 }
 
+/** Result of {@link saveExerciseVersion}. */
+export type SaveVersionResult =
+  | SavedVersion
+  /** Nothing stored, because the exercise changed since the editor loaded `revision`. */
+  | { status: "conflict"; changedAt: Date };
+
 /**
- * Updates an exercise's columns and stores `definition` as a new version unless
- * {@link sameExerciseVersion} finds it the same as the newest one, as an import does. Versions
- * are never changed in place, so every attempt keeps the definition it was graded against.
+ * Updates an exercise's columns and stores `definition` as {@link exerciseFileChange} decides,
+ * as an import does: a new version when anything grading or feedback depends on changed, the
+ * newest version edited in place when only its wording changed, and nothing otherwise. A
+ * version's grading fields never change in place, so every attempt keeps what it was graded
+ * against. Rejects the save with "conflict" when `revision` is given and differs from the
+ * stored {@link exerciseRevision}, so a form loaded before another save cannot undo it.
  */
 export async function saveExerciseVersion(
   db: Database,
   exerciseId: string,
-  input: ExerciseColumns & { definition: string },
-): Promise<SavedVersion> {
+  input: ExerciseColumns & { definition: string; revision?: string },
+): Promise<SaveVersionResult> {
   return db.$transaction(async (tx) => {
-    const { definition, ...columns } = input;
+    const { definition, revision, ...columns } = input;
     const stored = await tx.exercise.findUniqueOrThrow({
       where: { id: exerciseId },
-      select: { title: true, attemptLimit: true, dueDate: true, showTarget: true },
+      select: {
+        title: true,
+        attemptLimit: true,
+        dueDate: true,
+        showTarget: true,
+        updatedAt: true,
+        versions: {
+          select: { id: true, version: true, definition: true },
+          orderBy: { version: "desc" },
+          take: 1,
+        },
+      },
     });
-    const columnsChanged = !sameColumns(stored, columns);
-    if (columnsChanged) await tx.exercise.update({ where: { id: exerciseId }, data: columns });
-    const newest = await tx.exerciseVersion.findFirst({
-      where: { exerciseId },
-      orderBy: { version: "desc" },
-      select: { id: true, version: true, definition: true },
-    });
-    if (newest && sameExerciseVersion(newest.definition, definition)) {
-      return { id: newest.id, number: newest.version, created: false, columnsChanged };
+    const newest = stored.versions[0];
+    if (revision !== undefined && revision !== exerciseRevision({ ...stored, newest })) {
+      return { status: "conflict", changedAt: stored.updatedAt };
     }
-    const version = await tx.exerciseVersion.create({
-      data: { exerciseId, version: (newest?.version ?? 0) + 1, definition },
-      select: { id: true, version: true },
+    const columnsChanged = !sameColumns(stored, columns);
+    const change = newest ? exerciseFileChange(newest.definition, definition) : "version";
+    if (!columnsChanged && change === "none" && newest) {
+      const unchanged = { created: false, wordingChanged: false, columnsChanged };
+      const saved = { id: newest.id, number: newest.version, ...unchanged };
+      return { status: "saved", ...saved, revision: exerciseRevision({ ...stored, newest }) };
+    }
+
+    // Moving updatedAt only where it still has the value read above makes two concurrent saves
+    // of one form conflict instead of both passing the revision check.
+    const claimed = await tx.exercise.updateMany({
+      where: { id: exerciseId, updatedAt: stored.updatedAt },
+      data: { ...columns, updatedAt: new Date() },
     });
-    return { id: version.id, number: version.version, created: true, columnsChanged };
+    if (claimed.count === 0) {
+      const changed = await tx.exercise.findUniqueOrThrow({
+        where: { id: exerciseId },
+        select: { updatedAt: true },
+      });
+      return { status: "conflict", changedAt: changed.updatedAt };
+    }
+    const select = { id: true, version: true, definition: true } as const;
+    let saved = newest;
+    if (change === "wording" && newest) {
+      saved = await tx.exerciseVersion.update({
+        where: { id: newest.id },
+        data: { definition },
+        select,
+      });
+    } else if (change === "version" || !saved) {
+      const number = (newest?.version ?? 0) + 1;
+      saved = await tx.exerciseVersion.create({
+        data: { exerciseId, version: number, definition },
+        select,
+      });
+    }
+    return {
+      status: "saved",
+      id: saved.id,
+      number: saved.version,
+      created: change === "version",
+      wordingChanged: change === "wording",
+      columnsChanged,
+      revision: exerciseRevision({ ...columns, newest: saved }),
+    };
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { TENT_H2_SUBMISSION } from "../testing/exercises";
-import { sameExerciseVersion } from "./version";
+import { exerciseFileChange, sameExerciseVersion } from "./version";
 
 const POINTS = {
   id: "points",
@@ -75,12 +75,32 @@ describe("sameExerciseVersion", () => {
     ["the scoring", { scoring: { mode: "partial" } }],
     ["the reveal", { reveal: { targetPlot: false } }],
     ["the reference", { reference: { ...TENT_H2_SUBMISSION, outputActivation: "relu" } }],
-    ["the title", { title: "Three pieces" }],
-    ["the statement", { statement: "Build it." }],
     ["the attempt limit", { attemptLimit: 3 }],
-    ["the tags", { tags: ["lecture"] }],
   ])("counts a change to %s", (_name, change) => {
     expect(sameExerciseVersion(text(POINTS), text(POINTS, change))).toBe(false);
+    expect(exerciseFileChange(text(POINTS), text(POINTS, change))).toBe("version");
+  });
+
+  it.each([
+    ["the title", { title: "Three pieces" }],
+    ["the statement", { statement: "Build it." }],
+    ["the tags", { tags: ["lecture"] }],
+  ])("keeps the version for a change to %s", (_name, change) => {
+    expect(sameExerciseVersion(text(POINTS), text(POINTS, change))).toBe(true);
+    expect(exerciseFileChange(text(POINTS), text(POINTS, change))).toBe("wording");
+  });
+
+  it("finds no change in layout or settings alone", () => {
+    const settings = { dueDate: "2027-02-01T09:00:00Z" };
+
+    expect(exerciseFileChange(JSON.stringify(POINTS), text(POINTS_FROM_EDITOR))).toBe("none");
+    expect(exerciseFileChange(text(POINTS), text(POINTS, settings))).toBe("none");
+  });
+
+  it("counts wording and grading changes together as a version", () => {
+    const change = { statement: "Build it.", domain: [0, 2] };
+
+    expect(exerciseFileChange(text(POINTS), text(POINTS, change))).toBe("version");
   });
 
   it("compares rejected files as text", () => {
@@ -92,5 +112,8 @@ describe("sameExerciseVersion", () => {
     expect(sameExerciseVersion("v1", text(POINTS))).toBe(false);
     expect(sameExerciseVersion(text(POINTS), "{")).toBe(false);
     expect(sameExerciseVersion("[1]", "[1 ]")).toBe(false);
+    expect(exerciseFileChange(invalid, text(POINTS, { domain: "everywhere", title: "T" }))).toBe(
+      "version",
+    );
   });
 });

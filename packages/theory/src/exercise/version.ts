@@ -5,22 +5,55 @@ import { exerciseSchema } from "./schema";
 import { exerciseSettingsShape, removeExerciseSettings } from "./settings";
 
 /**
- * Returns whether the exercise file `incoming` defines the same version as the stored definition
- * `stored`, so that saving it keeps the version. The import and the editor both decide with it.
+ * Fields of an exercise file that only word the exercise. Grading and the student's feedback
+ * never read them, so changing them edits the newest version in place instead of adding one.
+ */
+export const EXERCISE_WORDING_FIELDS = ["title", "statement", "tags"] as const;
+
+/**
+ * What saving an exercise file changes, compared with the stored definition: "none" (at most
+ * the layout or the settings fields), "wording" (only {@link EXERCISE_WORDING_FIELDS}, stored
+ * in place on the newest version) or "version" (anything grading or feedback depends on, stored
+ * as a new version). The import and the editor both decide with it.
  *
  * The settings fields (`visibility`, `dueDate`) never count. Every other field counts by its
  * meaning: both texts are read with the exercise schema, so key order, layout, defaults written
  * out, `"R"` for `[null, null]` and `"1/2"` for `0.5` make no difference. Networks (the
  * reference, a `network` target and known-wrong submissions) compare as JSON values. A text the
  * schema rejects, such as a definition stored under an older schema, compares as written, with
- * its settings fields removed.
+ * its settings fields removed, and any difference in it counts as "version".
  */
-export function sameExerciseVersion(stored: string, incoming: string): boolean {
-  return stored === incoming || versionKey(stored) === versionKey(incoming);
+export function exerciseFileChange(
+  stored: string,
+  incoming: string,
+): "none" | "wording" | "version" {
+  if (stored === incoming) return "none";
+  const withoutWording = [...SETTING_KEYS, ...EXERCISE_WORDING_FIELDS];
+  if (versionKey(stored, withoutWording) !== versionKey(incoming, withoutWording)) {
+    return "version";
+  }
+  return versionKey(stored, SETTING_KEYS) === versionKey(incoming, SETTING_KEYS)
+    ? "none"
+    : "wording";
 }
 
-/** Returns a text that is equal for two exercise files exactly when they define one version. */
-function versionKey(text: string): string {
+/**
+ * Returns whether the exercise file `incoming` defines the same version as the stored definition
+ * `stored`, so that saving it keeps the version: {@link exerciseFileChange} finds no change or
+ * a change of wording only.
+ */
+export function sameExerciseVersion(stored: string, incoming: string): boolean {
+  return exerciseFileChange(stored, incoming) !== "version";
+}
+
+const SETTING_KEYS: readonly string[] = Object.keys(exerciseSettingsShape);
+
+/**
+ * Returns a text that is equal for two exercise files exactly when they agree in every field
+ * but the `ignored` ones. A file the schema rejects keeps its wording, so only its settings
+ * fields are ignored.
+ */
+function versionKey(text: string, ignored: readonly string[]): string {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -33,7 +66,7 @@ function versionKey(text: string): string {
     return `text ${isObject ? removeExerciseSettings(text) : text}`;
   }
   const fields: Record<string, unknown> = { ...parsed.data };
-  for (const key of Object.keys(exerciseSettingsShape)) delete fields[key];
+  for (const key of ignored) delete fields[key];
   // Starts with "{", so it never equals the "text …" key of a rejected file.
   return JSON.stringify(fields, canonicalValue);
 }

@@ -187,6 +187,7 @@ describe("course export and import", () => {
     expect(report).toEqual({
       created: [],
       updated: [],
+      wordingChanged: [],
       settingsChanged: [],
       unchanged: ORDER,
       courseChanges: [],
@@ -367,7 +368,14 @@ describe("course at the limits", () => {
     const ids = [DRAFT.id, longestId("largest"), longestId("rest")];
     expect(result).toEqual({
       status: "imported",
-      report: { created: [], updated: [], settingsChanged: [], unchanged: ids, courseChanges: [] },
+      report: {
+        created: [],
+        updated: [],
+        wordingChanged: [],
+        settingsChanged: [],
+        unchanged: ids,
+        courseChanges: [],
+      },
       drafts: [{ slug: DRAFT.id, failing: ["reference"] }],
     });
     expect(await versionCount(LARGEST)).toBe(versions);

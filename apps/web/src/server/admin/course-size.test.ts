@@ -138,7 +138,7 @@ describe("exercise editor limits", () => {
       dueDate: "",
     });
 
-    expect(result).toMatchObject({ status: "saved", version: 2 });
+    expect(result).toMatchObject({ status: "saved", version: 1, wordingChanged: true });
   });
 });
 

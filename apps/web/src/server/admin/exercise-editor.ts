@@ -16,6 +16,7 @@ import { describeJsonSyntax } from "@/lib/json-syntax";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { prepareVersion } from "../grading";
+import { logger } from "../log";
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
 import { checkSavedExerciseSize } from "./course-size";
 import { runSelfTest, type SelfTestView } from "./self-test-view";
@@ -28,6 +29,11 @@ const saveRequest = z.object({
   definition: z.string(),
   /** An ISO 8601 timestamp, or "" for no due date. */
   dueDate: z.string().max(100),
+  /**
+   * The revision the editor's form was loaded from. The editor always sends it; a request
+   * without it (scripts, tests) saves over whatever is stored.
+   */
+  revision: z.string().max(100).optional(),
 });
 
 /** Result of {@link saveExercise}. */
@@ -35,25 +41,32 @@ export type SaveExerciseResult =
   | Rejected
   /** Nothing stored: every problem of the definition, by field. */
   | { status: "invalid"; problems: FieldProblem[]; selfTest: SelfTestView | null }
+  /** Nothing stored, because the exercise changed after the form was loaded. */
+  | { status: "conflict"; message: string }
   | {
       status: "saved";
       slug: string;
       version: number;
       /**
        * Whether the save stored a new version: false when the file defines the same version as
-       * the newest one, as `sameExerciseVersion` decides for the import too.
+       * the newest one, as `exerciseFileChange` decides for the import too.
        */
       createdVersion: boolean;
+      /** Whether the save changed the title, statement or tags of the newest version in place. */
+      wordingChanged: boolean;
       /** Whether the title, attempt limit, due date or target plot setting changed. */
       columnsChanged: boolean;
+      /** The revision to send with the next save of this form. */
+      revision: string;
       selfTest: SelfTestView;
     };
 
 /**
  * Validates an exercise file from the editor, runs its self-test and stores it: a new exercise
- * starts hidden, and an edit adds a version only when `sameExerciseVersion` finds the file
- * different from the newest version. A visible exercise whose self-test fails is not stored, so
- * students never get an exercise whose reference fails.
+ * starts hidden, and an edit adds a version only when `exerciseFileChange` finds a change that
+ * grading or feedback depends on; new wording is stored in the newest version. A visible
+ * exercise whose self-test fails is not stored, so students never get an exercise whose
+ * reference fails. A save from a form loaded before another save is rejected as "conflict".
  */
 export async function saveExercise(
   context: AdminContext,
@@ -64,7 +77,7 @@ export async function saveExercise(
   const access = await authorizeAdmin(context, parsed.data.courseSlug);
   if ("status" in access) return access;
 
-  const { exerciseSlug, definition, dueDate } = parsed.data;
+  const { exerciseSlug, definition, dueDate, revision } = parsed.data;
   const existing =
     exerciseSlug === null
       ? null
@@ -104,15 +117,41 @@ export async function saveExercise(
       const message = `"${exercise.id}" is taken in this course: choose another id`;
       return { status: "invalid", problems: [toFieldProblem("id", message)], selfTest };
     }
-    const changes = { createdVersion: true, columnsChanged: true };
-    return { status: "saved", slug: exercise.id, version: 1, ...changes, selfTest };
+    const stored = await findExerciseForAdmin(context.db, courseId, exercise.id);
+    const changes = { createdVersion: true, wordingChanged: false, columnsChanged: true };
+    const saved = { slug: exercise.id, version: 1, revision: stored?.revision ?? "" };
+    return { status: "saved", ...saved, ...changes, selfTest };
   }
   const saved = await saveExerciseVersion(context.db, existing.id, {
     ...columns,
     definition: checked.text,
+    ...(revision === undefined ? {} : { revision }),
   });
-  const changes = { createdVersion: saved.created, columnsChanged: saved.columnsChanged };
-  return { status: "saved", slug: exercise.id, version: saved.number, ...changes, selfTest };
+  if (saved.status === "conflict") {
+    const ids = { exerciseId: existing.id, userId: context.userId };
+    logger.info({ ...ids, changedAt: saved.changedAt }, "exercise save rejected: stale revision");
+    return { status: "conflict", message: conflictMessage(saved.changedAt) };
+  }
+  const changes = {
+    createdVersion: saved.created,
+    wordingChanged: saved.wordingChanged,
+    columnsChanged: saved.columnsChanged,
+  };
+  const result = { slug: exercise.id, version: saved.number, revision: saved.revision };
+  return { status: "saved", ...result, ...changes, selfTest };
+}
+
+/**
+ * Says that a save was rejected because of another save, and when that was. Who saved is not
+ * stored, so the message cannot name them.
+ */
+function conflictMessage(changedAt: Date): string {
+  const time = changedAt.toISOString().slice(0, 16).replace("T", " ");
+  return (
+    `This exercise was changed since you opened it (last saved ${time} UTC, in another tab or ` +
+    "by another admin). Nothing was stored. Reload to see the stored exercise, then apply " +
+    "your edits again."
+  );
 }
 
 type CheckedDefinition =

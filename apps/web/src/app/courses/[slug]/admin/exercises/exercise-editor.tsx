@@ -1,12 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState, useTransition } from "react";
+import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 
 import { FINDING_CODES } from "@sawtooth/theory";
 
 import { errorMessage } from "@/components/error-message";
-import { Markdown } from "@/components/markdown";
 import { checkExerciseForm, sortByField, type FormError } from "@/lib/exercise-check";
 import { formFieldOf, type FieldProblem } from "@/lib/exercise-fields";
 import {
@@ -29,13 +28,17 @@ import {
   useEditorFields,
 } from "./form-fields";
 import { useSavedExercise } from "./saved-exercise";
+import { StatementPreview } from "./statement-preview";
 import { TargetFields } from "./target-fields";
+import { useUnsavedChangesWarning } from "./unsaved-changes";
 
 interface ExerciseEditorProps {
   courseSlug: string;
   /** The exercise being edited, or null for a new one. */
   exerciseSlug: string | null;
   initial: ExerciseForm;
+  /** The stored revision `initial` was loaded from, or "" for a new exercise. */
+  revision: string;
 }
 
 /** Places the server's problems at the form's fields, as the form's own check does. */
@@ -65,10 +68,18 @@ function errorsByField(errors: FormError[]): Map<string, string[]> {
  * and the server's validation and self-test after each save. The whole form is checked before
  * sending, and every problem is shown at its field and in a summary that takes focus.
  */
-export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEditorProps) {
+export function ExerciseEditor({
+  courseSlug,
+  exerciseSlug,
+  initial,
+  revision: initialRevision,
+}: ExerciseEditorProps) {
   const router = useRouter();
   const savedExercise = useSavedExercise();
   const [form, setForm] = useState(initial);
+  // The form as last loaded or saved, and the stored revision it matches.
+  const [savedForm, setSavedForm] = useState(initial);
+  const [revision, setRevision] = useState(initialRevision);
   // A new exercise's first save moves to its own page, and the result comes along.
   const [result, setResult] = useState<SaveExerciseResult | null>(
     () => savedExercise?.find(exerciseSlug) ?? null,
@@ -78,6 +89,8 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
   const [failedSaves, setFailedSaves] = useState(0);
   const [pending, startTransition] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
+  const dirty = useMemo(() => !sameForm(form, savedForm), [form, savedForm]);
+  const discardEdits = useUnsavedChangesWarning(dirty);
 
   useEffect(() => {
     savedExercise?.clear();
@@ -108,6 +121,7 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
           exerciseSlug,
           definition: checked.definition,
           dueDate: dueDateToIso(sentForm.dueDate),
+          ...(exerciseSlug === null ? {} : { revision }),
         });
       } catch (error) {
         // A request the server could not read, or a lost connection, keeps the form and shows why.
@@ -122,9 +136,15 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
       }
       setErrors([]);
       setRequestError(null);
+      setSavedForm(sentForm);
+      setRevision(response.revision);
       if (exerciseSlug === null) {
         savedExercise?.keep(response);
         router.push(`/courses/${courseSlug}/admin/exercises/${response.slug}`);
+      } else if (new URLSearchParams(window.location.search).has("version")) {
+        // The older version the form was loaded from is now the newest one.
+        savedExercise?.keep(response);
+        router.replace(`/courses/${courseSlug}/admin/exercises/${exerciseSlug}`);
       } else {
         router.refresh();
       }
@@ -136,7 +156,7 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
     message: error.message,
     fieldId: error.key === null ? undefined : fieldElementId(error.key),
   }));
-  if (result?.status === "rejected")
+  if (result?.status === "rejected" || result?.status === "conflict")
     listed.push({ place: "Request", message: result.message, fieldId: undefined });
   if (requestError !== null)
     listed.push({ place: "Request", message: requestError, fieldId: undefined });
@@ -241,6 +261,17 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
 
         <div className="mt-6 space-y-3">
           <ProblemList ref={summary} title="The exercise was not saved." problems={listed} />
+          {result?.status === "conflict" && (
+            <Button
+              tone="plain"
+              onClick={() => {
+                discardEdits();
+                window.location.reload();
+              }}
+            >
+              Reload the stored exercise (discards your edits)
+            </Button>
+          )}
           {result?.status === "saved" && (
             <p role="status" className="text-sm text-green-800">
               {savedMessage(result)}
@@ -258,25 +289,23 @@ export function ExerciseEditor({ courseSlug, exerciseSlug, initial }: ExerciseEd
   );
 }
 
-/** Returns the status line of a save: a new version, the settings only, or no change. */
+/**
+ * Returns the status line of a save: a new version, new wording (title, statement or tags, with
+ * or without new settings), new settings only, or no change.
+ */
 function savedMessage(result: Extract<SaveExerciseResult, { status: "saved" }>): string {
   if (result.createdVersion) return `Saved as version ${result.version}.`;
+  if (result.wordingChanged) {
+    return `Saved the new wording. The grading version stays ${result.version}.`;
+  }
   if (result.columnsChanged) {
     return `Saved the settings. The grading version stays ${result.version}.`;
   }
   return `Nothing changed, so the exercise stays at version ${result.version}.`;
 }
 
-/** Renders the statement as the student's exercise page does, with the same renderer and box. */
-function StatementPreview({ statement }: { statement: string }) {
-  return (
-    <div aria-label="Statement preview" role="region">
-      <span className="text-sm font-medium">Preview</span>
-      <div className="mt-1 min-h-40 rounded-lg border border-slate-200 bg-white p-6">
-        <Markdown>{statement}</Markdown>
-      </div>
-    </div>
-  );
+function sameForm(a: ExerciseForm, b: ExerciseForm): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function DueDateField() {

@@ -2,7 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { findExerciseForAdmin, getDatabase, listRegradeRuns } from "@sawtooth/db";
+import {
+  findExerciseForAdmin,
+  findExerciseVersion,
+  getDatabase,
+  listRegradeRuns,
+} from "@sawtooth/db";
 
 import { definitionToForm } from "@/lib/exercise-form";
 import { plural } from "@/lib/plural";
@@ -15,6 +20,8 @@ import { RegradePanel } from "./regrade-panel";
 
 interface EditExercisePageProps {
   params: Promise<{ slug: string; exerciseId: string }>;
+  /** `version` loads that stored version into the editor instead of the newest one. */
+  searchParams: Promise<{ version?: string | string[] }>;
 }
 
 export const metadata: Metadata = { title: "Edit exercise" };
@@ -25,8 +32,9 @@ const dateFormat = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-export default async function EditExercisePage({ params }: EditExercisePageProps) {
+export default async function EditExercisePage({ params, searchParams }: EditExercisePageProps) {
   const { slug, exerciseId } = await params;
+  const { version: requested } = await searchParams;
   const { course } = await requireCourseAdmin(slug);
   const db = getDatabase();
   const exercise = await findExerciseForAdmin(db, course.id, exerciseId);
@@ -35,6 +43,13 @@ export default async function EditExercisePage({ params }: EditExercisePageProps
   }
   const runs = await listRegradeRuns(db, exercise.id);
   const base = `/courses/${course.slug}/admin/exercises/${exercise.slug}`;
+  const newestNumber = exercise.versions[0]?.number;
+  const number = typeof requested === "string" ? Number(requested) : newestNumber;
+  const loaded =
+    number === newestNumber || number === undefined || !Number.isSafeInteger(number)
+      ? null
+      : await findExerciseVersion(db, exercise.id, number);
+  const definition = loaded?.definition ?? exercise.definition;
 
   return (
     <div>
@@ -53,10 +68,18 @@ export default async function EditExercisePage({ params }: EditExercisePageProps
         exerciseSlug={exercise.slug}
         visibility={exercise.visibility}
       />
+      <LoadedVersionNotice
+        requested={requested}
+        loaded={loaded?.number ?? null}
+        newest={newestNumber ?? 0}
+        base={base}
+      />
       <ExerciseEditor
+        key={loaded?.number ?? "newest"}
         courseSlug={course.slug}
         exerciseSlug={exercise.slug}
-        initial={definitionToForm(JSON.parse(exercise.definition), exercise.dueDate)}
+        initial={definitionToForm(JSON.parse(definition), exercise.dueDate)}
+        revision={exercise.revision}
       />
       <section
         aria-label="Versions"
@@ -67,7 +90,13 @@ export default async function EditExercisePage({ params }: EditExercisePageProps
           {exercise.versions.map((version) => (
             <li key={version.id}>
               Version {version.number}, stored {dateFormat.format(version.createdAt)} UTC,{" "}
-              {plural(version.attemptCount, "attempt")} graded against it
+              {plural(version.attemptCount, "attempt")} graded against it:{" "}
+              <Link
+                href={version.number === newestNumber ? base : `${base}?version=${version.number}`}
+                className="text-indigo-700 hover:underline"
+              >
+                load version {version.number} into the editor
+              </Link>
             </li>
           ))}
         </ul>
@@ -98,5 +127,40 @@ export default async function EditExercisePage({ params }: EditExercisePageProps
         )}
       </section>
     </div>
+  );
+}
+
+/**
+ * Says which version the editor shows when it is not the newest one, and how to restore it, or
+ * that the requested version does not exist.
+ */
+function LoadedVersionNotice({
+  requested,
+  loaded,
+  newest,
+  base,
+}: {
+  requested: string | string[] | undefined;
+  loaded: number | null;
+  newest: number;
+  base: string;
+}) {
+  if (loaded !== null) {
+    return (
+      <p role="status" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+        The editor shows version {loaded}, not the newest version {newest}. Saving it stores its
+        content as the exercise&apos;s newest state, which restores it.{" "}
+        <Link href={base} className="text-indigo-700 underline">
+          Load the newest version
+        </Link>
+      </p>
+    );
+  }
+  if (requested === undefined || requested === String(newest)) return null;
+  return (
+    <p role="alert" className="mt-4 rounded border border-red-300 bg-red-50 p-3 text-sm">
+      Version &quot;{String(requested)}&quot; not found: the editor shows the newest version,{" "}
+      {newest}. Pick a version from the Versions list.
+    </p>
   );
 }

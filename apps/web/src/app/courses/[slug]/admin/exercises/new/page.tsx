@@ -17,7 +17,12 @@ export default async function NewExercisePage({ params }: { params: Promise<{ sl
       <p className="mt-2 text-sm text-slate-600">
         A new exercise starts hidden. Publish it once its self-test passes.
       </p>
-      <ExerciseEditor courseSlug={course.slug} exerciseSlug={null} initial={EMPTY_FORM} />
+      <ExerciseEditor
+        courseSlug={course.slug}
+        exerciseSlug={null}
+        initial={EMPTY_FORM}
+        revision=""
+      />
     </div>
   );
 }
