@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 import { FINDING_CODES } from "@sawtooth/theory";
 
 import { errorMessage } from "@/components/error-message";
+import { useLeaveWarning } from "@/components/leave-warning";
 import { checkExerciseForm, sortByField, type FormError } from "@/lib/exercise-check";
 import { formFieldOf, type FieldProblem } from "@/lib/exercise-fields";
 import {
@@ -30,7 +31,9 @@ import {
 import { useSavedExercise } from "./saved-exercise";
 import { StatementPreview } from "./statement-preview";
 import { TargetFields } from "./target-fields";
-import { useUnsavedChangesWarning } from "./unsaved-changes";
+
+/** The question a same-site link asks before it leaves a form with unsaved changes. */
+const LEAVE_QUESTION = "You have unsaved changes to this exercise. Leave and lose them?";
 
 interface ExerciseEditorProps {
   courseSlug: string;
@@ -90,7 +93,7 @@ export function ExerciseEditor({
   const [pending, startTransition] = useTransition();
   const summary = useRef<HTMLDivElement>(null);
   const dirty = useMemo(() => !sameForm(form, savedForm), [form, savedForm]);
-  const discardEdits = useUnsavedChangesWarning(dirty);
+  const discardEdits = useLeaveWarning("exercise-editor", dirty, LEAVE_QUESTION);
 
   useEffect(() => {
     savedExercise?.clear();

@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from "react";
 
+import { useLeaveWarning } from "@/components/leave-warning";
 import {
   addCommentAction,
   deleteCommentAction,
@@ -17,7 +18,9 @@ import {
 } from "@/server/actions/review";
 import type { ReviewActionResult } from "@/server/review/attempt-review";
 
-import { useUnsentTextWarning } from "./unsent-text-warning";
+/** The question a same-site link asks before it leaves a form with unsent text. */
+const LEAVE_QUESTION =
+  "Leave this page? The text you typed in a comment or score form is not sent.";
 
 type FormState = ReviewActionResult | null;
 
@@ -177,7 +180,7 @@ export function CommentForm({
   const activity = useCommentActivity();
   const formId = "new-comment";
   const [body, setBody] = useState("");
-  useUnsentTextWarning(formId, body.trim() !== "");
+  useLeaveWarning(formId, body.trim() !== "", LEAVE_QUESTION);
   const [state, submit, pending] = useActionState(
     async (_previous: FormState, form: FormData): Promise<FormState> => {
       activity.start(formId);
@@ -251,7 +254,7 @@ export function CommentControls({
   const target = { courseSlug, attemptId, commentId };
   const editFormId = `edit-${commentId}`;
   const deleteFormId = `delete-${commentId}`;
-  useUnsentTextWarning(editFormId, draft !== null && draft !== body);
+  useLeaveWarning(editFormId, draft !== null && draft !== body, LEAVE_QUESTION);
   const [editState, submitEdit, editing] = useActionState(
     async (_previous: FormState, form: FormData): Promise<FormState> => {
       activity.start(editFormId);
@@ -344,7 +347,7 @@ export function OverrideForm({
 }) {
   const [percent, setPercent] = useState("");
   const [reason, setReason] = useState("");
-  useUnsentTextWarning("override", percent.trim() !== "" || reason.trim() !== "");
+  useLeaveWarning("override", percent.trim() !== "" || reason.trim() !== "", LEAVE_QUESTION);
   const [state, submit, pending] = useActionState(
     async (_previous: FormState, form: FormData): Promise<FormState> => {
       const result = await overrideScoreAction({
