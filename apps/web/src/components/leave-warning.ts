@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect } from "react";
 
-/** The question of each form on the page that holds unsaved input, by the form's key. */
+/** The question of each form on the page that has unsaved input, by the form's key. */
 const pendingForms = new Map<string, string>();
 
 function warnBeforeUnload(event: BeforeUnloadEvent) {
@@ -25,7 +25,7 @@ function confirmLeavingClick(event: MouseEvent) {
   }
 }
 
-/** Adds the listeners while any form holds unsaved input and removes them after the last. */
+/** Adds the listeners while any form has unsaved input and removes them after the last. */
 function updateListeners() {
   if (pendingForms.size > 0) {
     window.addEventListener("beforeunload", warnBeforeUnload);
@@ -37,9 +37,9 @@ function updateListeners() {
 }
 
 /**
- * Warns before the page is left while the form `key` holds unsaved input (`active`): the
+ * Warns before the page is left while the form `key` has unsaved input (`active`): the
  * browser's own dialog on reload, close and Back, and `question` on clicks of same-site links.
- * The page asks once, however many forms hold input. Returns a function that turns the warning
+ * The page asks once, however many forms have input. Returns a function that turns the warning
  * off at once, for a reload that the user asked for knowing that it discards the input.
  */
 export function useLeaveWarning(key: string, active: boolean, question: string): () => void {
