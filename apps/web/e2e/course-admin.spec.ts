@@ -435,7 +435,7 @@ test("role changes only with the Change role button", async ({ browser }) => {
   await addPanel.getByRole("button", { name: "Add member" }).click();
   await expect(addPanel.getByRole("status")).toContainText("Account created");
 
-  const select = page.getByLabel("Role of role-keys@example.org");
+  const select = page.getByLabel("Role of role-keys@example.org", { exact: true });
   await select.focus();
   await page.keyboard.press("ArrowDown");
   await expect(select).toHaveValue("tutor");
@@ -444,7 +444,7 @@ test("role changes only with the Change role button", async ({ browser }) => {
 
   await select.selectOption("tutor");
   const row = page.getByRole("row").filter({ has: select });
-  await row.getByRole("button", { name: "Change role" }).click();
+  await row.getByRole("button", { name: "Change role of role-keys@example.org" }).click();
   await expect(
     row.getByRole("status", { name: "Role change of role-keys@example.org" }),
   ).toHaveText("Role of role-keys@example.org changed from student to tutor.");
