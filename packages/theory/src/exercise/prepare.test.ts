@@ -203,8 +203,8 @@ describe("prepareExercise", () => {
       {
         path: "target.points.2",
         message:
-          "has the x of point 0 with the other label: no function gives one x two labels, so " +
-          "remove one of the points or fix its label",
+          "has the same x, 1/2, as an earlier point with the other label: no function gives " +
+          "one x two labels, so remove one of the points or fix its label",
       },
     ]);
   });

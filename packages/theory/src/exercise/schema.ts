@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 import type { FindingCode } from "../grading/feedback";
-import { parseRational, signOf, type NumberError } from "../rational";
+import { formatRational, parseRational, signOf, type NumberError } from "../rational";
 import { exerciseSettingsShape } from "./settings";
 
 /** The examples every message about a number in an exercise file ends with. */
@@ -137,9 +137,12 @@ export const targetSchema = z.discriminatedUnion(
             context.addIssue({
               code: "custom",
               path: [index],
+              // The point is named by its x, because the editor counts lines from 1 while
+              // the path counts points from 0.
               message:
-                `has the x of point ${earlier} with the other label: no function gives one x ` +
-                "two labels, so remove one of the points or fix its label",
+                `has the same x, ${formatRational(x)}, as an earlier point with the other ` +
+                "label: no function gives one x two labels, so remove one of the points or fix " +
+                "its label",
             });
           });
         }),
