@@ -114,8 +114,9 @@ const COUNT_FROM_SHARE = 0.8;
 
 /**
  * Renders a text area that keeps its text in React state, so a rejected send leaves the text in
- * place: React resets only uncontrolled fields after a form action. The limit shows as a hint
- * and as `maxLength`, and a count appears once the text nears the limit.
+ * place: React resets only uncontrolled fields after a form action. The limit shows as a hint,
+ * and a count appears once the text nears it. There is no `maxLength`, because the browser would
+ * cut a longer paste silently; the count and the server's message say how much to shorten.
  */
 function LimitedTextArea({
   id,
@@ -146,7 +147,6 @@ function LimitedTextArea({
         name={name}
         required
         rows={rows}
-        maxLength={maxLength}
         value={value}
         onChange={(event) => onChange(event.target.value)}
         aria-describedby={hintId}
@@ -154,9 +154,15 @@ function LimitedTextArea({
       />
       <p id={hintId} className="text-xs text-slate-600">
         {hint && `${hint} `}At most {numberFormat.format(maxLength)} characters.
-        {nearLimit && (
+        {nearLimit && value.length <= maxLength && (
           <span className="ml-1 font-medium text-amber-800">
             {numberFormat.format(value.length)} of {numberFormat.format(maxLength)} used.
+          </span>
+        )}
+        {value.length > maxLength && (
+          <span className="ml-1 font-medium text-red-700">
+            {numberFormat.format(value.length)} characters: shorten by{" "}
+            {numberFormat.format(value.length - maxLength)}.
           </span>
         )}
       </p>
