@@ -60,6 +60,7 @@ describe("prepareExercise", () => {
     const problems = problemsOf({ ...VALID, attemptLimit: 1e20 });
 
     expect(messageAt(problems, "attemptLimit")).toBe("must be a whole number from 1 to 1,000,000");
+    expect(problems.filter((problem) => problem.path === "attemptLimit")).toHaveLength(1);
   });
 
   it("reports a missing reference once", () => {

@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 import { formatDomain, inDomain, type Domain } from "../analysis/domain";
 import type { Network } from "../network/network";
 import { formatRational } from "../rational";
@@ -37,12 +39,7 @@ export type PrepareResult =
  */
 export function prepareExercise(input: unknown): PrepareResult {
   const parsed = exerciseSchema.safeParse(input, { error: describeIssue });
-  const problems: ExerciseProblem[] = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join("."),
-        message: issue.message,
-      }));
+  const problems: ExerciseProblem[] = parsed.success ? [] : distinctIssues(parsed.error.issues);
   const networks = readNetworks(input, problems);
 
   const parts = parsed.success ? parsed.data : parseParts(input);
@@ -59,6 +56,23 @@ export function prepareExercise(input: unknown): PrepareResult {
   };
   if (networks.target !== undefined) prepared.targetNetwork = networks.target;
   return { ok: true, prepared };
+}
+
+/**
+ * Converts zod's issues into problems, each path and message once: a whole number such as 10^20
+ * fails both the integer and the maximum check, which share one message.
+ */
+function distinctIssues(issues: z.core.$ZodIssue[]): ExerciseProblem[] {
+  const seen = new Set<string>();
+  const problems: ExerciseProblem[] = [];
+  for (const issue of issues) {
+    const problem = { path: issue.path.map(String).join("."), message: issue.message };
+    const key = `${problem.path}\u0000${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  return problems;
 }
 
 /**
