@@ -83,7 +83,10 @@ export async function saveExercise(
       ? null
       : await findExerciseForAdmin(context.db, access.course.id, exerciseSlug);
   if (exerciseSlug !== null && existing === null) {
-    return { status: "rejected", message: `Exercise "${exerciseSlug}" not found in this course.` };
+    const message =
+      `Exercise "${exerciseSlug}" not found in this course: it was deleted. Nothing was stored. ` +
+      "To keep your edits, copy them into a new exercise (New exercise on the course admin page).";
+    return { status: "rejected", message };
   }
   const checked = checkDefinition(definition, dueDate, exerciseSlug);
   if ("problems" in checked) {

@@ -213,6 +213,7 @@ export function Button({
 
 /** One entry of a {@link ProblemList}. */
 export interface ListedProblem {
+  /** Where the problem is, such as a field's label, or "" for the request as a whole. */
   place: string;
   message: string;
   /** The id of the control to focus from the entry, when one field shows the problem. */
@@ -244,7 +245,9 @@ export function ProblemList({
       <ul className="mt-2 list-disc space-y-1 pl-5">
         {problems.map((problem, index) => (
           <li key={index}>
-            {problem.fieldId === undefined ? (
+            {problem.place === "" ? (
+              problem.message
+            ) : problem.fieldId === undefined ? (
               <span className="font-medium">{problem.place}</span>
             ) : (
               <a
@@ -260,7 +263,7 @@ export function ProblemList({
                 {problem.place}
               </a>
             )}
-            : {problem.message}
+            {problem.place !== "" && `: ${problem.message}`}
           </li>
         ))}
       </ul>

@@ -160,9 +160,8 @@ export function ExerciseEditor({
     fieldId: error.key === null ? undefined : fieldElementId(error.key),
   }));
   if (result?.status === "rejected" || result?.status === "conflict")
-    listed.push({ place: "Request", message: result.message, fieldId: undefined });
-  if (requestError !== null)
-    listed.push({ place: "Request", message: requestError, fieldId: undefined });
+    listed.push({ place: "", message: result.message, fieldId: undefined });
+  if (requestError !== null) listed.push({ place: "", message: requestError, fieldId: undefined });
 
   return (
     <EditorFieldsProvider value={{ form, setForm, errors: errorsByField(errors) }}>
