@@ -132,9 +132,10 @@ test("admin publishes, edits and regrades an exercise", async ({ browser }) => {
   await expect(admin.getByRole("status").filter({ hasText: "Score changed." })).toBeVisible();
   await admin.goto(`${ADMIN}/exercises/tent-by-admin`);
   await regrade.getByRole("button", { name: "Preview regrade" }).click();
-  await expect(preview).toContainText("0 would change, 1 have a manual score");
+  await expect(preview).toContainText("0 would change, 1 with a manual score");
   await expect(preview).toContainText("score that counts of 0 attempts");
-  await expect(preview.getByRole("row")).toHaveCount(1);
+  await expect(preview.getByRole("row")).toHaveCount(0);
+  await expect(preview).toContainText("No attempt changes its grade or score.");
   await preview.getByLabel(/Keep manual score overrides/).uncheck();
   await expect(preview).toContainText("score that counts of 1 attempt and clears 1 manual score");
   const cleared = preview.getByRole("row").filter({ hasText: DEMO_STUDENT.email });
@@ -142,7 +143,7 @@ test("admin publishes, edits and regrades an exercise", async ({ browser }) => {
   await expect(cleared).toContainText("50% → 0%");
   await preview.getByRole("button", { name: "Apply regrade" }).click();
   const result = regrade.getByRole("region", { name: "Regrade result" });
-  await expect(result.getByRole("status")).toContainText("0 changed, 1 overrides cleared");
+  await expect(result.getByRole("status")).toContainText("0 changed, 1 override cleared");
   await expect(result.getByRole("status")).toContainText(
     "changed the score that counts of 1 attempt and cleared 1 manual score",
   );

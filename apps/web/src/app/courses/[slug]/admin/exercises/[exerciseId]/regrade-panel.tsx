@@ -23,9 +23,13 @@ import {
 /** Lists the attempts a regrade changes, with the scores that count under the overrides choice. */
 function RegradeTable({ rows, keepOverrides }: { rows: RegradeRow[]; keepOverrides: boolean }) {
   const columns = ["Attempt", "Student", "Now", "After", "Manual score", "Score that counts"];
+  const listed = listedRegradeRows(rows, keepOverrides);
+  if (listed.length === 0) {
+    return <p className="text-sm text-slate-600">No attempt changes its grade or score.</p>;
+  }
   return (
     <DataTable columns={columns} compact>
-      {listedRegradeRows(rows, keepOverrides).map((row) => (
+      {listed.map((row) => (
         <tr key={row.attemptId}>
           <td>
             #{row.attemptNumber} (version {row.oldVersion})
@@ -130,8 +134,8 @@ export function RegradePanel({
         <div aria-label="Regrade result" role="region" className="space-y-3">
           <p role="status" className="text-sm text-green-800">
             Regrade applied: {plural(applied.summary.attemptCount, "attempt")} regraded,{" "}
-            {applied.summary.changedCount} changed, {applied.summary.clearedOverrides} overrides
-            cleared.
+            {applied.summary.changedCount} changed,{" "}
+            {plural(applied.summary.clearedOverrides, "override")} cleared.
             {applied.tooComplexCount > 0 &&
               ` ${applied.tooComplexCount} not graded (too complex) and left unchanged.`}{" "}
             {describeCountedChanges(applied.rows, applied.keepOverrides, "applied")}
@@ -143,7 +147,7 @@ export function RegradePanel({
         <div aria-label="Regrade preview" role="region" className="space-y-3">
           <p className="text-sm">
             Against version {preview.version}: {plural(preview.rows.length, "attempt")},{" "}
-            {preview.changedCount} would change, {preview.overrideCount} have a manual score
+            {preview.changedCount} would change, {preview.overrideCount} with a manual score
             {preview.tooComplexCount > 0 &&
               `, ${preview.tooComplexCount} not graded: too complex (applying leaves them unchanged)`}
             . {describeCountedChanges(preview.rows, keepOverrides, "preview")}
