@@ -8,6 +8,7 @@ import { formatRational, ONE, rational, ZERO, type Rational } from "../rational"
 import { h3Network, rationalOf, sawtoothNetwork } from "../testing/networks";
 import { nativeOf, prepareOrThrow } from "../testing/exercises";
 import { classify } from "./classification";
+import { describeFinding } from "./messages";
 import { gradeNetwork } from "./grade";
 
 const UNIT: Domain = { lo: ZERO, hi: ONE };
@@ -46,7 +47,12 @@ describe("classify on the sawtooth points", () => {
     expect(result.finding.errors).toBe(2 ** (k - 2));
     expect(result.finding.points).toBe(2 ** k + 1);
     expect(formatRational(result.error)).toBe(formatRational(expected));
-    expect(result.finding.first).toEqual({ x: `1/${2 ** (k - 1)}`, label: 0, value: "1" });
+    expect(result.finding.first).toEqual({
+      x: `1/${2 ** (k - 1)}`,
+      label: 0,
+      value: "1",
+      threshold: "1/2",
+    });
   });
 });
 
@@ -102,7 +108,7 @@ describe("grade on a classification target", () => {
     expect(feedback.messages).toMatchInlineSnapshot(`
       [
         "Incorrect: your network does not meet the target on [0, 1].",
-        "The network misclassifies 4 of 17 points: R = 4/17 (at most 0 allowed). The first mistake is at x = 1/8: the network gives 1, but the label is 0.",
+        "The network misclassifies 4 of 17 points: R = 4/17 (at most 0 allowed). The first mistake is at x = 1/8: the network gives 1, at or above the threshold 1/2, so it predicts class 1, but the label is 0.",
       ]
     `);
   });
@@ -134,5 +140,31 @@ describe("grade on a classification target", () => {
       reference: nativeOf(h3Network()),
     });
     expect(result.ok).toBe(false);
+  });
+});
+
+describe("the classification message", () => {
+  const finding = {
+    code: "classification.errors",
+    errors: 1,
+    points: 2,
+    error: "1/2",
+    maxError: "0",
+  } as const;
+
+  it("explains a value below the threshold", () => {
+    const first = { x: "1", label: 1, value: "0", threshold: "1/2" } as const;
+
+    expect(describeFinding({ ...finding, first }).join(" ")).toContain(
+      "the network gives 0, below the threshold 1/2, so it predicts class 0, but the label is 1.",
+    );
+  });
+
+  it("reads stored feedback without a threshold", () => {
+    const first = { x: "1", label: 0, value: "0" } as const;
+
+    expect(describeFinding({ ...finding, first }).join(" ")).toContain(
+      "the network gives 0, but the label is 0.",
+    );
   });
 });

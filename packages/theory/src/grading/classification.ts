@@ -25,7 +25,12 @@ export function classify(
     const predicted = value.compare(threshold) >= 0 ? 1 : 0;
     if (predicted === label) continue;
     errors += 1;
-    first ??= { x: formatRational(x), label, value: formatRational(value) };
+    first ??= {
+      x: formatRational(x),
+      label,
+      value: formatRational(value),
+      threshold: formatRational(threshold),
+    };
   }
   const error = rational(BigInt(errors), BigInt(points.length));
   return {

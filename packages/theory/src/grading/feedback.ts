@@ -83,8 +83,11 @@ export type Finding =
       points: number;
       error: ExactText;
       maxError: ExactText;
-      /** The first misclassified point. */
-      first: { x: ExactText; label: 0 | 1; value: ExactText } | null;
+      /**
+       * The first misclassified point, with the threshold that turns its value into a class
+       * (absent in feedback stored before the threshold was recorded).
+       */
+      first: { x: ExactText; label: 0 | 1; value: ExactText; threshold?: ExactText } | null;
     }
   | { code: "pieces.count"; count: number; relation: "at-least" | "exactly"; required: number };
 

@@ -156,7 +156,7 @@ export function describeFinding(finding: Finding): string[] {
       const detail =
         first === null
           ? ""
-          : ` The first mistake is at x = ${first.x}: the network gives ${first.value}, but the label is ${first.label}.`;
+          : ` The first mistake is at x = ${first.x}: ${describeMistakenPoint(first)}`;
       return [
         `The network misclassifies ${finding.errors} of ${finding.points} points: R = ${finding.error} (at most ${finding.maxError} allowed).${detail}`,
       ];
@@ -168,4 +168,20 @@ export function describeFinding(finding: Finding): string[] {
       ];
     }
   }
+}
+
+/**
+ * Describes why a point is misclassified: the network's value, which side of the threshold it falls
+ * on and so which class it predicts, against the label. Feedback stored before the threshold was
+ * recorded gives only the value and the label.
+ */
+function describeMistakenPoint(point: { label: 0 | 1; value: string; threshold?: string }): string {
+  if (point.threshold === undefined) {
+    return `the network gives ${point.value}, but the label is ${point.label}.`;
+  }
+  const side = point.label === 0 ? "at or above" : "below";
+  return (
+    `the network gives ${point.value}, ${side} the threshold ${point.threshold}, so it predicts ` +
+    `class ${1 - point.label}, but the label is ${point.label}.`
+  );
 }
