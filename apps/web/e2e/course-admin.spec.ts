@@ -170,7 +170,7 @@ test("editor reports every problem at its field", async ({ browser }) => {
     /^Lower-case words joined by hyphens.*use lower-case words joined by hyphens, such as tent-h2$/,
   );
   await expect(admin.getByLabel("Title", { exact: true })).toHaveAccessibleDescription(
-    "is empty: enter a title",
+    "At most 200 characters. is empty: enter a title",
   );
 
   await id.fill("ramp-by-admin");

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, useTransition } from "react";
 
-import { FINDING_CODES } from "@sawtooth/theory";
+import { FINDING_CODES, MAX_EXERCISE_TITLE_LENGTH } from "@sawtooth/theory";
 
 import { errorMessage } from "@/components/error-message";
 import { useLeaveWarning } from "@/components/leave-warning";
@@ -180,7 +180,11 @@ export function ExerciseEditor({
               label="Exercise id"
               hint="Lower-case words joined by hyphens, such as tent-h2; part of the URL; fixed once created."
             />
-            <FormText name="title" label="Title" />
+            <FormText
+              name="title"
+              label="Title"
+              hint={`At most ${MAX_EXERCISE_TITLE_LENGTH} characters.`}
+            />
           </div>
           <div className="grid grid-cols-2 gap-3">
             <FormText

@@ -63,7 +63,11 @@ export function TargetFields() {
             rows={6}
             hint='One "x, label" per line with label 0 or 1.'
           />
-          <FormText name="threshold" label="Threshold" />
+          <FormText
+            name="threshold"
+            label="Threshold"
+            hint="An output at or above it counts as class 1, below it as class 0; Telgarsky uses 1/2."
+          />
           <FormText
             name="maxError"
             label="Maximum error"
