@@ -51,7 +51,7 @@ const summaryFields = {
   showTarget: true,
 } as const;
 
-/** What the editor saves of an exercise: its columns and newest version. */
+/** Columns and newest version of an exercise, as the editor saves them. */
 interface EditedState extends ExerciseColumns {
   newest: { id: string; definition: string } | undefined;
 }

@@ -132,7 +132,7 @@ export function generateOneTimePassword(): string {
 /**
  * Takes the write lock on a user's row until the transaction ends: the row lock on PostgreSQL,
  * the database's write lock on SQLite. Adding an existing user to a course and resetting their
- * password both take it first, so a reset's check of the user's courses sees every membership
+ * password both take it first, so a reset's check of the user's courses reads every membership
  * added before it and blocks those added during it.
  */
 export async function lockUser(tx: Prisma.TransactionClient, userId: string): Promise<void> {

@@ -32,7 +32,7 @@ export type PasswordResetResult =
  * Replaces a course member's password with a new one-time password, requires its replacement at
  * the next sign-in and deletes all of the member's sessions, so they are signed out everywhere.
  *
- * Anyone who knows the one-time password can act as the member, so an admin may reset only an
+ * Anyone who has the one-time password can act as the member, so an admin may reset only an
  * account whose every membership is in a course that this admin administers: taking it over
  * then reaches nothing the admin cannot reach already. A tutor or admin elsewhere, or a student
  * of another admin's course, is rejected with `member-elsewhere`.

@@ -11,7 +11,7 @@ import { exerciseSettingsShape, removeExerciseSettings } from "./settings";
 export const EXERCISE_WORDING_FIELDS = ["title", "statement", "tags"] as const;
 
 /**
- * What saving an exercise file changes, compared with the stored definition: "none" (at most
+ * Change that saving an exercise file makes, compared with the stored definition: "none" (at most
  * the layout or the settings fields), "wording" (only {@link EXERCISE_WORDING_FIELDS}, stored
  * in place on the newest version) or "version" (anything grading or feedback depends on, stored
  * as a new version). The import and the editor both decide with it.

@@ -61,7 +61,7 @@ export function measureCourse(sizes: ReadonlyMap<string, number>): CourseSize {
  * Returns the sentence for a change that takes a course over `MAX_COURSE_EXERCISES` or
  * `MAX_COURSE_EXERCISE_BYTES`, or null within them. A change that does not grow a course that
  * is over a limit already, such as one created before the limits, passes, so that it can still
- * shrink. `fix` tells how to make the files smaller, such as "shorten this exercise".
+ * shrink. `fix` describes how to make the files smaller, such as "shorten this exercise".
  */
 export function courseSizeProblem(
   before: CourseSize,

@@ -213,7 +213,7 @@ export function Button({
 
 /** One entry of a {@link ProblemList}. */
 export interface ListedProblem {
-  /** Where the problem is, such as a field's label, or "" for the request as a whole. */
+  /** Place of the problem, such as a field's label, or "" for the request as a whole. */
   place: string;
   message: string;
   /** The id of the control to focus from the entry, when one field shows the problem. */

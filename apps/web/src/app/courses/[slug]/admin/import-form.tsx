@@ -19,7 +19,7 @@ import { importCourseFilesAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList } from "./admin-ui";
 
-/** Whether any chosen file is a .tar archive, which the form unpacks before sending. */
+/** Returns whether any chosen file is a .tar archive, which the form unpacks before sending. */
 function hasArchive(files: File[]): boolean {
   return files.some((file) => file.name.endsWith(".tar"));
 }
