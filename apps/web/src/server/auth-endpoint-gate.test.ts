@@ -111,6 +111,17 @@ describe("/api/auth before the one-time password is replaced", () => {
     expect(await sessionCount("signs-out")).toBe(1);
   });
 
+  test("returns no session after sign-out", async () => {
+    const { cookie } = await signInNewStudent("replays");
+    expect((await sendAuthRequest("/sign-out", { cookie, body: {} })).status).toBe(200);
+
+    // The old cookie, replayed as a script or a stale tab would, names a session that is gone.
+    const response = await sendAuthRequest("/get-session", { cookie });
+
+    expect(response.status).toBe(200);
+    expect(await response.json()).toBeNull();
+  });
+
   test("rejects a direct password change", async () => {
     const { cookie, password } = await signInNewStudent("changes");
     const body = { currentPassword: password, newPassword: password };
@@ -145,6 +156,21 @@ describe("/api/auth after the one-time password is replaced", () => {
 
     expect(response.status).toBe(200);
     expect(await sessionCount("revokes")).toBe(1);
+  });
+
+  test("rejects a signed-out session's cookie", async () => {
+    const { cookie, password } = await signInSettledStudent("signed-out-revokes");
+    await signIn("signed-out-revokes@example.com", password);
+    expect((await sendAuthRequest("/sign-out", { cookie, body: {} })).status).toBe(200);
+
+    const listed = await sendAuthRequest("/list-sessions", { cookie });
+    const revoked = await sendAuthRequest("/revoke-sessions", { cookie, body: {} });
+
+    expect(listed.status).toBe(401);
+    expect(revoked.status).toBe(401);
+    const answer = (await revoked.json()) as { code: string; message: string };
+    expect(answer.message).toContain("Sign in again");
+    expect(await sessionCount("signed-out-revokes")).toBe(1);
   });
 
   test("changes the password", async () => {
