@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
+import { createDatabase } from "@sawtooth/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENT } from "@sawtooth/db/demo";
 
 import { writeTar } from "../src/lib/tar";
@@ -260,7 +261,7 @@ test("import states its limits and refuses too-large files in place", async ({ b
     "The files are 1,470 KiB, larger than the maximum of 1,129 KiB for one import: import the exercises in smaller parts",
   );
   await expect(files).toHaveAttribute("aria-invalid", "true");
-  await expect(admin.getByRole("button", { name: "Import" })).toBeDisabled();
+  await expect(admin.getByRole("button", { name: "Check import" })).toBeDisabled();
 
   await files.setInputFiles({
     name: "huge.tar",
@@ -270,7 +271,7 @@ test("import states its limits and refuses too-large files in place", async ({ b
   await expect(admin.getByRole("alert").filter({ hasText: "huge.tar" })).toHaveText(
     "huge.tar is 20,480 KiB, larger than the maximum of 1,631 KiB for one import: import the exercises in smaller parts",
   );
-  await expect(admin.getByRole("button", { name: "Import" })).toBeDisabled();
+  await expect(admin.getByRole("button", { name: "Check import" })).toBeDisabled();
   await expect(admin.getByText("Something went wrong")).toHaveCount(0);
 });
 
@@ -305,7 +306,7 @@ test("import with mistakes lists every problem", async ({ browser }) => {
     },
   ];
   await admin.getByLabel("Exercise files").setInputFiles(files);
-  await admin.getByRole("button", { name: "Import" }).click();
+  await admin.getByRole("button", { name: "Check import" }).click();
 
   const alert = admin.getByRole("alert").filter({ hasText: "Nothing was imported" });
   await expect(alert).toContainText("Nothing was imported: 4 problems.");
@@ -318,6 +319,7 @@ test("import with mistakes lists every problem", async ({ browser }) => {
   await expect(alert).toContainText(
     'imported-tent.json: visibility: is "visible", but the exercise\'s self-test fails',
   );
+  await expect(admin.getByRole("button", { name: "Import", exact: true })).toHaveCount(0);
   await screenshot(admin, "import-rejected");
 
   await admin.reload();
@@ -370,7 +372,12 @@ test("import takes a course archive over the old limits", async ({ browser }) =>
     mimeType: "application/x-tar",
     buffer: Buffer.from(archive),
   });
-  await admin.getByRole("button", { name: "Import" }).click();
+  await admin.getByRole("button", { name: "Check import" }).click();
+  const plan = admin.getByRole("region", { name: "Import plan" });
+  await expect(plan).toContainText(
+    "Hidden drafts, because their self-test fails: draft-parabola (reference).",
+  );
+  await admin.getByRole("button", { name: "Import", exact: true }).click();
 
   const status = admin.getByRole("status").filter({ hasText: "Imported exercises" });
   await expect(status).toContainText(
@@ -381,6 +388,105 @@ test("import takes a course archive over the old limits", async ({ browser }) =>
   );
   await expect(admin.getByText("Something went wrong")).toHaveCount(0);
   await screenshot(admin, "import-large-archive");
+});
+
+/** Returns an exercise file for the import's file chooser, a tent with `statement`. */
+function tentFile(id: string, statement: string) {
+  const file = {
+    id,
+    title: `Tent ${id}`,
+    statement,
+    domain: "R",
+    target: { kind: "tent", variant: "h2" },
+    reference: H2,
+  };
+  return {
+    name: `${id}.json`,
+    mimeType: "application/json",
+    buffer: Buffer.from(JSON.stringify(file)),
+  };
+}
+
+test("import shows its plan and rejects a stale one", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const url = process.env["SAWTOOTH_E2E_DATABASE_URL"];
+  if (url === undefined)
+    throw new Error("SAWTOOTH_E2E_DATABASE_URL is missing: run the specs through Playwright.");
+  const db = createDatabase(url);
+  const course = await db.course.findUniqueOrThrow({ where: { slug: PRIVATE_COURSE } });
+  const where = { courseId_slug: { courseId: course.id, slug: "plan-tent" } };
+  async function storedStatement(): Promise<string> {
+    const version = await db.exerciseVersion.findFirstOrThrow({
+      where: { exercise: { courseId: course.id, slug: "plan-tent" } },
+      orderBy: { version: "desc" },
+    });
+    return (JSON.parse(version.definition) as { statement: string }).statement;
+  }
+
+  const adminPage = `/courses/${PRIVATE_COURSE}/admin`;
+  const admin = await signedInPage(browser, OTHER_COURSE_ADMIN.email);
+  await admin.goto(adminPage);
+  const files = admin.getByLabel("Exercise files");
+  const check = admin.getByRole("button", { name: "Check import" });
+  const importButton = admin.getByRole("button", { name: "Import", exact: true });
+  const plan = admin.getByRole("region", { name: "Import plan" });
+  const tentRow = plan.getByRole("row", { name: /plan-tent/ });
+  const stale = admin.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  const imported = admin.getByRole("status").filter({ hasText: "Imported exercises" });
+  const exported = tentFile("plan-tent", "Build h2.");
+
+  try {
+    await files.setInputFiles([exported, tentFile("plan-kept", "Build h2.")]);
+    await check.click();
+    await expect(tentRow).toHaveText(/New exercise, version 1, hidden/);
+    expect(await db.exercise.count({ where: { courseId: course.id, slug: "plan-tent" } })).toBe(0);
+    await importButton.click();
+    await expect(imported).toContainText("2 created (plan-tent, plan-kept)");
+    await expect(importButton).toHaveCount(0);
+
+    // Another tab edits the statement, and the old file would overwrite it in place.
+    const editor = await admin.context().newPage();
+    await editor.goto(`${adminPage}/exercises/plan-tent`);
+    await editor.getByLabel("Statement", { exact: true }).fill("Edited in the browser.");
+    await editor.getByRole("button", { name: "Save and run self-test" }).click();
+    const saved = editor.getByRole("status").filter({ hasText: /^Saved/ });
+    await expect(saved).toHaveText(/Saved the new wording/);
+    await files.setInputFiles(exported);
+    await check.click();
+    await expect(tentRow).toHaveText(/Wording changed in place in version 1: statement/);
+    await expect(plan).toContainText("Kept as they are:");
+    await expect(plan).toContainText("plan-kept");
+    await screenshot(admin, "import-plan");
+
+    await editor.getByLabel("Statement", { exact: true }).fill("Edited again in the other tab.");
+    await editor.getByRole("button", { name: "Save and run self-test" }).click();
+    await expect(saved).toHaveText(/Saved the new wording/);
+    await importButton.click();
+    await expect(stale).toContainText("the course changed after the check");
+    await expect(tentRow).toHaveText(/Wording changed in place in version 1: statement/);
+    expect(await storedStatement()).toBe("Edited again in the other tab.");
+
+    // A change straight in the database makes the recomputed plan stale too.
+    await db.exercise.update({ where, data: { title: "Renamed in the database" } });
+    await importButton.click();
+    await expect(tentRow).toHaveText(/settings changed: title/);
+    await expect(stale).toContainText("the course changed after the check");
+    expect(await storedStatement()).toBe("Edited again in the other tab.");
+
+    await importButton.click();
+    await expect(imported).toContainText("1 with new wording in the same version (plan-tent)");
+    expect(await storedStatement()).toBe("Build h2.");
+
+    // Other files clear the plan, so Import never writes a plan for files it did not check.
+    await files.setInputFiles(exported);
+    await check.click();
+    await expect(tentRow).toHaveText(/Unchanged/);
+    await files.setInputFiles(tentFile("plan-other", "Build h2."));
+    await expect(plan).toHaveCount(0);
+    await expect(importButton).toHaveCount(0);
+  } finally {
+    await db.$disconnect();
+  }
 });
 
 const ADMIN_PAGES = [

@@ -38,7 +38,8 @@ test("admin moves and deletes exercises", async ({ page }) => {
   await page
     .getByLabel("Exercise files")
     .setInputFiles([exerciseFile("order-one"), exerciseFile("order-two")]);
-  await page.getByRole("button", { name: "Import" }).click();
+  await page.getByRole("button", { name: "Check import" }).click();
+  await page.getByRole("button", { name: "Import", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Imported exercises" })).toBeVisible();
   await page.reload();
 

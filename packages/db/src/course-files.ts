@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 
 import { formatCourseProblem, loadCourse } from "@sawtooth/theory/course";
 
-import { readExerciseColumns, type ImportedExercise } from "./admin/course-import";
+import { readExerciseColumns } from "./admin/course-import";
+import type { ImportedExercise } from "./admin/import-plan";
 
 /** An exercise of a course folder, with its place in the course. */
 export interface CourseExerciseFile extends ImportedExercise {

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
 import { createCourseFixture, FIXTURE, TENT_H2_WRONG } from "@/testing/course-fixture";
 
-import { importCourseFiles } from "./admin/course-import";
+import { checkCourseImport, importCourseFiles } from "./admin/course-import";
 import { saveExercise, setVisibility } from "./admin/exercise-editor";
 import { exportCourseArchive, exportExerciseFile } from "./admin/export";
 import {
@@ -98,9 +98,14 @@ describe("actions of a user with a one-time password", () => {
         dueDate: "",
       }),
       await setVisibility(blockedContext(), { courseSlug, exerciseSlug: "tent-h2", visible: true }),
+      await checkCourseImport(blockedContext(), {
+        courseSlug,
+        files: [{ name: "a.json", text: "" }],
+      }),
       await importCourseFiles(blockedContext(), {
         courseSlug,
         files: [{ name: "a.json", text: "" }],
+        revision: "r",
       }),
       await addMemberRequest(blockedContext(), {
         courseSlug,

@@ -4,7 +4,8 @@ import { prepareExercise } from "@sawtooth/theory";
 
 import type { Database } from "../client";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
-import { importCourse, readExerciseColumns, type ImportedExercise } from "./course-import";
+import { importCourse, readExerciseColumns } from "./course-import";
+import type { ImportedExercise } from "./import-plan";
 
 let testDatabase: TestDatabase;
 let db: Database;

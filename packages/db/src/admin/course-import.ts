@@ -1,44 +1,18 @@
-import { exerciseFileChange, removeExerciseSettings, type Exercise } from "@sawtooth/theory";
+import { removeExerciseSettings, type Exercise } from "@sawtooth/theory";
 
-import type { Database } from "../client";
-import type { Visibility } from "../exercises";
+import { providerOf, type Database } from "../client";
 import type { Prisma } from "../generated/prisma/client";
+import {
+  planImport,
+  readImportState,
+  type CourseChange,
+  type CourseImport,
+  type ImportedExercise,
+  type ImportPlan,
+  type ImportWrites,
+} from "./import-plan";
 
-/** An exercise file, reduced to what the database keeps in columns. */
-export interface ImportedExercise {
-  /** The exercise id, used as `Exercise.slug`. */
-  slug: string;
-  title: string;
-  attemptLimit: number | null;
-  showTarget: boolean;
-  /** Absent when the file does not set it, and null for no due date. */
-  dueDate?: Date | null;
-  /** Absent when the file does not set it. */
-  visibility?: Visibility;
-  /** The file's text without the settings fields, stored as the exercise version's definition. */
-  definition: string;
-}
-
-/** The fields an import takes from `course.json`. */
-export interface ImportedCourseInfo {
-  title: string;
-  description: string;
-  /** Absent when course.json does not set it. */
-  acceptLate?: boolean;
-  /** Exercise ids in course order, absent when course.json lists none. */
-  order?: string[];
-}
-
-/** A validated import: exercise files and, when one was given, course.json. */
-export interface CourseImport {
-  exercises: ImportedExercise[];
-  course: ImportedCourseInfo | null;
-}
-
-/** A course setting that an import can change. */
-export type CourseChange = "title" | "description" | "acceptLate" | "order";
-
-/** The changes that {@link importCourse} made, by exercise id. */
+/** The changes of an import plan, by exercise id; see {@link summarizeImport}. */
 export interface ImportReport {
   created: string[];
   /** Exercises that got a new version. */
@@ -55,8 +29,6 @@ export interface ImportReport {
   /** Course settings that changed, in the order of {@link CourseChange}. */
   courseChanges: CourseChange[];
 }
-
-type Transaction = Prisma.TransactionClient;
 
 /**
  * Splits a validated exercise file into its columns and its definition, which is the file's
@@ -77,198 +49,129 @@ export function readExerciseColumns(exercise: Exercise, text: string): ImportedE
   return columns;
 }
 
+/** Result of {@link applyCourseImport}. */
+export type AppliedImport =
+  | { status: "imported"; plan: ImportPlan }
+  /** Nothing written, because the course changed since the plan's revision was read. */
+  | { status: "stale" };
+
+/** Reads a course's state and plans an import of `input` into it, writing nothing. */
+export async function planCourseImport(
+  db: Database,
+  courseId: string,
+  input: CourseImport,
+): Promise<ImportPlan> {
+  return planImport(await readImportState(db, courseId), input).plan;
+}
+
 /**
- * Writes a validated import into a course in one transaction. An exercise id the course has
- * already gets a new version only when {@link exerciseFileChange} finds that something grading
- * or feedback depends on changed; a change of wording only is stored in its newest version. A new id becomes an exercise at the end of the course, hidden
- * unless its file sets `visibility`, so the admin publishes it on purpose. Due dates and
- * visibility change only where a file sets them. course.json's `exercises` puts the listed
- * exercises first, in its order, and the course's other exercises after them in their old order.
+ * Writes a validated import into a course in one transaction, as {@link planImport} decides on
+ * the state read inside it. When `revision` is a plan's revision and the course's state has
+ * changed since, it writes nothing and returns "stale"; null skips that check.
+ *
+ * The course is locked before its state is read, so no save, import or new exercise can come in
+ * between. On PostgreSQL the course row and its exercise rows are locked FOR UPDATE. An editor's
+ * save and a move update an exercise row, a settings save updates the course row, and a new
+ * exercise's insert takes a key-share lock on the course row, so each of these conflicts with
+ * the import's locks. On SQLite a write that changes nothing takes the database's write lock.
  */
+export async function applyCourseImport(
+  db: Database,
+  courseId: string,
+  input: CourseImport,
+  revision: string | null,
+): Promise<AppliedImport> {
+  const postgresql = providerOf(db) === "postgresql";
+  return db.$transaction(async (tx) => {
+    if (postgresql) {
+      await tx.$queryRaw`SELECT "id" FROM "course" WHERE "id" = ${courseId} FOR UPDATE`;
+      await tx.$queryRaw`
+        SELECT "id" FROM "exercise" WHERE "courseId" = ${courseId} ORDER BY "id" FOR UPDATE`;
+    } else {
+      await tx.$executeRaw`UPDATE "course" SET "updatedAt" = "updatedAt" WHERE "id" = ${courseId}`;
+    }
+    const state = await readImportState(tx, courseId);
+    if (revision !== null && revision !== state.revision) return { status: "stale" };
+
+    const { plan, writes } = planImport(state, input);
+    await writeImport(tx, courseId, writes);
+    return { status: "imported", plan };
+  });
+}
+
+/** Writes an import without a check step and returns what it changed, by exercise id. */
 export async function importCourse(
   db: Database,
   courseId: string,
   input: CourseImport,
 ): Promise<ImportReport> {
-  return db.$transaction(async (tx) => {
-    const before = await listCourseOrder(tx, courseId);
-    const report: ImportReport = {
-      created: [],
-      updated: [],
-      wordingChanged: [],
-      settingsChanged: [],
-      unchanged: [],
-      courseChanges: [],
-    };
-    let position = before.reduce((max, row) => Math.max(max, row.position + 1), 0);
-    for (const file of input.exercises) {
-      const outcome = await importExercise(tx, courseId, file, position);
-      if (outcome === "created") position += 1;
-      report[outcome].push(file.slug);
-    }
-    if (input.course) {
-      report.courseChanges = await importCourseInfo(tx, courseId, input.course, before);
-    }
-    return report;
-  });
+  const applied = await applyCourseImport(db, courseId, input, null);
+  if (applied.status !== "imported")
+    throw new Error("An import without a revision is never stale.");
+  return summarizeImport(applied.plan);
 }
 
-type ExerciseOutcome = "created" | "updated" | "wordingChanged" | "settingsChanged" | "unchanged";
+/** Lists the exercises of a plan by what happens to them, and the course settings it changes. */
+export function summarizeImport(plan: ImportPlan): ImportReport {
+  const report: ImportReport = {
+    created: [],
+    updated: [],
+    wordingChanged: [],
+    settingsChanged: [],
+    unchanged: [],
+    courseChanges: plan.course.changes,
+  };
+  const lists = {
+    created: report.created,
+    version: report.updated,
+    wording: report.wordingChanged,
+    settings: report.settingsChanged,
+    none: report.unchanged,
+  };
+  for (const exercise of plan.exercises) lists[exercise.change].push(exercise.slug);
+  return report;
+}
 
-async function importExercise(
-  tx: Transaction,
+/** Carries out the writes that {@link planImport} decided. */
+async function writeImport(
+  tx: Prisma.TransactionClient,
   courseId: string,
-  file: ImportedExercise,
-  position: number,
-): Promise<ExerciseOutcome> {
-  const { slug, definition, ...columns } = file;
-  const existing = await tx.exercise.findUnique({
-    where: { courseId_slug: { courseId, slug } },
-    select: {
-      id: true,
-      title: true,
-      attemptLimit: true,
-      showTarget: true,
-      dueDate: true,
-      visibility: true,
-      versions: {
-        select: { id: true, version: true, definition: true },
-        orderBy: { version: "desc" },
-        take: 1,
-      },
-    },
-  });
-  if (!existing) {
-    await tx.exercise.create({
-      data: {
-        courseId,
-        slug,
-        position,
-        visibility: "hidden",
-        ...columns,
-        versions: { create: { version: 1, definition } },
-      },
-    });
-    return "created";
-  }
+  writes: ImportWrites,
+): Promise<void> {
+  for (const write of writes.exercises) {
+    const { slug, definition, ...columns } = write.file;
+    if (write.change === "created") {
+      await tx.exercise.create({
+        data: {
+          courseId,
+          slug,
+          position: write.position,
+          visibility: "hidden",
+          ...columns,
+          versions: { create: { version: 1, definition } },
+        },
+      });
+      continue;
+    }
+    if (write.change === "none") continue;
 
-  const changed = changedColumns(existing, file);
-  const settingsChanged = Object.keys(changed).length > 0;
-  if (settingsChanged) {
-    await tx.exercise.update({ where: { id: existing.id }, data: changed });
-  }
-  const newest = existing.versions[0];
-  const change = newest ? exerciseFileChange(newest.definition, definition) : "version";
-  if (newest && change === "wording") {
-    await tx.exerciseVersion.update({ where: { id: newest.id }, data: { definition } });
+    const { stored } = write;
     // The exercise's updatedAt is when its editor form went stale, which the editor reports.
-    await tx.exercise.update({ where: { id: existing.id }, data: { updatedAt: new Date() } });
-    return "wordingChanged";
-  }
-  if (newest && change === "none") {
-    return settingsChanged ? "settingsChanged" : "unchanged";
-  }
-  await tx.exerciseVersion.create({
-    data: { exerciseId: existing.id, version: (newest?.version ?? 0) + 1, definition },
-  });
-  return "updated";
-}
-
-interface StoredColumns {
-  title: string;
-  attemptLimit: number | null;
-  showTarget: boolean;
-  dueDate: Date | null;
-  visibility: string;
-}
-
-/** Returns the columns whose value in `file` differs from the stored one. */
-function changedColumns(stored: StoredColumns, file: ImportedExercise): Prisma.ExerciseUpdateInput {
-  const changed: Prisma.ExerciseUpdateInput = {};
-  if (file.title !== stored.title) changed.title = file.title;
-  if (file.attemptLimit !== stored.attemptLimit) changed.attemptLimit = file.attemptLimit;
-  if (file.showTarget !== stored.showTarget) changed.showTarget = file.showTarget;
-  const dueDate = file.dueDate;
-  if (dueDate !== undefined && dueDate?.getTime() !== stored.dueDate?.getTime()) {
-    changed.dueDate = dueDate;
-  }
-  if (file.visibility !== undefined && file.visibility !== stored.visibility) {
-    changed.visibility = file.visibility;
-  }
-  return changed;
-}
-
-interface OrderRow {
-  id: string;
-  slug: string;
-  position: number;
-}
-
-/** Lists a course's exercises in course order. */
-function listCourseOrder(tx: Transaction, courseId: string): Promise<OrderRow[]> {
-  return tx.exercise.findMany({
-    where: { courseId },
-    select: { id: true, slug: true, position: true },
-    orderBy: [{ position: "asc" }, { slug: "asc" }],
-  });
-}
-
-/**
- * Stores course.json's title, description, late-attempt rule and exercise order, and returns
- * what changed. The order counts as changed when exercises that existed before the import
- * now follow each other differently.
- */
-async function importCourseInfo(
-  tx: Transaction,
-  courseId: string,
-  info: ImportedCourseInfo,
-  before: OrderRow[],
-): Promise<CourseChange[]> {
-  const stored = await tx.course.findUniqueOrThrow({
-    where: { id: courseId },
-    select: { title: true, description: true, acceptLate: true },
-  });
-  const changes: CourseChange[] = [];
-  if (info.title !== stored.title) changes.push("title");
-  if (info.description !== stored.description) changes.push("description");
-  if (info.acceptLate !== undefined && info.acceptLate !== stored.acceptLate) {
-    changes.push("acceptLate");
-  }
-  if (changes.length > 0) {
-    const { title, description, acceptLate } = info;
-    const data =
-      acceptLate === undefined ? { title, description } : { title, description, acceptLate };
-    await tx.course.update({ where: { id: courseId }, data });
-  }
-  if (info.order !== undefined && (await applyOrder(tx, courseId, info.order, before))) {
-    changes.push("order");
-  }
-  return changes;
-}
-
-/**
- * Numbers the course's exercises from 0: those in `order` first, then the rest in their
- * current order. Returns whether the exercises in `before` now follow each other differently.
- */
-async function applyOrder(
-  tx: Transaction,
-  courseId: string,
-  order: string[],
-  before: OrderRow[],
-): Promise<boolean> {
-  const rows = await listCourseOrder(tx, courseId);
-  const rank = new Map(order.map((slug, index) => [slug, index]));
-  const ranked = rows.map((row, index) => ({
-    row,
-    rank: rank.get(row.slug) ?? order.length + index,
-  }));
-  const after = ranked.sort((a, b) => a.rank - b.rank).map(({ row }) => row);
-  for (const [position, row] of after.entries()) {
-    if (row.position !== position) {
-      await tx.exercise.update({ where: { id: row.id }, data: { position } });
+    await tx.exercise.update({
+      where: { id: stored.id },
+      data: { ...write.columns, updatedAt: new Date() },
+    });
+    if (write.change === "wording" && stored.newest) {
+      await tx.exerciseVersion.update({ where: { id: stored.newest.id }, data: { definition } });
+    } else if (write.change === "version") {
+      const version = (stored.newest?.version ?? 0) + 1;
+      await tx.exerciseVersion.create({ data: { exerciseId: stored.id, version, definition } });
     }
   }
-  const existed = new Set(before.map((row) => row.id));
-  const existingInNewOrder = after.filter((row) => existed.has(row.id));
-  return existingInNewOrder.some((row, index) => row.id !== before[index]?.id);
+  for (const { id, position } of writes.positions) {
+    await tx.exercise.update({ where: { id }, data: { position } });
+  }
+  if (writes.course !== null) {
+    await tx.course.update({ where: { id: courseId }, data: writes.course });
+  }
 }

@@ -2,6 +2,7 @@ export * from "./course-import";
 export * from "./csv";
 export * from "./exercise-order";
 export * from "./exercises";
+export * from "./import-plan";
 export * from "./members";
 export * from "./password-reset";
 export * from "./regrade";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { TENT_H2_SUBMISSION } from "../testing/exercises";
-import { exerciseFileChange, sameExerciseVersion } from "./version";
+import { changedWordingFields, exerciseFileChange, sameExerciseVersion } from "./version";
 
 const POINTS = {
   id: "points",
@@ -115,5 +115,30 @@ describe("sameExerciseVersion", () => {
     expect(exerciseFileChange(invalid, text(POINTS, { domain: "everywhere", title: "T" }))).toBe(
       "version",
     );
+  });
+});
+
+describe("changedWordingFields", () => {
+  it("names each changed wording field", () => {
+    const change = { title: "Three pieces", tags: ["lecture"], domain: [0, 2] };
+
+    expect(changedWordingFields(text(POINTS), text(POINTS, change))).toEqual(["title", "tags"]);
+    expect(changedWordingFields(text(POINTS), text(POINTS, { statement: "Build it." }))).toEqual([
+      "statement",
+    ]);
+  });
+
+  it("ignores layout, defaults and settings", () => {
+    const settings = { visibility: "hidden", tags: [] };
+
+    expect(changedWordingFields(JSON.stringify(POINTS), text(POINTS_FROM_EDITOR))).toEqual([]);
+    expect(changedWordingFields(text(POINTS), text(POINTS, settings))).toEqual([]);
+  });
+
+  it("names nothing for a rejected file", () => {
+    const invalid = text(POINTS, { domain: "everywhere", title: "T" });
+
+    expect(changedWordingFields(text(POINTS), invalid)).toEqual([]);
+    expect(changedWordingFields("{", text(POINTS))).toEqual([]);
   });
 });

@@ -46,6 +46,34 @@ export function sameExerciseVersion(stored: string, incoming: string): boolean {
   return exerciseFileChange(stored, incoming) !== "version";
 }
 
+/** A field of {@link EXERCISE_WORDING_FIELDS}. */
+export type ExerciseWordingField = (typeof EXERCISE_WORDING_FIELDS)[number];
+
+/**
+ * Lists the wording fields whose meaning differs between two exercise files, compared as
+ * {@link exerciseFileChange} compares them. Returns an empty list when either text is not an
+ * exercise that the schema accepts, because then the wording cannot be separated from the rest.
+ */
+export function changedWordingFields(stored: string, incoming: string): ExerciseWordingField[] {
+  const before = parseExercise(stored);
+  const after = parseExercise(incoming);
+  if (before === null || after === null) return [];
+  return EXERCISE_WORDING_FIELDS.filter(
+    (field) =>
+      JSON.stringify(before[field], canonicalValue) !==
+      JSON.stringify(after[field], canonicalValue),
+  );
+}
+
+function parseExercise(text: string): Record<string, unknown> | null {
+  try {
+    const parsed = exerciseSchema.safeParse(JSON.parse(text));
+    return parsed.success ? { ...parsed.data } : null;
+  } catch {
+    return null;
+  }
+}
+
 const SETTING_KEYS: readonly string[] = Object.keys(exerciseSettingsShape);
 
 /**

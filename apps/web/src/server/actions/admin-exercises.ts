@@ -1,7 +1,12 @@
 "use server";
 
 import { requestAdminContext } from "../admin/context";
-import { importCourseFiles, type ImportResponse } from "../admin/course-import";
+import {
+  checkCourseImport,
+  importCourseFiles,
+  type ImportCheckResponse,
+  type ImportResponse,
+} from "../admin/course-import";
 import {
   saveExercise,
   setVisibility,
@@ -46,7 +51,15 @@ export async function applyRegradeAction(request: unknown): Promise<Rejected | A
   return applyRegradeRequest(await requestAdminContext(), request);
 }
 
-/** Validates a whole import and writes it only when no file has a problem. */
+/** Validates a whole import and returns what it would write, without writing anything. */
+export async function checkCourseImportAction(request: unknown): Promise<ImportCheckResponse> {
+  return checkCourseImport(await requestAdminContext(), request);
+}
+
+/**
+ * Validates a whole import again and writes it, only when no file has a problem and the course
+ * is still in the state its check saw.
+ */
 export async function importCourseFilesAction(request: unknown): Promise<ImportResponse> {
   return importCourseFiles(await requestAdminContext(), request);
 }

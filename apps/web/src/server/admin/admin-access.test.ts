@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course-fixture";
 
 import { NOT_ADMIN_MESSAGE, type AdminContext } from "./admin-access";
-import { importCourseFiles } from "./course-import";
+import { checkCourseImport, importCourseFiles } from "./course-import";
 import { saveExercise, setVisibility } from "./exercise-editor";
 import { deleteExerciseRequest, moveExerciseRequest } from "./exercise-list";
 import { exportCourseArchive, exportExerciseFile } from "./export";
@@ -54,8 +54,15 @@ const ACTIONS = {
     previewRegrade(c, { ...course, exerciseSlug: "tent-h2", version: 1 }),
   applyRegrade: (c: AdminContext) =>
     applyRegradeRequest(c, { ...course, exerciseSlug: "tent-h2", version: 1, keepOverrides: true }),
-  importCourseFiles: (c: AdminContext) =>
-    importCourseFiles(c, { ...course, files: [{ name: "tent-copy.json", text: newExercise }] }),
+  checkCourseImport: (c: AdminContext) =>
+    checkCourseImport(c, { ...course, files: [{ name: "tent-copy.json", text: newExercise }] }),
+  importCourseFiles: async (c: AdminContext) => {
+    const files = [{ name: "tent-copy.json", text: newExercise }];
+    // The admin's own check supplies a revision, so a refused import is refused for its user.
+    const checked = await checkCourseImport(contextOf(ADMIN), { ...course, files });
+    const revision = checked.status === "planned" ? checked.plan.revision : "";
+    return importCourseFiles(c, { ...course, files, revision });
+  },
   addMember: (c: AdminContext) =>
     addMemberRequest(c, { ...course, email: "new@example.com", name: "New", role: "student" }),
   changeRole: (c: AdminContext) =>

@@ -15,11 +15,11 @@ import {
   TENT_H2_WEIGHTS,
   TENT_H2_WRONG,
 } from "@/testing/course-fixture";
+import { checkThenImport } from "@/testing/import-steps";
 
 import { overrideScoreRequest } from "../review/attempt-review";
 import { submitAttempt } from "../submissions";
 import type { AdminContext } from "./admin-access";
-import { importCourseFiles } from "./course-import";
 import { saveExercise, setVisibility } from "./exercise-editor";
 import { applyRegradeRequest, previewRegrade } from "./regrade";
 
@@ -332,7 +332,7 @@ describe("importCourseFiles", () => {
       { name: "course.json", text: JSON.stringify({ slug: "elsewhere", title: "T" }) },
     ];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result.status).toBe("invalid");
     const problems = result.status === "invalid" ? result.problems : [];
@@ -366,7 +366,7 @@ describe("importCourseFiles", () => {
       },
     ];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result).toEqual({
       status: "imported",
@@ -378,6 +378,7 @@ describe("importCourseFiles", () => {
         unchanged: ["tent-h2"],
         courseChanges: ["title", "description"],
       },
+      plan: expect.objectContaining({ kept: [] }) as unknown,
       drafts: [],
     });
     expect(await versionsOf("tent-h3")).toHaveLength(1);
@@ -408,7 +409,7 @@ describe("importCourseFiles", () => {
       },
     ];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result.status).toBe("imported");
     const report = result.status === "imported" ? result.report : null;
@@ -444,7 +445,7 @@ describe("importCourseFiles", () => {
       },
     ];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result.status).toBe("invalid");
     const problems = result.status === "invalid" ? result.problems : [];
@@ -488,7 +489,7 @@ describe("importCourseFiles", () => {
       },
     ];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     const problems = result.status === "invalid" ? result.problems : [];
     expect(problems.map((problem) => `${problem.file}:${problem.path}`)).toEqual([
@@ -506,7 +507,7 @@ describe("importCourseFiles", () => {
       { name: "b/course.json", text: info },
     ];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result).toEqual({
       status: "invalid",
@@ -523,7 +524,7 @@ describe("importCourseFiles", () => {
   test("imports a hidden exercise whose self-test fails as a draft", async () => {
     const files = [{ name: "tent-bad.json", text: FAILING_TENT }];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result).toMatchObject({
       status: "imported",
@@ -537,7 +538,7 @@ describe("importCourseFiles", () => {
     const failing = exerciseJson("tent-h2", { reference: TENT_H2_WRONG });
     const files = [{ name: "tent-h2.json", text: failing }];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result.status).toBe("invalid");
     const problems = result.status === "invalid" ? result.problems : [];
@@ -553,7 +554,7 @@ describe("importCourseFiles", () => {
     const failing = exerciseJson("tent-h2", { reference: TENT_H2_WRONG, visibility: "hidden" });
     const files = [{ name: "tent-h2.json", text: failing }];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result).toMatchObject({
       status: "imported",
@@ -568,7 +569,7 @@ describe("importCourseFiles", () => {
       { name: "tent-h2.json", text: exerciseJson("tent-h2", { dueDate: "tomorrow" }) },
     ];
 
-    const result = await importCourseFiles(admin, { courseSlug, files });
+    const result = await checkThenImport(admin, { courseSlug, files });
 
     expect(result.status).toBe("invalid");
     const places =

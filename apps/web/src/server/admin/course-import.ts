@@ -3,12 +3,17 @@ import "server-only";
 import { z } from "zod";
 
 import {
-  importCourse,
+  applyCourseImport,
+  planImport,
   readExerciseColumns,
+  readImportState,
+  summarizeImport,
   type CourseImport,
   type ImportedCourseInfo,
   type ImportedExercise,
+  type ImportPlan,
   type ImportReport,
+  type ImportState,
 } from "@sawtooth/db";
 import {
   checkCourseOrder,
@@ -33,7 +38,6 @@ import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from
 import {
   courseSizeProblem,
   exportedExerciseBytes,
-  listExerciseSizes,
   measureCourse,
   type StoredExerciseSize,
 } from "./course-size";
@@ -62,37 +66,101 @@ export interface ImportedDraft {
   failing: string[];
 }
 
+/** A valid import's plan, with the exercises that it imports as hidden drafts. */
+export interface PlannedImport {
+  /** The writes of the import. Its `revision` goes into the request of {@link importCourseFiles}. */
+  plan: ImportPlan;
+  drafts: ImportedDraft[];
+}
+
+/** Result of {@link checkCourseImport}. */
+export type ImportCheckResponse =
+  | Rejected
+  | { status: "invalid"; problems: ImportProblem[] }
+  | ({ status: "planned" } & PlannedImport);
+
 /** Result of {@link importCourseFiles}. */
 export type ImportResponse =
   | Rejected
   | { status: "invalid"; problems: ImportProblem[] }
-  | { status: "imported"; report: ImportReport; drafts: ImportedDraft[] };
+  /** Nothing written, because the course changed since the check: the plan for its new state. */
+  | ({ status: "stale" } & PlannedImport)
+  | ({ status: "imported"; report: ImportReport } & PlannedImport);
 
-const importRequest = z.object({
-  courseSlug: z.string().min(1).max(200),
-  files: z
-    .array(z.object({ name: z.string().max(MAX_IMPORT_NAME_LENGTH), text: z.string() }))
-    .min(1, "no files: choose exercise JSON files or a course archive")
-    .max(
-      MAX_IMPORT_FILES,
-      `more than ${MAX_IMPORT_FILES} files, the most a course exports: ` +
-        "import the exercises in smaller parts",
-    ),
-});
+const importFiles = z
+  .array(z.object({ name: z.string().max(MAX_IMPORT_NAME_LENGTH), text: z.string() }))
+  .min(1, "no files: choose exercise JSON files or a course archive")
+  .max(
+    MAX_IMPORT_FILES,
+    `more than ${MAX_IMPORT_FILES} files, the most a course exports: ` +
+      "import the exercises in smaller parts",
+  );
+
+const checkRequest = z.object({ courseSlug: z.string().min(1).max(200), files: importFiles });
+
+const importRequest = checkRequest.extend({ revision: z.string().min(1).max(200) });
 
 /**
- * Imports exercise files, and optionally a `course.json`, in the course folder's format. The
- * files are validated as a whole first: each must be valid JSON that the engine's exercise
- * schema accepts, named after its id, with a unique id, and within the size limits of
- * `@/lib/course-limits`. An exercise whose self-test fails is imported only when it ends up
- * hidden, as a draft. course.json's `exercises` must list each imported exercise once. When
- * any problem exists, every one is returned and nothing is written.
+ * Checks an import of exercise files, and optionally a `course.json`, in the course folder's
+ * format, and returns what it would write without writing anything. The files are validated as
+ * a whole: each must be valid JSON that the engine's exercise schema accepts, named after its
+ * id, with a unique id, and within the size limits of `@/lib/course-limits`. An exercise whose
+ * self-test fails is imported only when it ends up hidden, as a draft. course.json's
+ * `exercises` must list each imported exercise once. When any problem exists, every one is
+ * returned.
+ */
+export async function checkCourseImport(
+  context: AdminContext,
+  request: unknown,
+): Promise<ImportCheckResponse> {
+  const checked = await readAndValidate(context, checkRequest, request);
+  if ("status" in checked) return checked;
+  const { plan } = planImport(checked.state, checked.valid.course);
+  return { status: "planned", plan, drafts: checked.valid.drafts };
+}
+
+/**
+ * Validates the files as {@link checkCourseImport} does and writes them, but only while the
+ * course is in the state that the check's plan was computed from (its `revision`). When another
+ * save or import changed the course since, nothing is written and the response is the plan for
+ * the course as it is now, for the admin to confirm again.
  */
 export async function importCourseFiles(
   context: AdminContext,
   request: unknown,
 ): Promise<ImportResponse> {
-  const parsed = importRequest.safeParse(request);
+  const checked = await readAndValidate(context, importRequest, request);
+  if ("status" in checked) return checked;
+  const { state, valid, course, data } = checked;
+
+  if (state.revision !== data.revision) {
+    return { status: "stale", plan: planImport(state, valid.course).plan, drafts: valid.drafts };
+  }
+  const applied = await applyCourseImport(context.db, course.id, valid.course, data.revision);
+  if (applied.status === "imported") {
+    const { plan } = applied;
+    return { status: "imported", report: summarizeImport(plan), plan, drafts: valid.drafts };
+  }
+  // The course changed between the read above and the import's transaction.
+  const again = await checkCourseImport(context, request);
+  return again.status === "planned" ? { ...again, status: "stale" } : again;
+}
+
+/** A parsed, authorized and valid import request, with the course state it was checked on. */
+interface ValidRequest<Data> {
+  data: Data;
+  course: { id: string; slug: string };
+  state: ImportState;
+  valid: ValidatedImport;
+}
+
+/** Parses and authorizes a request, reads the course's state and validates the files on it. */
+async function readAndValidate<Data extends z.infer<typeof checkRequest>>(
+  context: AdminContext,
+  schema: z.ZodType<Data>,
+  request: unknown,
+): Promise<Rejected | { status: "invalid"; problems: ImportProblem[] } | ValidRequest<Data>> {
+  const parsed = schema.safeParse(request);
   if (!parsed.success) {
     const files = parsed.error.issues.find((issue) => issue.path[0] === "files");
     if (files) return { status: "rejected", message: `Import: ${files.message}.` };
@@ -105,12 +173,18 @@ export async function importCourseFiles(
 
   const problems: ImportProblem[] = [];
   const { course } = access;
-  const exercises = await listExerciseSizes(context.db, course.id);
-  const valid = validateImport(parsed.data.files, { slug: course.slug, exercises }, problems);
+  const state = await readImportState(context.db, course.id);
+  const target = { slug: course.slug, exercises: storedSizes(state) };
+  const valid = validateImport(parsed.data.files, target, problems);
   if (problems.length > 0) return { status: "invalid", problems };
+  return { data: parsed.data, course, state, valid };
+}
 
-  const report = await importCourse(context.db, course.id, valid.course);
-  return { status: "imported", report, drafts: valid.drafts };
+/** Lists the stored exercises that have a version, with their size toward the course limit. */
+function storedSizes(state: ImportState): StoredExerciseSize[] {
+  return state.exercises.flatMap(({ slug, visibility, newest }) =>
+    newest === null ? [] : [{ slug, visibility, bytes: exportedExerciseBytes(newest.definition) }],
+  );
 }
 
 /** Returns the sentence for files over `MAX_IMPORT_TEXT_BYTES`, or null within the limit. */

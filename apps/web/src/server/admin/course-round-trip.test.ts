@@ -21,9 +21,10 @@ import {
 import { MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
 import { readTar } from "@/lib/tar";
 import { readExerciseFile } from "@/testing/course-fixture";
+import { checkThenImport } from "@/testing/import-steps";
 
 import type { AdminContext } from "./admin-access";
-import { importCourseFiles, type ImportFile } from "./course-import";
+import type { ImportFile } from "./course-import";
 import { exportedExerciseBytes } from "./course-size";
 import { saveExercise } from "./exercise-editor";
 import { exportCourseArchive, exportExerciseFile } from "./export";
@@ -125,7 +126,7 @@ async function exportArchive(courseSlug: string): Promise<ImportFile[]> {
 }
 
 async function importInto(courseSlug: string, files: ImportFile[]) {
-  const result = await importCourseFiles(admin(), { courseSlug, files });
+  const result = await checkThenImport(admin(), { courseSlug, files });
   if (result.status !== "imported") throw new Error(JSON.stringify(result));
   return result.report;
 }
@@ -209,7 +210,7 @@ describe("course export and import", () => {
   test("keeps another course's course.json out of a used course", async () => {
     await importInto(COPY, await exportArchive(SOURCE));
 
-    const result = await importCourseFiles(admin(), {
+    const result = await checkThenImport(admin(), {
       courseSlug: COPY,
       files: await exportArchive(SOURCE),
     });
@@ -360,7 +361,7 @@ describe("course at the limits", () => {
     await createLargestCourse();
     const versions = await versionCount(LARGEST);
 
-    const result = await importCourseFiles(admin(), {
+    const result = await checkThenImport(admin(), {
       courseSlug: LARGEST,
       files: await exportArchive(LARGEST),
     });
@@ -376,6 +377,7 @@ describe("course at the limits", () => {
         unchanged: ids,
         courseChanges: [],
       },
+      plan: expect.objectContaining({ kept: [] }) as unknown,
       drafts: [{ slug: DRAFT.id, failing: ["reference"] }],
     });
     expect(await versionCount(LARGEST)).toBe(versions);

@@ -11,9 +11,9 @@ import {
 } from "@/lib/course-limits";
 import { utf8Bytes } from "@/lib/submission-limits";
 import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course-fixture";
+import { checkThenImport } from "@/testing/import-steps";
 
 import type { AdminContext } from "./admin-access";
-import { importCourseFiles } from "./course-import";
 import { exportedExerciseBytes } from "./course-size";
 import { saveExercise } from "./exercise-editor";
 
@@ -144,7 +144,7 @@ describe("exercise editor limits", () => {
 
 describe("import limits", () => {
   function importFiles(files: { name: string; text: string }[]) {
-    return importCourseFiles(admin, { courseSlug, files });
+    return checkThenImport(admin, { courseSlug, files });
   }
 
   test("rejects an exercise file over the limit", async () => {

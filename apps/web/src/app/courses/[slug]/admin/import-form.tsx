@@ -10,12 +10,23 @@ import {
   MAX_IMPORT_ARCHIVE_BYTES,
   MAX_IMPORT_TEXT_BYTES,
 } from "@/lib/course-limits";
-import type { ImportedDraft, ImportFile, ImportResponse } from "@/server/admin/course-import";
-import { describeImportReport } from "@/lib/import-report";
+import { DataTable } from "@/components/data-table";
+import type {
+  ImportCheckResponse,
+  ImportedDraft,
+  ImportFile,
+  ImportResponse,
+  PlannedImport,
+} from "@/server/admin/course-import";
+import {
+  describeImportReport,
+  describePlannedCourse,
+  describePlannedExercise,
+} from "@/lib/import-report";
 import { plural } from "@/lib/plural";
 import { formatKibibytes, MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
 import { readTar } from "@/lib/tar";
-import { importCourseFilesAction } from "@/server/actions/admin-exercises";
+import { checkCourseImportAction, importCourseFilesAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList } from "./admin-ui";
 
@@ -92,25 +103,39 @@ async function readFiles(list: FileList): Promise<ImportFile[]> {
   return files;
 }
 
-/** Uploads exercise files or a course archive, and lists every problem or what was imported. */
+/** A check's plan, with the files it was computed for, which the import sends again. */
+interface CheckedImport {
+  files: ImportFile[];
+  planned: PlannedImport;
+}
+
+type FormResult =
+  ImportCheckResponse | ImportResponse | { status: "unreadable"; message: string } | null;
+
+/**
+ * Uploads exercise files or a course archive in two steps: "Check import" validates them and
+ * shows the plan of what the import writes, and "Import" writes exactly that plan, unless the
+ * course changed since, when it shows the new plan instead.
+ */
 export function ImportForm({ courseSlug }: { courseSlug: string }) {
   const router = useRouter();
   const [files, setFiles] = useState<FileList | null>(null);
   const [sizeProblem, setSizeProblem] = useState<string | null>(null);
-  const [result, setResult] = useState<
-    ImportResponse | { status: "unreadable"; message: string } | null
-  >(null);
+  const [result, setResult] = useState<FormResult>(null);
+  const [checked, setChecked] = useState<CheckedImport | null>(null);
   const [pending, startTransition] = useTransition();
 
   function choose(list: FileList | null) {
     setFiles(list);
     setResult(null);
+    setChecked(null);
     setSizeProblem(list === null ? null : importSizeProblem(list));
   }
 
-  function submit() {
+  function check() {
     if (!files || files.length === 0 || sizeProblem !== null) return;
     startTransition(async () => {
+      setChecked(null);
       let read: ImportFile[];
       try {
         read = await readFiles(files);
@@ -124,6 +149,22 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         setResult({ status: "unreadable", message: sizeMessage });
         return;
       }
+      let response: ImportCheckResponse;
+      try {
+        response = await checkCourseImportAction(request);
+      } catch (error) {
+        setResult({ status: "unreadable", message: errorMessage(error) });
+        return;
+      }
+      setResult(response);
+      if (response.status === "planned") setChecked({ files: read, planned: response });
+    });
+  }
+
+  function write() {
+    if (checked === null) return;
+    const request = { courseSlug, files: checked.files, revision: checked.planned.plan.revision };
+    startTransition(async () => {
       let response: ImportResponse;
       try {
         response = await importCourseFilesAction(request);
@@ -132,10 +173,12 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         return;
       }
       setResult(response);
+      setChecked(response.status === "stale" ? { files: checked.files, planned: response } : null);
       if (response.status === "imported") router.refresh();
     });
   }
 
+  const canCheck = !pending && files !== null && files.length > 0 && sizeProblem === null;
   return (
     <Panel title="Import exercises">
       <p className="text-sm text-slate-600">
@@ -144,7 +187,8 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         <code>visibility</code> and <code>dueDate</code> set whether students see the exercise and
         when it is due. course.json sets the course&apos;s title, description, late-attempt rule and
         exercise order, and its <code>exercises</code> list must name each imported exercise once.
-        Every file is checked first, and nothing is written while any problem remains.
+        Check import lists every problem, or shows what the import would change without writing
+        anything. Import then writes exactly that, unless the course changed in the meantime.
       </p>
       <input
         type="file"
@@ -168,33 +212,85 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
           {sizeProblem}
         </p>
       )}
-      <Button
-        onClick={submit}
-        disabled={pending || !files || files.length === 0 || sizeProblem !== null}
-      >
-        {pending ? "Importing…" : "Import"}
+      <Button onClick={check} disabled={!canCheck}>
+        {pending && checked === null ? "Checking…" : "Check import"}
       </Button>
-      {result?.status === "invalid" && (
-        <ProblemList
-          title={`Nothing was imported: ${plural(result.problems.length, "problem")}.`}
-          problems={result.problems.map((problem) => ({
-            place: problem.path === "" ? problem.file : `${problem.file}: ${problem.path}`,
-            message: problem.message,
-          }))}
-        />
-      )}
-      {(result?.status === "rejected" || result?.status === "unreadable") && (
-        <ProblemList
-          title="Nothing was imported."
-          problems={[{ place: "Import", message: result.message }]}
-        />
-      )}
-      {result?.status === "imported" && (
-        <div role="status" className="space-y-1 text-sm text-green-800">
-          <p>{describeImportReport(result.report)}</p>
-          {result.drafts.length > 0 && <p>{describeDrafts(result.drafts)}</p>}
-        </div>
+      <ImportResult result={result} />
+      {checked !== null && (
+        <>
+          <ImportPlanView planned={checked.planned} />
+          <Button onClick={write} disabled={pending}>
+            {pending ? "Importing…" : "Import"}
+          </Button>
+        </>
       )}
     </Panel>
+  );
+}
+
+/** Shows the outcome of the last step: its problems, the stale-plan notice or what was imported. */
+function ImportResult({ result }: { result: FormResult }) {
+  if (result?.status === "invalid") {
+    return (
+      <ProblemList
+        title={`Nothing was imported: ${plural(result.problems.length, "problem")}.`}
+        problems={result.problems.map((problem) => ({
+          place: problem.path === "" ? problem.file : `${problem.file}: ${problem.path}`,
+          message: problem.message,
+        }))}
+      />
+    );
+  }
+  if (result?.status === "rejected" || result?.status === "unreadable") {
+    return (
+      <ProblemList
+        title="Nothing was imported."
+        problems={[{ place: "Import", message: result.message }]}
+      />
+    );
+  }
+  if (result?.status === "stale") {
+    return (
+      <p role="alert" className="text-sm font-medium text-red-700">
+        Nothing was imported: the course changed after the check, by another save or import. The
+        plan below is for the course as it is now: read it and import again.
+      </p>
+    );
+  }
+  if (result?.status === "imported") {
+    return (
+      <div role="status" className="space-y-1 text-sm text-green-800">
+        <p>{describeImportReport(result.report)}</p>
+        {result.drafts.length > 0 && <p>{describeDrafts(result.drafts)}</p>}
+      </div>
+    );
+  }
+  return null;
+}
+
+/** Shows what a checked import would write: a row per exercise file, the course and the rest. */
+function ImportPlanView({ planned }: { planned: PlannedImport }) {
+  const { plan, drafts } = planned;
+  return (
+    <section aria-label="Import plan" className="space-y-2 text-sm">
+      <p className="font-medium">
+        The files are valid. Nothing is written until you press Import, which makes these changes:
+      </p>
+      <DataTable columns={["Exercise", "Change"]} label="Exercises in the files" compact>
+        {plan.exercises.map((exercise) => (
+          <tr key={exercise.slug} className="align-top">
+            <td className="font-mono">{exercise.slug}</td>
+            <td>{describePlannedExercise(exercise)}</td>
+          </tr>
+        ))}
+      </DataTable>
+      <ul aria-label="Course" className="list-disc pl-5">
+        {describePlannedCourse(plan.course).map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {plan.kept.length > 0 && <p>Kept as they are: {plan.kept.join(", ")}.</p>}
+      {drafts.length > 0 && <p>{describeDrafts(drafts)}</p>}
+    </section>
   );
 }
