@@ -57,6 +57,31 @@ async function addAttempt(exerciseId: string): Promise<void> {
   });
 }
 
+/**
+ * Runs `work` while another transaction keeps the course row locked, as an import's does, and
+ * returns whether `work` had finished before that transaction ended, and its result.
+ */
+async function whileCourseLocked<T>(
+  work: () => Promise<T>,
+): Promise<{ early: boolean; result: T }> {
+  const { db } = testDatabase;
+  let finished = false;
+  let running: Promise<T> | undefined;
+  let early = false;
+  await db.$transaction(async (tx) => {
+    // The same statement on both databases: on SQLite it takes the database's write lock.
+    await tx.course.update({ where: { id: "c1" }, data: { title: "Course" } });
+    running = work().then((result) => {
+      finished = true;
+      return result;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    early = finished;
+  });
+  if (running === undefined) throw new Error("The work did not start.");
+  return { early, result: await running };
+}
+
 describe("moveExercise", () => {
   test("swaps with the neighbour and renumbers", async () => {
     const { db } = testDatabase;
@@ -138,5 +163,16 @@ describe("deleteExercise", () => {
 
     expect(await deletion).toEqual({ status: "has-attempts", attempts: 1 });
     expect(await db.attempt.count({ where: { exerciseId: "b" } })).toBe(1);
+  });
+});
+
+describe("moving and deleting while an import runs", () => {
+  test("waits for the course lock", async () => {
+    const moved = await whileCourseLocked(() => moveExercise(testDatabase.db, "c1", "b", "down"));
+    const deleted = await whileCourseLocked(() => deleteExercise(testDatabase.db, "c1", "a"));
+
+    expect(moved).toEqual({ early: false, result: { status: "moved" } });
+    expect(deleted).toEqual({ early: false, result: { status: "deleted" } });
+    expect(await order()).toEqual(["c0", "b1", "d2"]);
   });
 });

@@ -11,7 +11,8 @@ export type MoveExerciseResult =
 /**
  * Moves an exercise one place up or down in its course's order by swapping it with its
  * neighbour. The whole order is stored again as 0, 1, 2, …, so gaps or ties that imports leave
- * in the positions cannot make a swap change nothing.
+ * in the positions cannot make a swap change nothing. On PostgreSQL the course row is locked
+ * first, as `lockCourseOrder` explains.
  */
 export async function moveExercise(
   db: Database,
@@ -19,7 +20,11 @@ export async function moveExercise(
   exerciseSlug: string,
   direction: "up" | "down",
 ): Promise<MoveExerciseResult> {
+  const lock = providerOf(db) === "postgresql";
   return db.$transaction(async (tx) => {
+    if (lock) {
+      await lockCourseOrder(tx, courseId);
+    }
     const ordered = await listPositions(tx, courseId);
     const index = ordered.findIndex((row) => row.slug === exerciseSlug);
     if (index === -1) {
@@ -48,7 +53,8 @@ export type DeleteExerciseResult =
  * Deletes an exercise that has no attempts, with its versions. An exercise with attempts is kept,
  * because deleting it would delete the attempts (the foreign keys cascade).
  *
- * On PostgreSQL the exercise row is locked FOR UPDATE first. That lock conflicts with the lock an
+ * On PostgreSQL the course row is locked first, as `lockCourseOrder` explains, and then the
+ * exercise row FOR UPDATE. That lock conflicts with the lock an
  * attempt's insert takes on the row it references, so an attempt stored meanwhile is counted, and
  * a later one waits and then fails on the missing exercise instead of being deleted. On SQLite
  * the transaction holds the database's write lock for its writes, and a write after another
@@ -61,6 +67,9 @@ export async function deleteExercise(
 ): Promise<DeleteExerciseResult> {
   const lock = providerOf(db) === "postgresql";
   return db.$transaction(async (tx) => {
+    if (lock) {
+      await lockCourseOrder(tx, courseId);
+    }
     const exercise = await tx.exercise.findUnique({
       where: { courseId_slug: { courseId, slug: exerciseSlug } },
       select: { id: true },
@@ -79,6 +88,15 @@ export async function deleteExercise(
     await writePositions(tx, await listPositions(tx, courseId));
     return { status: "deleted" };
   });
+}
+
+/**
+ * Locks a course's row FOR UPDATE before its exercises are renumbered. Renumbering updates
+ * exercise rows in course order, while an import locks them all in id order. With the course row
+ * locked first by both, one waits for the other instead of the two deadlocking.
+ */
+async function lockCourseOrder(tx: Prisma.TransactionClient, courseId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "id" FROM "course" WHERE "id" = ${courseId} FOR UPDATE`;
 }
 
 /** An exercise's id, its exercise id in the course and its stored position. */
