@@ -4,7 +4,12 @@ import type { Database } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
 import { PASSWORD_CHANGE_REQUIRED_MESSAGE } from "@/lib/password-rules";
-import { createCourseFixture, FIXTURE, TENT_H2_WRONG } from "@/testing/course-fixture";
+import {
+  createCourseFixture,
+  FIXTURE,
+  storedRevision,
+  TENT_H2_WRONG,
+} from "@/testing/course-fixture";
 
 import { checkCourseImport, importCourseFiles } from "./admin/course-import";
 import { saveExercise, setVisibility } from "./admin/exercise-editor";
@@ -96,6 +101,7 @@ describe("actions of a user with a one-time password", () => {
         exerciseSlug: "tent-h2",
         definition: "{}",
         dueDate: "",
+        revision: await storedRevision(db, "tent-h2"),
       }),
       await setVisibility(blockedContext(), { courseSlug, exerciseSlug: "tent-h2", visible: true }),
       await checkCourseImport(blockedContext(), {

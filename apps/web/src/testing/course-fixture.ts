@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-import type { Database } from "@sawtooth/db";
+import { findExerciseForAdmin, type Database } from "@sawtooth/db";
 
 const exercisesFolder = path.join(
   import.meta.dirname,
@@ -118,4 +118,14 @@ export async function createCourseFixture(
       versions: { create: { version: 1, definition: readExerciseFile("tent-h3") } },
     },
   });
+}
+
+/**
+ * Returns the stored revision of exercise `slug` of the fixture's course, which a save of that
+ * exercise through the editor must send.
+ */
+export async function storedRevision(db: Database, slug: string): Promise<string> {
+  const exercise = await findExerciseForAdmin(db, FIXTURE.course, slug);
+  if (exercise === null) throw new Error(`Exercise "${slug}" not found in the fixture's course.`);
+  return exercise.revision;
 }

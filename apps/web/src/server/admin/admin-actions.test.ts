@@ -12,6 +12,7 @@ import {
   createCourseFixture,
   FIXTURE,
   readExerciseFile,
+  storedRevision,
   TENT_H2_WEIGHTS,
   TENT_H2_WRONG,
 } from "@/testing/course-fixture";
@@ -99,8 +100,14 @@ describe("saveExercise", () => {
     const edited = exerciseJson("tent-h2", { attemptLimit: 7 });
     const request = { courseSlug, exerciseSlug: "tent-h2", definition: edited, dueDate: "" };
 
-    const first = await saveExercise(admin, request);
-    const again = await saveExercise(admin, request);
+    const first = await saveExercise(admin, {
+      ...request,
+      revision: await storedRevision(db, "tent-h2"),
+    });
+    const again = await saveExercise(admin, {
+      ...request,
+      revision: await storedRevision(db, "tent-h2"),
+    });
 
     expect(first).toMatchObject({ status: "saved", version: 2, createdVersion: true });
     expect(again).toMatchObject({ status: "saved", version: 2, createdVersion: false });
@@ -113,8 +120,14 @@ describe("saveExercise", () => {
     const dueDate = "2027-02-01T09:00:00.000Z";
     const request = { courseSlug, exerciseSlug: "tent-h2", definition, dueDate };
 
-    const dueDateSaved = await saveExercise(admin, request);
-    const again = await saveExercise(admin, request);
+    const dueDateSaved = await saveExercise(admin, {
+      ...request,
+      revision: await storedRevision(db, "tent-h2"),
+    });
+    const again = await saveExercise(admin, {
+      ...request,
+      revision: await storedRevision(db, "tent-h2"),
+    });
 
     expect(errors).toEqual([]);
     expect(definition).not.toBe(readExerciseFile("tent-h2"));
@@ -134,6 +147,7 @@ describe("saveExercise", () => {
       exerciseSlug: "tent-h2",
       definition,
       dueDate: "next week",
+      revision: await storedRevision(db, "tent-h2"),
     });
 
     expect(result.status).toBe("invalid");
@@ -258,6 +272,7 @@ describe("saveExercise", () => {
       exerciseSlug: "tent-h2",
       definition: exerciseJson("tent-h2", { reference: TENT_H2_WRONG }),
       dueDate: "",
+      revision: await storedRevision(db, "tent-h2"),
     });
 
     expect(hidden).toMatchObject({ status: "saved", selfTest: { passed: false } });
@@ -596,6 +611,7 @@ describe("previewRegrade and applyRegradeRequest", () => {
       exerciseSlug: "tent-h2",
       definition: exerciseJson("tent-h3", { id: "tent-h2" }),
       dueDate: "",
+      revision: await storedRevision(db, "tent-h2"),
     });
     expect(saved).toMatchObject({ status: "saved", version: 2 });
   });

@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Database } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
-import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course-fixture";
+import {
+  createCourseFixture,
+  FIXTURE,
+  readExerciseFile,
+  storedRevision,
+} from "@/testing/course-fixture";
 
 import type { AdminContext } from "./admin-access";
 import { checkCourseImport, importCourseFiles, type ImportFile } from "./course-import";
@@ -57,6 +62,7 @@ async function editStatementInBrowser(statement: string): Promise<void> {
     exerciseSlug: "tent-h2",
     definition,
     dueDate,
+    revision: await storedRevision(db, "tent-h2"),
   });
   expect(result).toMatchObject({ status: "saved", wordingChanged: true });
 }

@@ -10,7 +10,12 @@ import {
   storedExerciseText,
 } from "@/lib/course-limits";
 import { utf8Bytes } from "@/lib/submission-limits";
-import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course-fixture";
+import {
+  createCourseFixture,
+  FIXTURE,
+  readExerciseFile,
+  storedRevision,
+} from "@/testing/course-fixture";
 import { checkThenImport } from "@/testing/import-steps";
 
 import type { AdminContext } from "./admin-access";
@@ -136,6 +141,7 @@ describe("exercise editor limits", () => {
       exerciseSlug: "large",
       definition: JSON.stringify(tentWith("large", "short")),
       dueDate: "",
+      revision: await storedRevision(db, "large"),
     });
 
     expect(result).toMatchObject({ status: "saved", version: 1, wordingChanged: true });

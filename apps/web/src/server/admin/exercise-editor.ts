@@ -30,11 +30,19 @@ const saveRequest = z.object({
   /** An ISO 8601 timestamp, or "" for no due date. */
   dueDate: z.string().max(100),
   /**
-   * The revision the editor's form was loaded from. The editor always sends it; a request
-   * without it (scripts, tests) saves over whatever is stored.
+   * The revision the editor's form was loaded from, required when `exerciseSlug` is not null
+   * (checked below) so that a save never overwrites one made after the form was loaded.
    */
   revision: z.string().max(100).optional(),
 });
+
+/** The rejection of a save of an existing exercise that does not send the revision it edits. */
+const MISSING_REVISION: Rejected = {
+  status: "rejected",
+  message:
+    "Invalid request: revision is missing, and saving an existing exercise requires the " +
+    "revision the editor was loaded from. Nothing was stored. Reload the editor and save again.",
+};
 
 /** Result of {@link saveExercise}. */
 export type SaveExerciseResult =
@@ -66,7 +74,8 @@ export type SaveExerciseResult =
  * starts hidden, and an edit adds a version only when `exerciseFileChange` finds a change that
  * grading or feedback depends on; new wording is stored in the newest version. A visible
  * exercise whose self-test fails is not stored, so students never get an exercise whose
- * reference fails. A save from a form loaded before another save is rejected as "conflict".
+ * reference fails. A save of an existing exercise must send the revision its form was loaded
+ * from, and a save from a form loaded before another save is rejected as "conflict".
  */
 export async function saveExercise(
   context: AdminContext,
@@ -74,10 +83,14 @@ export async function saveExercise(
 ): Promise<SaveExerciseResult> {
   const parsed = saveRequest.safeParse(request);
   if (!parsed.success) return invalidRequest(parsed.error.issues.map((issue) => issue.path));
+  const { exerciseSlug, definition, dueDate, revision } = parsed.data;
+  if (exerciseSlug !== null && revision === undefined) {
+    logger.info({ userId: context.userId, exerciseSlug }, "exercise save rejected: no revision");
+    return MISSING_REVISION;
+  }
   const access = await authorizeAdmin(context, parsed.data.courseSlug);
   if ("status" in access) return access;
 
-  const { exerciseSlug, definition, dueDate, revision } = parsed.data;
   const existing =
     exerciseSlug === null
       ? null
@@ -128,7 +141,8 @@ export async function saveExercise(
   const saved = await saveExerciseVersion(context.db, existing.id, {
     ...columns,
     definition: checked.text,
-    ...(revision === undefined ? {} : { revision }),
+    // Never "" here, because a save of an existing exercise without a revision was rejected above.
+    revision: revision ?? "",
   });
   if (saved.status === "conflict") {
     const ids = { exerciseId: existing.id, userId: context.userId };

@@ -1,9 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import { findExercise, findExerciseForAdmin, type Database } from "@sawtooth/db";
+import { findExercise, type Database } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
-import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course-fixture";
+import {
+  createCourseFixture,
+  FIXTURE,
+  readExerciseFile,
+  storedRevision,
+} from "@/testing/course-fixture";
 
 import { toExerciseView } from "../exercise-view";
 import { gradeSubmission } from "../grading";
@@ -31,10 +36,6 @@ function tentJson(changes: Record<string, unknown> = {}): string {
   return JSON.stringify({ ...JSON.parse(readExerciseFile("tent-h2")), ...changes });
 }
 
-async function revisionOf(slug: string): Promise<string> {
-  return (await findExerciseForAdmin(db, FIXTURE.course, slug))!.revision;
-}
-
 async function studentView(slug: string) {
   const exercise = await findExercise(db, FIXTURE.course, slug, { includeHidden: true });
   return toExerciseView(exercise!, 0);
@@ -50,7 +51,7 @@ describe("saveExercise wording", () => {
       exerciseSlug: "tent-h2",
       definition: tentJson({ title: "Tent, reworded", statement: "Reworded.", tags: ["new"] }),
       dueDate: "",
-      revision: await revisionOf("tent-h2"),
+      revision: await storedRevision(db, "tent-h2"),
     };
 
     const saved = await saveExercise(admin, request);
@@ -70,7 +71,7 @@ describe("saveExercise wording", () => {
       exerciseSlug: "tent-h2",
       definition: tentJson({ statement: "Reworded.", attemptLimit: 4 }),
       dueDate: "",
-      revision: await revisionOf("tent-h2"),
+      revision: await storedRevision(db, "tent-h2"),
     };
 
     const saved = await saveExercise(admin, request);
@@ -82,7 +83,7 @@ describe("saveExercise wording", () => {
 
 describe("saveExercise revisions", () => {
   test("rejects a form loaded before another save", async () => {
-    const revision = await revisionOf("tent-h2");
+    const revision = await storedRevision(db, "tent-h2");
     const base = { courseSlug, exerciseSlug: "tent-h2", dueDate: "", revision };
     const first = await saveExercise(admin, { ...base, definition: tentJson({ statement: "A." }) });
 
@@ -96,8 +97,29 @@ describe("saveExercise revisions", () => {
     expect((await studentView("tent-h2")).statement).toBe("A.");
   });
 
+  test("rejects a save without a revision", async () => {
+    const before = await db.exerciseVersion.findMany({ orderBy: { id: "asc" } });
+    const request = {
+      courseSlug,
+      exerciseSlug: "tent-h2",
+      definition: tentJson({ statement: "A.", attemptLimit: 4 }),
+      dueDate: "2027-02-01T09:00:00Z",
+    };
+
+    const saved = await saveExercise(admin, request);
+
+    expect(saved.status).toBe("rejected");
+    const message = saved.status === "rejected" ? saved.message : "";
+    expect(message).toMatch(/^Invalid request: revision is missing/);
+    expect(message).toMatch(/Reload the editor/);
+    expect(await db.exerciseVersion.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    const stored = await db.exercise.findUniqueOrThrow({ where: { id: FIXTURE.tent } });
+    expect(stored.attemptLimit).toBeNull();
+    expect(stored.dueDate).toBeNull();
+  });
+
   test("accepts the revision a save returns", async () => {
-    const revision = await revisionOf("tent-h2");
+    const revision = await storedRevision(db, "tent-h2");
     const base = { courseSlug, exerciseSlug: "tent-h2", dueDate: "" };
     const first = await saveExercise(admin, {
       ...base,
@@ -113,7 +135,7 @@ describe("saveExercise revisions", () => {
     });
 
     expect(second).toMatchObject({ status: "saved", version: 1, wordingChanged: true });
-    expect(await revisionOf("tent-h2")).toBe(second.status === "saved" && second.revision);
+    expect(await storedRevision(db, "tent-h2")).toBe(second.status === "saved" && second.revision);
   });
 });
 
