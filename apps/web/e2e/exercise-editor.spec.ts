@@ -101,6 +101,46 @@ test("older version loads into the editor", async ({ browser }) => {
   await expect(admin.getByText("The editor shows version 1")).toHaveCount(0);
 });
 
+/** Reads a size such as "3.2 KiB" or "900 bytes" that follows `label` in `text`, in KiB. */
+function sizeAfter(label: string, text: string | null): number {
+  const match = new RegExp(`${label} ([\\d.,]+) (KiB|bytes?)`).exec(text ?? "");
+  if (match === null) throw new Error(`No size after "${label}" in: ${text}`);
+  const value = Number((match[1] ?? "").replaceAll(",", ""));
+  return match[2] === "KiB" ? value : value / 1024;
+}
+
+test("size summary follows the edits", async ({ browser }) => {
+  const admin = await signedInPage(browser);
+  await createExercise(admin, "size-e2e");
+  const summary = admin.locator("#exercise-size");
+  const statement = admin.getByLabel("Statement", { exact: true });
+  await expect(summary).toHaveText(
+    new RegExp(
+      "^This exercise's file: [\\d.,]+ (KiB|bytes) of at most 512 KiB\\. " +
+        "The course's files: [\\d.,]+ KiB of at most 1,024 KiB, [\\d.,]+ KiB of it in the " +
+        "\\d+ other exercises\\. This exercise may grow by [\\d.,]+ KiB before a save is " +
+        "rejected\\.$",
+    ),
+  );
+  const before = await summary.textContent();
+
+  await statement.fill(`Build the tent.${"x".repeat(100 * 1024)}`);
+
+  await expect
+    .poll(async () => sizeAfter("file:", await summary.textContent()))
+    .toBeCloseTo(sizeAfter("file:", before) + 100, 0);
+  const grown = await summary.textContent();
+  expect(sizeAfter("course's files:", grown)).toBeCloseTo(
+    sizeAfter("course's files:", before) + 100,
+    0,
+  );
+  expect(sizeAfter("grow by", grown)).toBeCloseTo(sizeAfter("grow by", before) - 100, 0);
+
+  await statement.fill("x".repeat(600 * 1024));
+
+  await expect(summary).toContainText(/Shorten this exercise by [\d.]+ KiB to save it\.$/);
+});
+
 test("unsaved edits ask before leaving", async ({ browser }) => {
   const admin = await signedInPage(browser);
   await createExercise(admin, "unsaved-e2e");

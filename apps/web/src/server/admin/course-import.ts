@@ -31,16 +31,12 @@ import {
   MAX_TITLE_LENGTH,
 } from "@/lib/course-limits";
 import { fieldMessage } from "@/lib/exercise-fields";
+import { exportedExerciseBytes } from "@/lib/exercise-size";
 import { describeJsonSyntax } from "@/lib/json-syntax";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
-import {
-  courseSizeProblem,
-  exportedExerciseBytes,
-  measureCourse,
-  type StoredExerciseSize,
-} from "./course-size";
+import { courseSizeProblem, measureCourse, type StoredExerciseSize } from "./course-size";
 import { runSelfTest } from "./self-test-view";
 
 /** A file of an import, as uploaded. */

@@ -18,6 +18,7 @@ import {
   MAX_TITLE_LENGTH,
   storedExerciseText,
 } from "@/lib/course-limits";
+import { exportedExerciseBytes } from "@/lib/exercise-size";
 import { MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
 import { readTar } from "@/lib/tar";
 import { readExerciseFile } from "@/testing/course-fixture";
@@ -25,7 +26,6 @@ import { checkThenImport } from "@/testing/import-steps";
 
 import type { AdminContext } from "./admin-access";
 import type { ImportFile } from "./course-import";
-import { exportedExerciseBytes } from "./course-size";
 import { saveExercise } from "./exercise-editor";
 import { exportCourseArchive, exportExerciseFile } from "./export";
 

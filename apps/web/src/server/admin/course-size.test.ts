@@ -9,6 +9,7 @@ import {
   MAX_IMPORT_TEXT_BYTES,
   storedExerciseText,
 } from "@/lib/course-limits";
+import { exportedExerciseBytes, measureExerciseFile } from "@/lib/exercise-size";
 import { utf8Bytes } from "@/lib/submission-limits";
 import {
   createCourseFixture,
@@ -19,7 +20,7 @@ import {
 import { checkThenImport } from "@/testing/import-steps";
 
 import type { AdminContext } from "./admin-access";
-import { exportedExerciseBytes } from "./course-size";
+import { measureCourseForEditor } from "./course-size";
 import { saveExercise } from "./exercise-editor";
 
 let testDatabase: TestDatabase;
@@ -145,6 +146,53 @@ describe("exercise editor limits", () => {
     });
 
     expect(result).toMatchObject({ status: "saved", version: 1, wordingChanged: true });
+  });
+});
+
+describe("measureCourseForEditor", () => {
+  test("measures the other exercises of an edit", async () => {
+    const size = await measureCourseForEditor(db, FIXTURE.course, "tent-h2");
+
+    expect(size.otherExercises).toBe(1);
+    expect(size.otherBytes).toBe(exportedExerciseBytes(readExerciseFile("tent-h3")));
+    expect(size.storedBytes).toBe(exportedExerciseBytes(readExerciseFile("tent-h2")));
+  });
+
+  test("counts every exercise for a new one", async () => {
+    const size = await measureCourseForEditor(db, FIXTURE.course, null);
+
+    expect(size.otherExercises).toBe(2);
+    expect(size.otherBytes).toBe(fixtureBytes());
+    expect(size.storedBytes).toBe(0);
+  });
+
+  test("gives the room that a save accepts", async () => {
+    const first = paddedTent("first", MAX_DEFINITION_BYTES - 1024, (f) =>
+      utf8Bytes(storedExerciseText(f)),
+    );
+    expect(await create(first)).toMatchObject({ status: "saved" });
+    const size = await measureCourseForEditor(db, FIXTURE.course, null);
+    const rest = MAX_COURSE_EXERCISE_BYTES - size.otherBytes;
+    const fits = paddedTent("second", rest, exportedBytes);
+    const over = paddedTent("second", rest + 1, exportedBytes);
+
+    expect(measureExerciseFile(size, fits).room).toBe(0);
+    expect(measureExerciseFile(size, over).room).toBe(-1);
+    expect(measureExerciseFile(size, tentWith("second", "")).courseBytes).toBeLessThan(
+      MAX_COURSE_EXERCISE_BYTES,
+    );
+    expect((await create(over)).status).toBe("invalid");
+    expect((await create(fits)).status).toBe("saved");
+  });
+
+  test("gives the room of a file at the file limit", async () => {
+    const storedBytes = (f: object) => utf8Bytes(storedExerciseText(f));
+    const largest = paddedTent("tent-h2", MAX_DEFINITION_BYTES, storedBytes);
+    const over = paddedTent("tent-h2", MAX_DEFINITION_BYTES + 1, storedBytes);
+    const size = await measureCourseForEditor(db, FIXTURE.course, "tent-h2");
+
+    expect(measureExerciseFile(size, largest).room).toBe(0);
+    expect(measureExerciseFile(size, over).room).toBe(-1);
   });
 });
 

@@ -1,28 +1,10 @@
 import "server-only";
 
 import { listExerciseDefinitions, type Database, type Visibility } from "@sawtooth/db";
-import { writeExerciseSettings, type ExerciseSettings } from "@sawtooth/theory";
 
 import { MAX_COURSE_EXERCISE_BYTES, MAX_COURSE_EXERCISES } from "@/lib/course-limits";
-import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
-
-/**
- * Settings whose fields are the longest an export writes, because "visible" is longer than
- * "hidden" and the maximum JavaScript date has the longest ISO 8601 text (27 characters).
- */
-const WIDEST_SETTINGS: ExerciseSettings = {
-  visibility: "visible",
-  dueDate: new Date(8.64e15).toISOString(),
-};
-
-/**
- * Returns the size in bytes that an exercise counts toward `MAX_COURSE_EXERCISE_BYTES`: its file
- * as the export writes it with the widest `visibility` and `dueDate`, which no change of these
- * settings can exceed.
- */
-export function exportedExerciseBytes(definition: string): number {
-  return utf8Bytes(writeExerciseSettings(definition, WIDEST_SETTINGS));
-}
+import { exportedExerciseBytes, type EditorCourseSize } from "@/lib/exercise-size";
+import { formatKibibytes } from "@/lib/submission-limits";
 
 /** An exercise of a course, with its size toward the course limit. */
 export interface StoredExerciseSize {
@@ -42,6 +24,24 @@ export async function listExerciseSizes(
     visibility,
     bytes: exportedExerciseBytes(definition),
   }));
+}
+
+/**
+ * Measures the course for the exercise editor of exercise `slug`, or of a new exercise when
+ * `slug` is null: the other exercises' count and size, and the stored exercise's own size.
+ */
+export async function measureCourseForEditor(
+  db: Database,
+  courseId: string,
+  slug: string | null,
+): Promise<EditorCourseSize> {
+  const stored = await listExerciseSizes(db, courseId);
+  const others = stored.filter((exercise) => exercise.slug !== slug);
+  return {
+    otherExercises: others.length,
+    otherBytes: others.reduce((total, exercise) => total + exercise.bytes, 0),
+    storedBytes: stored.find((exercise) => exercise.slug === slug)?.bytes ?? 0,
+  };
 }
 
 /** The number of exercises of a course and the total of their sizes in bytes. */

@@ -16,6 +16,7 @@ import {
   TARGET_KINDS,
   type ExerciseForm,
 } from "@/lib/exercise-form";
+import type { EditorCourseSize } from "@/lib/exercise-size";
 import type { SaveExerciseResult } from "@/server/admin/exercise-editor";
 import { saveExerciseAction } from "@/server/actions/admin-exercises";
 
@@ -29,6 +30,7 @@ import {
   useEditorFields,
 } from "./form-fields";
 import { useSavedExercise } from "./saved-exercise";
+import { SizeSummary } from "./size-summary";
 import { StatementPreview } from "./statement-preview";
 import { TargetFields } from "./target-fields";
 
@@ -42,6 +44,8 @@ interface ExerciseEditorProps {
   initial: ExerciseForm;
   /** The stored revision `initial` was loaded from, or "" for a new exercise. */
   revision: string;
+  /** The course's other exercises as measured when the page loaded, for the size summary. */
+  courseSize: EditorCourseSize;
 }
 
 /** Places the server's problems at the form's fields, as the form's own check does. */
@@ -76,6 +80,7 @@ export function ExerciseEditor({
   exerciseSlug,
   initial,
   revision: initialRevision,
+  courseSize,
 }: ExerciseEditorProps) {
   const router = useRouter();
   const savedExercise = useSavedExercise();
@@ -286,6 +291,7 @@ export function ExerciseEditor({
           {result && "selfTest" in result && result.selfTest && (
             <SelfTestTable selfTest={result.selfTest} />
           )}
+          <SizeSummary form={form} courseSize={courseSize} isNew={exerciseSlug === null} />
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save and run self-test"}
           </Button>

@@ -11,6 +11,7 @@ import {
 
 import { definitionToForm } from "@/lib/exercise-form";
 import { plural } from "@/lib/plural";
+import { measureCourseForEditor } from "@/server/admin/course-size";
 import { requireCourseAdmin } from "@/server/admin/require-admin";
 
 import { AdminNav } from "../../admin-nav";
@@ -42,6 +43,7 @@ export default async function EditExercisePage({ params, searchParams }: EditExe
     notFound();
   }
   const runs = await listRegradeRuns(db, exercise.id);
+  const courseSize = await measureCourseForEditor(db, course.id, exercise.slug);
   const base = `/courses/${course.slug}/admin/exercises/${exercise.slug}`;
   const newestNumber = exercise.versions[0]?.number;
   const number = typeof requested === "string" ? Number(requested) : newestNumber;
@@ -80,6 +82,7 @@ export default async function EditExercisePage({ params, searchParams }: EditExe
         exerciseSlug={exercise.slug}
         initial={definitionToForm(JSON.parse(definition), exercise.dueDate)}
         revision={exercise.revision}
+        courseSize={courseSize}
       />
       <section
         aria-label="Versions"

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 
+import { getDatabase } from "@sawtooth/db";
+
 import { EMPTY_FORM } from "@/lib/exercise-form";
+import { measureCourseForEditor } from "@/server/admin/course-size";
 import { requireCourseAdmin } from "@/server/admin/require-admin";
 
 import { AdminNav } from "../../admin-nav";
@@ -10,6 +13,7 @@ export const metadata: Metadata = { title: "New exercise" };
 
 export default async function NewExercisePage({ params }: { params: Promise<{ slug: string }> }) {
   const { course } = await requireCourseAdmin((await params).slug);
+  const courseSize = await measureCourseForEditor(getDatabase(), course.id, null);
   return (
     <div>
       <AdminNav courseSlug={course.slug} title={course.title} />
@@ -22,6 +26,7 @@ export default async function NewExercisePage({ params }: { params: Promise<{ sl
         exerciseSlug={null}
         initial={EMPTY_FORM}
         revision=""
+        courseSize={courseSize}
       />
     </div>
   );
