@@ -96,9 +96,18 @@ test("older version loads into the editor", async ({ browser }) => {
   ).toBeVisible();
   await expect(admin.getByLabel("Domain, upper end", { exact: true })).toHaveValue("");
   await admin.getByRole("button", { name: "Save and run self-test" }).click();
-  await expect(savedStatus(admin)).toHaveText("Saved as version 3.");
+  await expect(savedStatus(admin)).toHaveText(
+    "Saved as version 3, the same definition as version 1.",
+  );
   await expect(admin).toHaveURL(`${ADMIN}/exercises/restore-e2e`);
   await expect(admin.getByText("The editor shows version 1")).toHaveCount(0);
+  const versions = admin.getByRole("region", { name: "Versions" }).getByRole("listitem");
+  await expect(versions).toHaveCount(3);
+  await expect(versions.nth(0)).toContainText(
+    /^Version 3 \(the same definition as version 1\), stored/,
+  );
+  await expect(versions.nth(1)).toContainText(/^Version 2, stored/);
+  await expect(versions.nth(2)).toContainText(/^Version 1, stored/);
 });
 
 /** Reads a size such as "3.2 KiB" or "900 bytes" that follows `label` in `text`, in KiB. */

@@ -165,6 +165,47 @@ describe("saveExerciseVersion wording and revisions", () => {
     expect((await findExerciseVersion(db, id, 1))?.definition).toBe(text());
   });
 
+  test("marks a version that repeats an earlier one", async () => {
+    const { db } = testDatabase;
+    const { id } = await createTent();
+    const wider = await saveExerciseVersion(db, id, {
+      ...columns,
+      definition: text({ domain: [0, 2] }),
+    });
+
+    const restored = await saveExerciseVersion(db, id, {
+      ...columns,
+      definition: text({ statement: "Build h2 again.", tags: ["restored"] }),
+    });
+    const again = await saveExerciseVersion(db, id, {
+      ...columns,
+      definition: text({ domain: [0, 2], title: "Wider" }),
+    });
+
+    expect(wider).toMatchObject({ number: 2, created: true, sameDefinitionAs: null });
+    expect(restored).toMatchObject({ number: 3, created: true, sameDefinitionAs: 1 });
+    expect(again).toMatchObject({ number: 4, created: true, sameDefinitionAs: 2 });
+    const stored = await findExerciseForAdmin(db, "c1", "a");
+    expect(stored?.versions.map((version) => [version.number, version.sameDefinitionAs])).toEqual([
+      [4, 2],
+      [3, 1],
+      [2, null],
+      [1, null],
+    ]);
+  });
+
+  test("marks no repeat for a wording change", async () => {
+    const { db } = testDatabase;
+    const { id } = await createTent();
+
+    const saved = await saveExerciseVersion(db, id, {
+      ...columns,
+      definition: text({ statement: "Reworded." }),
+    });
+
+    expect(saved).toMatchObject({ number: 1, created: false, sameDefinitionAs: null });
+  });
+
   test("rejects a save from a stale revision", async () => {
     const { db } = testDatabase;
     const { id, revision } = await createTent();

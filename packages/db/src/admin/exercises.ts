@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 
-import { exerciseFileChange } from "@sawtooth/theory";
+import { exerciseFileChange, exerciseVersionKey } from "@sawtooth/theory";
 
 import type { Database } from "../client";
 import { visibilitySchema, type ExerciseSummary, type Visibility } from "../exercises";
@@ -18,6 +18,12 @@ export interface AdminVersionRow {
   number: number;
   createdAt: Date;
   attemptCount: number;
+  /**
+   * The first earlier version whose definition is the same as this one's, as
+   * `exerciseFileChange` decides (wording and settings do not count), or null. Saving an older
+   * version from the editor stores such a repeat.
+   */
+  sameDefinitionAs: number | null;
 }
 
 /** An exercise with every version and the newest definition, for the admin's editor. */
@@ -124,6 +130,7 @@ export async function findExerciseForAdmin(
     return null;
   }
   const { versions, ...summary } = row;
+  const repeats = findRepeatedVersions(versions);
   return {
     ...summary,
     visibility: visibilitySchema.parse(summary.visibility),
@@ -134,8 +141,28 @@ export async function findExerciseForAdmin(
       number: version.version,
       createdAt: version.createdAt,
       attemptCount: version._count.attempts,
+      sameDefinitionAs: repeats.get(version.version) ?? null,
     })),
   };
+}
+
+/**
+ * Maps the number of each version whose definition repeats an earlier one's, as
+ * {@link exerciseVersionKey} decides, to the number of the first such earlier version.
+ */
+function findRepeatedVersions(
+  versions: readonly { version: number; definition: string }[],
+): Map<number, number> {
+  const firstByKey = new Map<string, number>();
+  const repeats = new Map<number, number>();
+  const oldestFirst = [...versions].sort((a, b) => a.version - b.version);
+  for (const { version, definition } of oldestFirst) {
+    const key = exerciseVersionKey(definition);
+    const first = firstByKey.get(key);
+    if (first === undefined) firstByKey.set(key, version);
+    else repeats.set(version, first);
+  }
+  return repeats;
 }
 
 /** Returns one version's id and definition, or null when the exercise has no such number. */
@@ -195,6 +222,12 @@ export interface SavedVersion {
   number: number;
   /** Whether the edit stored a new version. */
   created: boolean;
+  /**
+   * The first earlier version whose definition the new version repeats, as
+   * {@link AdminVersionRow.sameDefinitionAs} gives it, or null when none is, as always when
+   * `created` is false.
+   */
+  sameDefinitionAs: number | null;
   /** Whether the edit changed the wording of the newest version in place. */
   wordingChanged: boolean;
   /** Whether any of the exercise's columns, such as the due date, changed. */
@@ -246,7 +279,12 @@ export async function saveExerciseVersion(
     const columnsChanged = !sameColumns(stored, columns);
     const change = newest ? exerciseFileChange(newest.definition, definition) : "version";
     if (!columnsChanged && change === "none" && newest) {
-      const unchanged = { created: false, wordingChanged: false, columnsChanged };
+      const unchanged = {
+        created: false,
+        sameDefinitionAs: null,
+        wordingChanged: false,
+        columnsChanged,
+      };
       const saved = { id: newest.id, number: newest.version, ...unchanged };
       return { status: "saved", ...saved, revision: exerciseRevision({ ...stored, newest }) };
     }
@@ -266,6 +304,7 @@ export async function saveExerciseVersion(
     }
     const select = { id: true, version: true, definition: true } as const;
     let saved = newest;
+    let sameDefinitionAs: number | null = null;
     if (change === "wording" && newest) {
       saved = await tx.exerciseVersion.update({
         where: { id: newest.id },
@@ -274,6 +313,7 @@ export async function saveExerciseVersion(
       });
     } else if (change === "version" || !saved) {
       const number = (newest?.version ?? 0) + 1;
+      sameDefinitionAs = await findSameVersion(tx, exerciseId, definition);
       saved = await tx.exerciseVersion.create({
         data: { exerciseId, version: number, definition },
         select,
@@ -284,11 +324,32 @@ export async function saveExerciseVersion(
       id: saved.id,
       number: saved.version,
       created: change === "version",
+      sameDefinitionAs,
       wordingChanged: change === "wording",
       columnsChanged,
       revision: exerciseRevision({ ...columns, newest: saved }),
     };
   });
+}
+
+/**
+ * Returns the number of the exercise's first stored version whose definition has the same
+ * {@link exerciseVersionKey} as `definition`, or null.
+ */
+async function findSameVersion(
+  tx: Prisma.TransactionClient,
+  exerciseId: string,
+  definition: string,
+): Promise<number | null> {
+  const key = exerciseVersionKey(definition);
+  const versions = await tx.exerciseVersion.findMany({
+    where: { exerciseId },
+    select: { version: true, definition: true },
+    orderBy: { version: "asc" },
+  });
+  return (
+    versions.find((version) => exerciseVersionKey(version.definition) === key)?.version ?? null
+  );
 }
 
 function sameColumns(a: ExerciseColumns, b: ExerciseColumns): boolean {

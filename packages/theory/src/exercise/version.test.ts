@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 
 import { TENT_H2_SUBMISSION } from "../testing/exercises";
-import { changedWordingFields, exerciseFileChange, sameExerciseVersion } from "./version";
+import {
+  changedWordingFields,
+  exerciseFileChange,
+  exerciseVersionKey,
+  sameExerciseVersion,
+} from "./version";
 
 const POINTS = {
   id: "points",
@@ -140,5 +145,17 @@ describe("changedWordingFields", () => {
 
     expect(changedWordingFields(text(POINTS), invalid)).toEqual([]);
     expect(changedWordingFields("{", text(POINTS))).toEqual([]);
+  });
+});
+
+describe("exerciseVersionKey", () => {
+  it("is equal exactly when the version is the same", () => {
+    const reworded = text(POINTS_FROM_EDITOR, { statement: "Build it.", dueDate: null });
+    const wider = text(POINTS, { domain: [0, 2] });
+
+    expect(exerciseVersionKey(text(POINTS))).toBe(exerciseVersionKey(reworded));
+    expect(exerciseVersionKey(text(POINTS))).not.toBe(exerciseVersionKey(wider));
+    expect(exerciseVersionKey("v1")).toBe(exerciseVersionKey("v1"));
+    expect(exerciseVersionKey("v1")).not.toBe(exerciseVersionKey("v2"));
   });
 });

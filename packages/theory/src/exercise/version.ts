@@ -28,10 +28,7 @@ export function exerciseFileChange(
   incoming: string,
 ): "none" | "wording" | "version" {
   if (stored === incoming) return "none";
-  const withoutWording = [...SETTING_KEYS, ...EXERCISE_WORDING_FIELDS];
-  if (versionKey(stored, withoutWording) !== versionKey(incoming, withoutWording)) {
-    return "version";
-  }
+  if (exerciseVersionKey(stored) !== exerciseVersionKey(incoming)) return "version";
   return versionKey(stored, SETTING_KEYS) === versionKey(incoming, SETTING_KEYS)
     ? "none"
     : "wording";
@@ -72,6 +69,15 @@ function parseExercise(text: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Returns a text that is equal for two exercise files exactly when they define the same
+ * version, as {@link exerciseFileChange} decides: wording and settings do not count. Comparing
+ * the keys of many stored versions parses each one once instead of once per pair.
+ */
+export function exerciseVersionKey(text: string): string {
+  return versionKey(text, [...SETTING_KEYS, ...EXERCISE_WORDING_FIELDS]);
 }
 
 const SETTING_KEYS: readonly string[] = Object.keys(exerciseSettingsShape);

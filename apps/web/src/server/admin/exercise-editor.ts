@@ -60,6 +60,12 @@ export type SaveExerciseResult =
        * the newest one, as `exerciseFileChange` decides for the import too.
        */
       createdVersion: boolean;
+      /**
+       * The first earlier version whose definition the new version repeats, as
+       * `exerciseFileChange` decides, such as the version a restore loaded into the editor. It is
+       * null when the save stored no new version or a definition not stored before.
+       */
+      sameDefinitionAs: number | null;
       /** Whether the save changed the title, statement or tags of the newest version in place. */
       wordingChanged: boolean;
       /** Whether the title, attempt limit, due date or target plot setting changed. */
@@ -134,7 +140,12 @@ export async function saveExercise(
       return { status: "invalid", problems: [toFieldProblem("id", message)], selfTest };
     }
     const stored = await findExerciseForAdmin(context.db, courseId, exercise.id);
-    const changes = { createdVersion: true, wordingChanged: false, columnsChanged: true };
+    const changes = {
+      createdVersion: true,
+      sameDefinitionAs: null,
+      wordingChanged: false,
+      columnsChanged: true,
+    };
     const saved = { slug: exercise.id, version: 1, revision: stored?.revision ?? "" };
     return { status: "saved", ...saved, ...changes, selfTest };
   }
@@ -151,6 +162,7 @@ export async function saveExercise(
   }
   const changes = {
     createdVersion: saved.created,
+    sameDefinitionAs: saved.sameDefinitionAs,
     wordingChanged: saved.wordingChanged,
     columnsChanged: saved.columnsChanged,
   };

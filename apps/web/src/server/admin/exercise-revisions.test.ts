@@ -81,6 +81,27 @@ describe("saveExercise wording", () => {
   });
 });
 
+describe("saveExercise restores", () => {
+  test("names the version a save repeats", async () => {
+    const base = { courseSlug, exerciseSlug: "tent-h2", dueDate: "" };
+    const wider = await saveExercise(admin, {
+      ...base,
+      definition: tentJson({ attemptLimit: 4 }),
+      revision: await storedRevision(db, "tent-h2"),
+    });
+
+    const restored = await saveExercise(admin, {
+      ...base,
+      definition: tentJson({ statement: "Restored." }),
+      revision: await storedRevision(db, "tent-h2"),
+    });
+
+    expect(wider).toMatchObject({ status: "saved", version: 2, sameDefinitionAs: null });
+    expect(restored).toMatchObject({ status: "saved", version: 3, createdVersion: true });
+    expect(restored).toMatchObject({ sameDefinitionAs: 1 });
+  });
+});
+
 describe("saveExercise revisions", () => {
   test("rejects a form loaded before another save", async () => {
     const revision = await storedRevision(db, "tent-h2");

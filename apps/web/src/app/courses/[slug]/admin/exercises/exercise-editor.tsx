@@ -302,10 +302,17 @@ export function ExerciseEditor({
 }
 
 /**
- * Returns the status line of a save: a new version, new wording (title, statement or tags, with
- * or without new settings), new settings only, or no change.
+ * Returns the status line of a save: a new version (saying which earlier version it repeats,
+ * if any), new wording (title, statement or tags, with or without new settings), new settings
+ * only, or no change.
  */
 function savedMessage(result: Extract<SaveExerciseResult, { status: "saved" }>): string {
+  if (result.createdVersion && result.sameDefinitionAs !== null) {
+    return (
+      `Saved as version ${result.version}, the same definition as version ` +
+      `${result.sameDefinitionAs}.`
+    );
+  }
   if (result.createdVersion) return `Saved as version ${result.version}.`;
   if (result.wordingChanged) {
     return `Saved the new wording. The grading version stays ${result.version}.`;

@@ -92,8 +92,9 @@ export default async function EditExercisePage({ params, searchParams }: EditExe
         <ul className="mt-2 text-sm">
           {exercise.versions.map((version) => (
             <li key={version.id}>
-              Version {version.number}, stored {dateFormat.format(version.createdAt)} UTC,{" "}
-              {plural(version.attemptCount, "attempt")} graded against it:{" "}
+              Version {version.number}
+              {repeatNote(version.sameDefinitionAs)}, stored {dateFormat.format(version.createdAt)}{" "}
+              UTC, {plural(version.attemptCount, "attempt")} graded against it:{" "}
               <Link
                 href={version.number === newestNumber ? base : `${base}?version=${version.number}`}
                 className="text-indigo-700 hover:underline"
@@ -131,6 +132,11 @@ export default async function EditExercisePage({ params, searchParams }: EditExe
       </section>
     </div>
   );
+}
+
+/** Returns the note after a version that repeats the definition of version `earlier`, or "". */
+function repeatNote(earlier: number | null): string {
+  return earlier === null ? "" : ` (the same definition as version ${earlier})`;
 }
 
 /**
