@@ -181,40 +181,40 @@ function findCourseFolder(paths: string[][]): string[] {
   return oneFolder ? [top] : [];
 }
 
+/** Returns the path of an entry as it is listed when skipped: a hidden folder ends at its name. */
+function skippedPath(segments: string[]): string[] {
+  const index = hiddenSegment(segments);
+  // A hidden folder is listed once, not with each of its files.
+  return index === -1 || index === segments.length - 1
+    ? segments
+    : [...segments.slice(0, index + 1), ""];
+}
+
 /**
  * Selects the files to import from an archive's entries: every .json file that is not hidden.
- * Hidden files and folders and other files, such as README.md or images, are listed as skipped.
+ * Hidden files and folders and other files, such as README.md or images, are listed as skipped,
+ * in the archive's order.
  */
 export function selectCourseFiles(archive: string, entries: ArchiveEntry[]): CourseArchive {
-  const decoder = new TextDecoder();
-  const visible: { segments: string[]; entry: ArchiveEntry }[] = [];
-  const hidden: string[][] = [];
-  for (const entry of entries) {
-    const segments = segmentsOf(entry.path);
-    const index = hiddenSegment(segments);
-    if (index === -1) {
-      visible.push({ segments, entry });
-    } else {
-      // A hidden folder is listed once, not with each of its files.
-      const folder = index < segments.length - 1;
-      hidden.push(folder ? [...segments.slice(0, index + 1), ""] : segments);
-    }
-  }
-  const folder = findCourseFolder(visible.map(({ segments }) => segments));
+  const paths = entries.map((entry) => segmentsOf(entry.path));
+  const visible = paths.filter((segments) => hiddenSegment(segments) === -1);
+  const folder = findCourseFolder(visible);
   const relative = (segments: string[]) =>
     segments.slice(0, folder.length).join("/") === folder.join("/")
       ? segments.slice(folder.length).join("/")
       : segments.join("/");
 
+  const decoder = new TextDecoder();
   const files: ImportFile[] = [];
-  const skipped = new Set(hidden.map(relative));
-  for (const { segments, entry } of visible) {
-    if (segments.at(-1)?.endsWith(".json")) {
+  const skipped = new Set<string>();
+  entries.forEach((entry, index) => {
+    const segments = paths[index] ?? [];
+    if (hiddenSegment(segments) === -1 && segments.at(-1)?.endsWith(".json")) {
       files.push({ name: `${archive}/${segments.join("/")}`, text: decoder.decode(entry.data) });
     } else {
-      skipped.add(relative(segments));
+      skipped.add(relative(skippedPath(segments)));
     }
-  }
+  });
   return {
     archive,
     folder: folder.length === 0 ? "" : `${folder.join("/")}/`,
