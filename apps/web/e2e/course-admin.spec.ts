@@ -1,9 +1,11 @@
+import { gzipSync } from "node:zlib";
+
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
 import { createDatabase } from "@sawtooth/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_STUDENT } from "@sawtooth/db/demo";
 
-import { writeTar } from "../src/lib/tar";
+import { readTar, writeTar, type ArchiveEntry } from "../src/lib/tar";
 import { OTHER_COURSE_ADMIN } from "./accounts";
 
 const COURSE = "/courses/deep-learning-theory";
@@ -246,7 +248,7 @@ test("import states its limits and refuses too-large files in place", async ({ b
   await expect(files).toHaveAccessibleDescription(
     "Limits: each exercise file up to 512 KiB, and the course's exercise files up to 1,024 KiB " +
       "together, counting those the import leaves as they are. One import takes up to 1,129 KiB " +
-      "of JSON files, course.json included, or a .tar archive of up to 1,631 KiB. The export of " +
+      "of JSON files, course.json included, or an archive of up to 5,138 KiB. The export of " +
       "any course fits.",
   );
 
@@ -269,7 +271,7 @@ test("import states its limits and refuses too-large files in place", async ({ b
     buffer: Buffer.alloc(20 * 1024 * 1024),
   });
   await expect(admin.getByRole("alert").filter({ hasText: "huge.tar" })).toHaveText(
-    "huge.tar is 20,480 KiB, larger than the maximum of 1,631 KiB for one import: import the exercises in smaller parts",
+    "huge.tar is 20,480 KiB, larger than the maximum of 5,138 KiB for one import: import the exercises in smaller parts",
   );
   await expect(admin.getByRole("button", { name: "Check import" })).toBeDisabled();
   await expect(admin.getByText("Something went wrong")).toHaveCount(0);
@@ -388,6 +390,92 @@ test("import takes a course archive over the old limits", async ({ browser }) =>
   );
   await expect(admin.getByText("Something went wrong")).toHaveCount(0);
   await screenshot(admin, "import-large-archive");
+});
+
+/**
+ * Repacks an exported course as macOS's tar packs a folder: inside the top folder `course/`,
+ * with an AppleDouble file `._<name>` beside every file, a `.DS_Store` and a README.
+ */
+function macArchive(exported: ArchiveEntry[]): Uint8Array {
+  const appleDouble = Uint8Array.from([0x00, 0x05, 0x16, 0x07, 0x00, 0x02, 0x00, 0x00]);
+  const entries: ArchiveEntry[] = [
+    { path: "./course/.DS_Store", data: new Uint8Array(8) },
+    { path: "./course/README.md", data: new TextEncoder().encode("# Notes\n") },
+  ];
+  for (const { path, data } of exported) {
+    const slash = path.lastIndexOf("/") + 1;
+    entries.push({ path: `./course/${path}`, data });
+    entries.push({
+      path: `./course/${path.slice(0, slash)}._${path.slice(slash)}`,
+      data: appleDouble,
+    });
+  }
+  return writeTar(entries, new Date());
+}
+
+test("import skips macOS and README files in an archive", async ({ browser }) => {
+  test.setTimeout(60_000);
+  const admin = await signedInPage(browser, ADMIN_EMAIL);
+  await admin.goto(ADMIN);
+  const exportResponse = await admin.request.get(`${ADMIN}/export`);
+  expect(exportResponse.status()).toBe(200);
+  const exported = readTar(new Uint8Array(await exportResponse.body()));
+  const archive = macArchive(exported);
+  const files = admin.getByLabel("Exercise files");
+  const check = admin.getByRole("button", { name: "Check import" });
+  const plan = admin.getByRole("region", { name: "Import plan" });
+  const problems = admin.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  const read =
+    "Read the course folder course/ of mac.tar. Skipped: .DS_Store, README.md, " +
+    "._course.json, exercises/._";
+
+  await files.setInputFiles({
+    name: "mac.tar",
+    mimeType: "application/x-tar",
+    buffer: Buffer.from(archive),
+  });
+  await check.click();
+  await expect(plan.getByRole("list", { name: "Archives read" })).toContainText(read);
+  await expect(plan).toContainText("(not exercise files).");
+  await expect(plan.getByRole("row", { name: /tent-h2/ })).toHaveText(/Unchanged/);
+  await expect(problems).toHaveCount(0);
+  await screenshot(admin, "import-mac-archive");
+  await admin.getByRole("button", { name: "Import", exact: true }).click();
+  const status = admin.getByRole("status").filter({ hasText: "Imported exercises" });
+  await expect(status).toContainText("0 created, 0 with a new version");
+  await expect(status).toContainText(`${exported.length - 1} unchanged`);
+
+  // The same archive compressed with gzip, chosen under a name that hides its format.
+  await files.setInputFiles({
+    name: "course-backup",
+    mimeType: "application/octet-stream",
+    buffer: gzipSync(archive),
+  });
+  await check.click();
+  await expect(plan).toContainText(read.replace("mac.tar", "course-backup"));
+
+  await files.setInputFiles({
+    name: "course.zip",
+    mimeType: "application/zip",
+    buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0]),
+  });
+  await check.click();
+  await expect(problems).toContainText(
+    "course.zip: is a zip archive, which the import does not read: unpack it and choose its " +
+      ".json files, or pack the course folder as .tar with tar -cf course.tar <folder>",
+  );
+
+  // A file chosen on its own is imported on purpose, so one that is not JSON is a problem.
+  await files.setInputFiles([
+    tentFile("loose-tent", "Build h2."),
+    { name: "README.md", mimeType: "text/markdown", buffer: Buffer.from("# Notes") },
+  ]);
+  await check.click();
+  await expect(problems).toContainText(
+    "README.md: is not a .json file: choose exercise .json files, course.json, or a course " +
+      "archive as .tar or .tar.gz",
+  );
+  await expect(admin.getByText("Something went wrong")).toHaveCount(0);
 });
 
 /** Returns an exercise file for the import's file chooser, a tent with `statement`. */

@@ -68,10 +68,15 @@ export const MAX_IMPORT_NAME_LENGTH = 300;
 export const MAX_IMPORT_TEXT_BYTES = MAX_COURSE_EXERCISE_BYTES + MAX_COURSE_INFO_BYTES;
 
 /**
- * Largest size of the files chosen for one import. A tar archive adds a 512-byte header and
- * less than 512 bytes of padding to each file, and 1 KiB of zeros at its end.
+ * Largest size of the files chosen for one import, and of a .tar.gz once unpacked. A tar
+ * archive adds a 512-byte header and less than 512 bytes of padding to each file, and 1 KiB of
+ * zeros at its end. Each file may also come with entries that the import skips: a pax header
+ * and, from macOS's tar, an AppleDouble file `._<name>`, so 7 KiB more per file leaves room for
+ * both, headers and padding included.
  */
-export const MAX_IMPORT_ARCHIVE_BYTES = MAX_IMPORT_TEXT_BYTES + MAX_IMPORT_FILES * 1024 + 1024;
+// NOTE: 4 KiB per AppleDouble file is an estimate from the usual macOS extended attributes.
+// A course folder with large files besides its exercises, such as images, can exceed the limit.
+export const MAX_IMPORT_ARCHIVE_BYTES = MAX_IMPORT_TEXT_BYTES + MAX_IMPORT_FILES * 8 * 1024 + 1024;
 
 /**
  * Largest body of the import request. The files travel as JSON strings in one server action

@@ -49,29 +49,92 @@ function tarHeader(entry: ArchiveEntry, modified: Date): Uint8Array {
   return header;
 }
 
+/** Returns the header checksum of a tar block: its bytes summed, the checksum field as spaces. */
+function headerChecksum(header: Uint8Array): number {
+  let sum = 0;
+  for (let index = 0; index < BLOCK; index++) {
+    sum += index >= 148 && index < 156 ? 0x20 : (header[index] ?? 0);
+  }
+  return sum;
+}
+
+/** Reads a NUL-terminated field of a header or of a long-name entry as text. */
+function fieldText(bytes: Uint8Array): string {
+  const end = bytes.indexOf(0);
+  return new TextDecoder().decode(end === -1 ? bytes : bytes.subarray(0, end));
+}
+
+/** Reads an octal number field, which ends at a NUL or space, or returns NaN for other text. */
+function octalField(bytes: Uint8Array): number {
+  const digits = fieldText(bytes).trim();
+  if (digits === "") return 0;
+  return /^[0-7]+$/.test(digits) ? Number.parseInt(digits, 8) : Number.NaN;
+}
+
+/** Returns whether a 512-byte block is a tar header: its checksum field matches its bytes. */
+function isTarHeader(header: Uint8Array): boolean {
+  return (
+    header.length === BLOCK && octalField(header.subarray(148, 156)) === headerChecksum(header)
+  );
+}
+
 /**
- * Reads the regular files of a tar archive (ustar or the older format). Directories and other
- * entry types are skipped. Throws when the archive is cut short or a header is not a number.
+ * Returns whether bytes start like a tar archive: a first header with a valid checksum, or the
+ * end-of-archive zeros of an empty archive.
+ */
+export function isTarArchive(bytes: Uint8Array): boolean {
+  const first = bytes.subarray(0, BLOCK);
+  if (first.length < BLOCK) return false;
+  return isTarHeader(first) || (bytes.length >= 2 * BLOCK && first.every((byte) => byte === 0));
+}
+
+/** Reads the `path` record of a pax extended header, whose records are `<length> <key>=<value>\n`. */
+function paxPath(data: Uint8Array): string | null {
+  let path: string | null = null;
+  for (const record of new TextDecoder().decode(data).split("\n")) {
+    const match = /^\d+ path=(.*)$/s.exec(record);
+    if (match) path = match[1] ?? null;
+  }
+  return path;
+}
+
+/**
+ * Reads the regular files of a tar archive: ustar, pax (its `path` records), GNU (its long
+ * names) or the older format. Directories, links and other entry types are skipped. Throws when
+ * the archive is cut short or a header's checksum or size is invalid.
  */
 export function readTar(archive: Uint8Array): ArchiveEntry[] {
-  const decoder = new TextDecoder();
-  const text = (start: number, length: number) =>
-    decoder.decode(archive.subarray(start, start + length)).replace(/\0.*$/s, "");
   const entries: ArchiveEntry[] = [];
+  // A long name from a GNU `L` entry or a pax `x` header applies to the entry that follows.
+  let longName: string | null = null;
   let offset = 0;
   while (offset + BLOCK <= archive.length) {
     const header = archive.subarray(offset, offset + BLOCK);
     if (header.every((byte) => byte === 0)) break;
-    const size = Number.parseInt(text(offset + 124, 12).trim() || "0", 8);
-    if (Number.isNaN(size)) throw new Error(`Invalid tar header at byte ${offset}.`);
-    const type = text(offset + 156, 1);
-    const prefix = text(offset + 257, 6).startsWith("ustar") ? text(offset + 345, 155) : "";
-    const name = text(offset, 100);
+    if (!isTarHeader(header)) {
+      throw new Error(`the tar header at byte ${offset} has a wrong checksum`);
+    }
+    const size = octalField(header.subarray(124, 136));
+    if (Number.isNaN(size)) throw new Error(`the tar header at byte ${offset} has an invalid size`);
     const start = offset + BLOCK;
-    if (start + size > archive.length) throw new Error("The tar archive is cut short.");
-    if (type === "0" || type === "") {
-      const path = prefix === "" ? name : `${prefix}/${name}`;
+    if (start + size > archive.length) throw new Error("the tar archive is cut short");
+    const data = archive.subarray(start, start + size);
+    const type = String.fromCharCode(header[156] ?? 0);
+    // Only POSIX ustar ("ustar\0") has a name prefix; GNU tar ("ustar  ") keeps other fields there.
+    const posix = fieldText(header.subarray(257, 263)) === "ustar";
+    const prefix = posix ? fieldText(header.subarray(345, 500)) : "";
+    const name = fieldText(header.subarray(0, 100));
+
+    if (type === "L") {
+      longName = fieldText(data);
+    } else if (type === "x") {
+      longName = paxPath(data) ?? longName;
+    } else if (type === "0" || type === "\0" || type === "7") {
+      const path = longName ?? (prefix === "" ? name : `${prefix}/${name}`);
       entries.push({ path, data: archive.slice(start, start + size) });
+      longName = null;
+    } else if (type !== "g") {
+      longName = null;
     }
     offset = start + Math.ceil(size / BLOCK) * BLOCK;
   }

@@ -228,7 +228,9 @@ export function validateImport(
   for (const file of files) {
     const base = file.name.split("/").pop() ?? file.name;
     if (!base.endsWith(".json")) {
-      const message = "is not a JSON file: import exercise .json files or a .tar course archive";
+      const message =
+        "is not a .json file: choose exercise .json files, course.json, or a course archive " +
+        "as .tar or .tar.gz";
       problems.push({ file: file.name, path: "", message });
       continue;
     }

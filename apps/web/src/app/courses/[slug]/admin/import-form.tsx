@@ -11,6 +11,14 @@ import {
   MAX_IMPORT_TEXT_BYTES,
 } from "@/lib/course-limits";
 import { DataTable } from "@/components/data-table";
+import {
+  ArchiveError,
+  describeCourseArchive,
+  detectArchiveFormat,
+  hasTarName,
+  readCourseArchive,
+  type CourseArchive,
+} from "@/lib/course-archive";
 import type {
   ImportCheckResponse,
   ImportedDraft,
@@ -25,21 +33,20 @@ import {
 } from "@/lib/import-report";
 import { plural } from "@/lib/plural";
 import { formatKibibytes, MAX_ACTION_BODY_BYTES, utf8Bytes } from "@/lib/submission-limits";
-import { readTar } from "@/lib/tar";
 import { checkCourseImportAction, importCourseFilesAction } from "@/server/actions/admin-exercises";
 
 import { Button, Panel, ProblemList } from "./admin-ui";
 
-/** Returns whether any chosen file is a .tar archive, which the form unpacks before sending. */
+/** Returns whether any chosen file is a .tar or .tar.gz archive, which the form unpacks. */
 function hasArchive(files: File[]): boolean {
-  return files.some((file) => file.name.endsWith(".tar"));
+  return files.some((file) => hasTarName(file.name));
 }
 
 /**
  * Returns the sentence for chosen files over the limit of one import, or null within it. It is
  * checked before the files are read: JSON files are sent as they are, so they count against
- * `MAX_IMPORT_TEXT_BYTES`, and a choice with a .tar archive against `MAX_IMPORT_ARCHIVE_BYTES`,
- * the size of the largest course's export.
+ * `MAX_IMPORT_TEXT_BYTES`, and a choice with an archive against `MAX_IMPORT_ARCHIVE_BYTES`,
+ * the size of the largest course's export with room for the files the import skips.
  */
 function importSizeProblem(list: FileList): string | null {
   const files = Array.from(list);
@@ -86,31 +93,42 @@ function describeDrafts(drafts: ImportedDraft[]): string | null {
   );
 }
 
-/** Reads the chosen files; a .tar archive contributes each JSON file inside it. */
-async function readFiles(list: FileList): Promise<ImportFile[]> {
-  const files: ImportFile[] = [];
-  const decoder = new TextDecoder();
+/** The chosen files as the import sends them, and the archives they were read from. */
+interface ReadFiles {
+  files: ImportFile[];
+  archives: CourseArchive[];
+}
+
+/**
+ * Reads the chosen files. An archive, recognized by its first bytes or a .tar or .tar.gz name,
+ * contributes the JSON files of its course folder. Any other file is sent as it is, so that the
+ * server reports a chosen file that is not JSON. Throws an {@link ArchiveError} for an archive
+ * the import cannot read.
+ */
+async function readFiles(list: FileList): Promise<ReadFiles> {
+  const read: ReadFiles = { files: [], archives: [] };
   for (const file of Array.from(list)) {
-    if (file.name.endsWith(".tar")) {
-      const entries = readTar(new Uint8Array(await file.arrayBuffer()));
-      for (const entry of entries) {
-        files.push({ name: `${file.name}/${entry.path}`, text: decoder.decode(entry.data) });
-      }
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    if (detectArchiveFormat(bytes) !== null || hasTarName(file.name)) {
+      const archive = await readCourseArchive(file.name, bytes, MAX_IMPORT_ARCHIVE_BYTES);
+      read.files.push(...archive.files);
+      read.archives.push(archive);
     } else {
-      files.push({ name: file.name, text: await file.text() });
+      read.files.push({ name: file.name, text: new TextDecoder().decode(bytes) });
     }
   }
-  return files;
+  return read;
 }
 
 /** A check's plan, with the files it was computed for, which the import sends again. */
-interface CheckedImport {
-  files: ImportFile[];
+interface CheckedImport extends ReadFiles {
   planned: PlannedImport;
 }
 
 type FormResult =
-  ImportCheckResponse | ImportResponse | { status: "unreadable"; message: string } | null;
+  | ((ImportCheckResponse | ImportResponse) & { archives?: CourseArchive[] })
+  | { status: "unreadable"; place: string; message: string }
+  | null;
 
 /**
  * Uploads exercise files or a course archive in two steps: "Check import" validates them and
@@ -136,28 +154,35 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
     if (!files || files.length === 0 || sizeProblem !== null) return;
     startTransition(async () => {
       setChecked(null);
-      let read: ImportFile[];
+      let read: ReadFiles;
       try {
         read = await readFiles(files);
       } catch (error) {
-        setResult({ status: "unreadable", message: (error as Error).message });
+        // An archive's problem names the archive; a file the browser failed to read names none.
+        const archive = error instanceof ArchiveError;
+        const place = archive ? error.file : "Import";
+        setResult({
+          status: "unreadable",
+          place,
+          message: archive ? error.reason : (error as Error).message,
+        });
         return;
       }
-      const request = { courseSlug, files: read };
-      const sizeMessage = requestSizeProblem(read, request);
+      const request = { courseSlug, files: read.files };
+      const sizeMessage = requestSizeProblem(read.files, request);
       if (sizeMessage !== null) {
-        setResult({ status: "unreadable", message: sizeMessage });
+        setResult({ status: "unreadable", place: "Import", message: sizeMessage });
         return;
       }
       let response: ImportCheckResponse;
       try {
         response = await checkCourseImportAction(request);
       } catch (error) {
-        setResult({ status: "unreadable", message: errorMessage(error) });
+        setResult({ status: "unreadable", place: "Import", message: errorMessage(error) });
         return;
       }
-      setResult(response);
-      if (response.status === "planned") setChecked({ files: read, planned: response });
+      setResult({ ...response, archives: read.archives });
+      if (response.status === "planned") setChecked({ ...read, planned: response });
     });
   }
 
@@ -169,11 +194,11 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
       try {
         response = await importCourseFilesAction(request);
       } catch (error) {
-        setResult({ status: "unreadable", message: errorMessage(error) });
+        setResult({ status: "unreadable", place: "Import", message: errorMessage(error) });
         return;
       }
       setResult(response);
-      setChecked(response.status === "stale" ? { files: checked.files, planned: response } : null);
+      setChecked(response.status === "stale" ? { ...checked, planned: response } : null);
       if (response.status === "imported") router.refresh();
     });
   }
@@ -182,18 +207,20 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
   return (
     <Panel title="Import exercises">
       <p className="text-sm text-slate-600">
-        Choose exercise JSON files (named after their id), optionally with course.json, or a .tar
-        archive of a course folder such as the export above. An exercise file&apos;s{" "}
-        <code>visibility</code> and <code>dueDate</code> set whether students see the exercise and
-        when it is due. course.json sets the course&apos;s title, description, late-attempt rule and
-        exercise order, and its <code>exercises</code> list must name each imported exercise once.
-        Check import lists every problem, or shows what the import would change without writing
-        anything. Import then writes exactly that, unless the course changed in the meantime.
+        Choose exercise JSON files (named after their id), optionally with course.json, or a .tar or
+        .tar.gz archive of a course folder such as the export above, with the folder at its root or
+        inside one top folder. Hidden files, such as macOS&apos;s ._ files, and files other than
+        .json in an archive are skipped. An exercise file&apos;s <code>visibility</code> and{" "}
+        <code>dueDate</code> set whether students see the exercise and when it is due. course.json
+        sets the course&apos;s title, description, late-attempt rule and exercise order, and its{" "}
+        <code>exercises</code> list must name each imported exercise once. Check import lists every
+        problem, or shows what the import would change without writing anything. Import then writes
+        exactly that, unless the course changed in the meantime.
       </p>
       <input
         type="file"
         multiple
-        accept=".json,.tar,application/json,application/x-tar"
+        accept=".json,.tar,.tgz,.tar.gz,application/json,application/x-tar,application/gzip"
         aria-label="Exercise files"
         aria-describedby={sizeProblem === null ? "import-limit" : "import-limit import-size"}
         aria-invalid={sizeProblem === null ? undefined : true}
@@ -204,8 +231,8 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
         Limits: each exercise file up to {formatKibibytes(MAX_DEFINITION_BYTES)}, and the
         course&apos;s exercise files up to {formatKibibytes(MAX_COURSE_EXERCISE_BYTES)} together,
         counting those the import leaves as they are. One import takes up to{" "}
-        {formatKibibytes(MAX_IMPORT_TEXT_BYTES)} of JSON files, course.json included, or a .tar
-        archive of up to {formatKibibytes(MAX_IMPORT_ARCHIVE_BYTES)}. The export of any course fits.
+        {formatKibibytes(MAX_IMPORT_TEXT_BYTES)} of JSON files, course.json included, or an archive
+        of up to {formatKibibytes(MAX_IMPORT_ARCHIVE_BYTES)}. The export of any course fits.
       </p>
       {sizeProblem !== null && (
         <p id="import-size" role="alert" className="text-sm font-medium text-red-700">
@@ -218,7 +245,7 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
       <ImportResult result={result} />
       {checked !== null && (
         <>
-          <ImportPlanView planned={checked.planned} />
+          <ImportPlanView planned={checked.planned} archives={checked.archives} />
           <Button onClick={write} disabled={pending}>
             {pending ? "Importing…" : "Import"}
           </Button>
@@ -232,21 +259,22 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
 function ImportResult({ result }: { result: FormResult }) {
   if (result?.status === "invalid") {
     return (
-      <ProblemList
-        title={`Nothing was imported: ${plural(result.problems.length, "problem")}.`}
-        problems={result.problems.map((problem) => ({
-          place: problem.path === "" ? problem.file : `${problem.file}: ${problem.path}`,
-          message: problem.message,
-        }))}
-      />
+      <>
+        <ProblemList
+          title={`Nothing was imported: ${plural(result.problems.length, "problem")}.`}
+          problems={result.problems.map((problem) => ({
+            place: problem.path === "" ? problem.file : `${problem.file}: ${problem.path}`,
+            message: problem.message,
+          }))}
+        />
+        <ArchiveNotes archives={result.archives ?? []} />
+      </>
     );
   }
   if (result?.status === "rejected" || result?.status === "unreadable") {
+    const place = result.status === "unreadable" ? result.place : "Import";
     return (
-      <ProblemList
-        title="Nothing was imported."
-        problems={[{ place: "Import", message: result.message }]}
-      />
+      <ProblemList title="Nothing was imported." problems={[{ place, message: result.message }]} />
     );
   }
   if (result?.status === "stale") {
@@ -268,8 +296,29 @@ function ImportResult({ result }: { result: FormResult }) {
   return null;
 }
 
-/** Shows what a checked import would write: a row per exercise file, the course and the rest. */
-function ImportPlanView({ planned }: { planned: PlannedImport }) {
+/** Says, for each archive read, which of its folders was read and which files were skipped. */
+function ArchiveNotes({ archives }: { archives: CourseArchive[] }) {
+  if (archives.length === 0) return null;
+  return (
+    <ul aria-label="Archives read" className="list-disc pl-5 text-sm">
+      {archives.map((archive) => (
+        <li key={archive.archive}>{describeCourseArchive(archive)}</li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * Shows what a checked import would write: a row per exercise file, the course and the rest,
+ * and what was read from each archive.
+ */
+function ImportPlanView({
+  planned,
+  archives,
+}: {
+  planned: PlannedImport;
+  archives: CourseArchive[];
+}) {
   const { plan, drafts } = planned;
   return (
     <section aria-label="Import plan" className="space-y-2 text-sm">
@@ -291,6 +340,7 @@ function ImportPlanView({ planned }: { planned: PlannedImport }) {
       </ul>
       {plan.kept.length > 0 && <p>Kept as they are: {plan.kept.join(", ")}.</p>}
       {drafts.length > 0 && <p>{describeDrafts(drafts)}</p>}
+      <ArchiveNotes archives={archives} />
     </section>
   );
 }
