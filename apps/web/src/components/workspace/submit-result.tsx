@@ -5,7 +5,7 @@ import type { PreviewResult, SubmitResult } from "@/lib/submission-contract";
 /** The outcome of the last submission, or the reason it failed to reach the server. */
 export type SubmitOutcome = SubmitResult | PreviewResult | { status: "failed"; message: string };
 
-/** What the admin's student preview says next to Submit and above each of its gradings. */
+/** The notice the admin's student preview shows next to Submit and above each of its gradings. */
 export const PREVIEW_NOTICE = "Preview: this grading is not stored.";
 
 /** Renders the server's response to a submission: the feedback, or why nothing was graded. */
