@@ -22,9 +22,9 @@ export const metadata: Metadata = { title: "Student preview" };
 
 /**
  * Renders the exercise as a student's page shows it, built by the same student-safe view, with
- * the student's workspace. Its Submit grades as a student's does but stores nothing. Only the
- * buttons that load the reference and the known-wrong submissions carry the exercise's secrets,
- * which is why the page is for the course's admins only.
+ * the student's workspace. Its Submit grades as a student's does but stores nothing. The buttons
+ * that load the reference and the known-wrong submissions carry the exercise's secrets, so no
+ * student page may reuse this one.
  */
 export default async function PreviewPage({
   params,
