@@ -30,6 +30,17 @@ export type SubmitResult =
   /** Refused before grading: attempt limit reached, payload too large, not a member. */
   | { status: "rejected"; reason: RejectionReason; message: string };
 
+/**
+ * The admin's student preview's result for one submission: graded as a student's submission is,
+ * with the feedback cut to what the exercise reveals, but stored nowhere and using no attempt.
+ */
+export type PreviewResult =
+  | { status: "previewed"; feedback: Feedback }
+  | { status: "invalid"; feedback: Feedback }
+  | { status: "too-complex"; message: string }
+  /** Rejected before grading: not an admin of the course, a missing exercise, too large. */
+  | { status: "rejected"; message: string };
+
 /** Why a submission was refused before grading, so the HTTP API can choose a status code. */
 export type RejectionReason =
   | "invalid-request"
@@ -74,7 +85,11 @@ export interface ConstraintsView {
 
 /** Everything the exercise workspace (editor, live plot, submit, feedback) receives. */
 export interface WorkspaceProps {
-  /** The signed-in user's id, which keys the saved draft so users never see each other's. */
+  /**
+   * The key of the saved draft's owner: the signed-in user's id, so users never see each other's
+   * drafts. The admin's student preview adds a suffix, which keeps its draft apart from the one
+   * the admin edits on the exercise page.
+   */
   draftOwner: string;
   courseSlug: string;
   exerciseId: string;
@@ -88,8 +103,16 @@ export interface WorkspaceProps {
    * different saved draft only after the user confirms.
    */
   initialSubmission: string | null;
-  /** The server action that grades and stores a submission (JSON text as typed). */
-  submit: (submission: string) => Promise<SubmitResult>;
+  /**
+   * The server action that grades and stores a submission (JSON text as typed). The admin's
+   * student preview passes one that grades without storing.
+   */
+  submit: (submission: string) => Promise<SubmitResult | PreviewResult>;
+  /**
+   * True on the admin's student preview: next to Submit the panel shows that the grading is not
+   * stored, in place of the attempts left.
+   */
+  preview?: boolean;
   /**
    * The reason the exercise takes no attempts, such as a passed due date in a course that rejects
    * late attempts, or null while it takes them. The server checks again on every submit.

@@ -21,6 +21,7 @@ import type { SubmitResult } from "@/lib/submission-contract";
 import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
 
 import { BoundedCache } from "./bounded-cache";
+import type { GradedSubmission, StoredVersion } from "./grading";
 import { getGradingPool } from "./grading-pool";
 import { logger } from "./log";
 
@@ -79,17 +80,12 @@ export async function submitAttempt(
   const { userId, exercise, version } = target;
   const ids = { userId, exerciseId: exercise.id, versionId: version.id };
   const definition = await loadDefinition(context.db, version.id);
-  const grading = await getGradingPool().grade({ id: version.id, definition }, parsed.submission);
-  if (grading.status === "too-complex") {
-    logger.warn(
-      { ...ids, reason: grading.reason, gradingMs: grading.elapsedMs },
-      "grading over budget",
-    );
-    return { status: "too-complex", message: tooComplexMessage(grading.reason) };
+  const grading = await gradeInPool({ id: version.id, definition }, parsed.submission, ids);
+  if ("status" in grading) {
+    return grading;
   }
-  const { feedback, network, gradingMs } = grading.graded;
+  const { feedback, network, gradingMs } = grading;
   const { verdict } = feedback;
-  logger.info({ ...ids, verdict, gradingMs }, "graded");
   if (verdict === "invalid" || network === null) {
     return { status: "invalid", feedback };
   }
@@ -127,6 +123,47 @@ export async function submitAttempt(
   };
 }
 
+/** The result of a grading that ran over the pool's time or memory budget. */
+export type TooComplexResult = Extract<SubmitResult, { status: "too-complex" }>;
+
+/**
+ * Grades a submission in the process's grading pool, under its time and memory budget, and logs
+ * the verdict or the overrun with `ids`. Returns the graded submission, or the result to send
+ * back when the grading was stopped. Stores nothing.
+ */
+export async function gradeInPool(
+  version: StoredVersion,
+  submission: string,
+  ids: Record<string, string>,
+): Promise<GradedSubmission | TooComplexResult> {
+  const grading = await getGradingPool().grade(version, submission);
+  if (grading.status === "too-complex") {
+    logger.warn(
+      { ...ids, reason: grading.reason, gradingMs: grading.elapsedMs },
+      "grading over budget",
+    );
+    return { status: "too-complex", message: tooComplexMessage(grading.reason) };
+  }
+  const { feedback, gradingMs } = grading.graded;
+  logger.info({ ...ids, verdict: feedback.verdict, gradingMs }, "graded");
+  return grading.graded;
+}
+
+/**
+ * Returns why a submission is too large to grade, naming its size and the maximum, or null when
+ * it fits under {@link MAX_SUBMISSION_BYTES}.
+ */
+export function submissionTooLargeMessage(submission: string): string | null {
+  const bytes = Buffer.byteLength(submission, "utf8");
+  if (bytes <= MAX_SUBMISSION_BYTES) {
+    return null;
+  }
+  return (
+    `The submission is ${formatKibibytes(bytes)}, larger than the maximum of ` +
+    `${formatKibibytes(MAX_SUBMISSION_BYTES)}. Remove whitespace or unused fields and submit again.`
+  );
+}
+
 /**
  * Returns why an exercise takes no more attempts at `now`: its due date has passed and the course
  * rejects late attempts. Returns null while it takes them. The exercise page shows the message
@@ -159,12 +196,9 @@ function parseRequest(request: SubmissionRequest): ValidRequest | SubmitResult {
       message: `Invalid request: check ${fields} and submit again.`,
     };
   }
-  const bytes = Buffer.byteLength(parsed.data.submission, "utf8");
-  if (bytes > MAX_SUBMISSION_BYTES) {
-    const message =
-      `The submission is ${formatKibibytes(bytes)}, larger than the maximum of ` +
-      `${formatKibibytes(MAX_SUBMISSION_BYTES)}. Remove whitespace or unused fields and submit again.`;
-    return { status: "rejected", reason: "too-large", message };
+  const tooLarge = submissionTooLargeMessage(parsed.data.submission);
+  if (tooLarge !== null) {
+    return { status: "rejected", reason: "too-large", message: tooLarge };
   }
   return parsed.data;
 }

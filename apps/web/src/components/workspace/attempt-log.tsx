@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useState, type ReactNode } from "react";
 
-import type { AttemptHistoryRow, SubmitResult } from "@/lib/submission-contract";
+import type { AttemptHistoryRow, PreviewResult, SubmitResult } from "@/lib/submission-contract";
 
 /** The user's attempts at the exercise on the page, kept in the browser after each submit. */
 export interface AttemptLog {
@@ -11,7 +11,7 @@ export interface AttemptLog {
   /** Attempts left, or null without a limit. */
   attemptsLeft: number | null;
   /** Adds a graded result's attempt, unless the log has it already, and its attempts left. */
-  record: (result: SubmitResult) => void;
+  record: (result: SubmitResult | PreviewResult) => void;
 }
 
 const AttemptLogContext = createContext<AttemptLog | null>(null);
@@ -32,7 +32,7 @@ export function AttemptLogProvider(props: AttemptLogProviderProps) {
   const [attempts, setAttempts] = useState(props.attempts);
   const [attemptsLeft, setAttemptsLeft] = useState(props.attemptsLeft);
 
-  function record(result: SubmitResult) {
+  function record(result: SubmitResult | PreviewResult) {
     if (result.status !== "graded") return;
     const { attempt } = result;
     setAttempts((previous) =>

@@ -103,6 +103,7 @@ function Workspace(props: WorkspaceProps) {
         submit={props.submit}
         onResult={log.record}
         closedMessage={props.closedMessage}
+        preview={props.preview ?? false}
       />
     </div>
   );

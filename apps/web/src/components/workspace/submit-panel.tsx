@@ -3,10 +3,10 @@
 import { useId, useRef, useState } from "react";
 
 import { SentenceWithNumbers } from "@/components/exact-number";
-import type { SubmitResult } from "@/lib/submission-contract";
+import type { PreviewResult, SubmitResult } from "@/lib/submission-contract";
 
 import type { SubmissionCheck } from "./submission-check";
-import { SubmitResultView, type SubmitOutcome } from "./submit-result";
+import { PREVIEW_NOTICE, SubmitResultView, type SubmitOutcome } from "./submit-result";
 
 interface SubmitPanelProps {
   text: string;
@@ -14,10 +14,12 @@ interface SubmitPanelProps {
   attemptsLeft: number | null;
   /** The exercise's domain, which the feedback's plots span. */
   domain: [string | null, string | null];
-  submit: (submission: string) => Promise<SubmitResult>;
-  onResult: (result: SubmitResult) => void;
+  submit: (submission: string) => Promise<SubmitResult | PreviewResult>;
+  onResult: (result: SubmitResult | PreviewResult) => void;
   /** The reason the exercise takes no attempts, or null while it takes them. */
   closedMessage: string | null;
+  /** True on the admin's student preview, whose gradings are not stored. */
+  preview: boolean;
 }
 
 /**
@@ -82,10 +84,7 @@ export function SubmitPanel(props: SubmitPanelProps) {
         </button>
         <p className="text-sm text-slate-600">
           {pending && "Grading… "}
-          {closedMessage ??
-            (attemptsLeft === null
-              ? "Unlimited attempts."
-              : `${attemptsLeft} ${attemptsLeft === 1 ? "attempt" : "attempts"} left.`)}
+          {props.preview ? PREVIEW_NOTICE : (closedMessage ?? attemptsLeftText(attemptsLeft))}
         </p>
       </div>
       <div aria-live="polite">
@@ -93,4 +92,9 @@ export function SubmitPanel(props: SubmitPanelProps) {
       </div>
     </section>
   );
+}
+
+function attemptsLeftText(attemptsLeft: number | null): string {
+  if (attemptsLeft === null) return "Unlimited attempts.";
+  return `${attemptsLeft} ${attemptsLeft === 1 ? "attempt" : "attempts"} left.`;
 }

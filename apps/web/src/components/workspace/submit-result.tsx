@@ -1,9 +1,12 @@
 import { FeedbackView } from "@/components/feedback/feedback-view";
 import { SignInAgainLink } from "@/components/sign-in-again-link";
-import type { SubmitResult } from "@/lib/submission-contract";
+import type { PreviewResult, SubmitResult } from "@/lib/submission-contract";
 
 /** The outcome of the last submission, or the reason it failed to reach the server. */
-export type SubmitOutcome = SubmitResult | { status: "failed"; message: string };
+export type SubmitOutcome = SubmitResult | PreviewResult | { status: "failed"; message: string };
+
+/** The notice the admin's student preview shows next to Submit and above each of its gradings. */
+export const PREVIEW_NOTICE = "Preview: this grading is not stored.";
 
 /** Renders the server's response to a submission: the feedback, or why nothing was graded. */
 export function SubmitResultView({
@@ -25,6 +28,16 @@ export function SubmitResultView({
           <FeedbackView feedback={outcome.feedback} domain={domain} />
         </div>
       );
+    case "previewed":
+      return (
+        <div className="space-y-2">
+          <p className="rounded bg-amber-100 px-3 py-2 text-sm">
+            {PREVIEW_NOTICE} A student gets this feedback, but no attempt was recorded and no
+            attempt limit was used.
+          </p>
+          <FeedbackView feedback={outcome.feedback} domain={domain} />
+        </div>
+      );
     case "invalid":
       return <FeedbackView feedback={outcome.feedback} domain={domain} />;
     case "too-complex":
@@ -34,7 +47,7 @@ export function SubmitResultView({
         </p>
       );
     case "rejected":
-      if (outcome.reason === "signed-out") {
+      if ("reason" in outcome && outcome.reason === "signed-out") {
         return (
           <p className="text-red-700">
             You are signed out. <SignInAgainLink />, then submit again: your draft is kept in this

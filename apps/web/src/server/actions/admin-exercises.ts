@@ -1,5 +1,7 @@
 "use server";
 
+import type { PreviewResult } from "@/lib/submission-contract";
+
 import { requestAdminContext } from "../admin/context";
 import {
   checkCourseImport,
@@ -18,6 +20,7 @@ import {
   moveExerciseRequest,
   type ExerciseListResponse,
 } from "../admin/exercise-list";
+import { previewSubmission } from "../admin/preview-grading";
 import {
   applyRegradeRequest,
   previewRegrade,
@@ -72,4 +75,17 @@ export async function moveExerciseAction(request: unknown): Promise<ExerciseList
 /** Deletes an exercise that has no attempts. */
 export async function deleteExerciseAction(request: unknown): Promise<ExerciseListResponse> {
   return deleteExerciseRequest(await requestAdminContext(), request);
+}
+
+/**
+ * Grades a submission on the student preview as a student's would be graded, storing nothing.
+ * The preview page binds the course slug and exercise id, so the workspace passes the submission
+ * only.
+ */
+export async function previewSubmissionAction(
+  courseSlug: unknown,
+  exerciseSlug: unknown,
+  submission: unknown,
+): Promise<PreviewResult> {
+  return previewSubmission(await requestAdminContext(), { courseSlug, exerciseSlug, submission });
 }

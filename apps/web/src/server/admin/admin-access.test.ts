@@ -16,6 +16,7 @@ import {
   removeMemberRequest,
   resetPasswordRequest,
 } from "./members";
+import { previewSubmission } from "./preview-grading";
 import { applyRegradeRequest, previewRegrade } from "./regrade";
 import { saveSettingsRequest } from "./settings";
 
@@ -40,7 +41,10 @@ function contextOf(userId: string | null): AdminContext {
 const course = { courseSlug: FIXTURE.courseSlug };
 const newExercise = readExerciseFile("tent-h2").replace('"id": "tent-h2"', '"id": "tent-copy"');
 
-/** Every admin action with a valid request that changes the course when an admin sends it. */
+/**
+ * Every admin action with a valid request that changes the course when an admin sends it, or
+ * that grades for an admin without storing (previewRegrade, previewSubmission).
+ */
 const ACTIONS = {
   saveExercise: (c: AdminContext) =>
     saveExercise(c, { ...course, exerciseSlug: null, definition: newExercise, dueDate: "" }),
@@ -52,6 +56,8 @@ const ACTIONS = {
     deleteExerciseRequest(c, { ...course, exerciseSlug: "tent-h3" }),
   previewRegrade: (c: AdminContext) =>
     previewRegrade(c, { ...course, exerciseSlug: "tent-h2", version: 1 }),
+  previewSubmission: (c: AdminContext) =>
+    previewSubmission(c, { ...course, exerciseSlug: "tent-h3", submission: "{}" }),
   applyRegrade: (c: AdminContext) =>
     applyRegradeRequest(c, { ...course, exerciseSlug: "tent-h2", version: 1, keepOverrides: true }),
   checkCourseImport: (c: AdminContext) =>
@@ -93,6 +99,7 @@ async function snapshot() {
     exercises: await db.exercise.findMany({ orderBy: { id: "asc" } }),
     versions: await db.exerciseVersion.count(),
     runs: await db.regradeRun.count(),
+    attempts: await db.attempt.count(),
     course: await db.course.findUniqueOrThrow({ where: { id: FIXTURE.course } }),
   };
 }
