@@ -8,3 +8,4 @@ export * from "./password-reset";
 export * from "./regrade";
 export * from "./roster";
 export * from "./settings";
+export * from "./user-name";

@@ -74,7 +74,7 @@ describe("addMember", () => {
 
     expect(result).toEqual({
       status: "invalid-name",
-      message: "at most 100 characters (you entered 5,000)",
+      message: "is too long: at most 100 characters (you entered 5,000)",
     });
     expect(await db.user.count()).toBe(1);
   });
@@ -277,6 +277,37 @@ describe("importRoster", () => {
       [2, "skipped", "the name is too long: at most 100 characters (you entered 101)"],
     ]);
     expect(await testDatabase.db.user.count()).toBe(1);
+  });
+
+  test("skips rows whose names are invisible or contain controls", async () => {
+    const csv = [
+      "email,name,role",
+      "zw@example.com,\u200b,student",
+      "nul@example.com,Null\u0000Char,student",
+      "tab@example.com,Tab\tName,student",
+      'lf@example.com,"Line\nBreak",student',
+      "rlo@example.com,\u202eevil\u202c Name,student",
+      "ok@example.com,  Fine Name  ,student",
+    ].join("\n");
+
+    const result = await importRoster(testDatabase.db, "c1", csv);
+
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => [o.line, o.status, o.reason])).toEqual([
+      [2, "skipped", "the name has no visible character (it contains only U+200B)"],
+      [3, "skipped", "the name contains a control character (U+0000)"],
+      [4, "skipped", "the name contains a control character (U+0009)"],
+      [5, "skipped", "the name contains a line break (U+000A)"],
+      [
+        7,
+        "skipped",
+        "the name contains a bidirectional formatting character (U+202E), which changes the " +
+          "direction of the text shown after it",
+      ],
+      [8, "created", null],
+    ]);
+    const names = await testDatabase.db.user.findMany({ select: { name: true } });
+    expect(names.map((user) => user.name).sort()).toEqual(["Ada", "Fine Name"]);
   });
 
   test("skips a row whose email is too long", async () => {

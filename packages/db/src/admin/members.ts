@@ -6,6 +6,7 @@ import { z } from "zod";
 import { providerOf, type Database } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 import { parseRole, type Role } from "../roles";
+import { checkUserName } from "./user-name";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -25,22 +26,6 @@ export interface NewMember {
   /** Used only when the person has no account yet. */
   name: string;
   role: Role;
-}
-
-/** Maximum length of a person's name that the app stores, in characters. */
-export const MAX_USER_NAME_LENGTH = 100;
-
-/**
- * Returns why `name` cannot be stored as a person's name, or null when it can. The limit keeps
- * one name from widening every table that shows it.
- */
-export function checkUserName(name: string): string | null {
-  const length = name.trim().length;
-  if (length <= MAX_USER_NAME_LENGTH) {
-    return null;
-  }
-  const entered = length.toLocaleString("en-US");
-  return `at most ${MAX_USER_NAME_LENGTH} characters (you entered ${entered})`;
 }
 
 /** Maximum length of an email address, in characters, as RFC 5321 limits it. */
@@ -92,7 +77,7 @@ export type AddMemberResult =
       password: string | null;
     }
   | { status: "already-member"; role: Role }
-  /** The name is longer than {@link MAX_USER_NAME_LENGTH}, and `message` gives its length. */
+  /** {@link checkUserName} rejected the name, and `message` follows "the name". */
   | { status: "invalid-name"; message: string };
 
 /** Result of {@link changeMemberRole} and {@link removeMember}. */
@@ -153,7 +138,7 @@ export async function addMember(
 ): Promise<AddMemberResult> {
   const nameProblem = checkUserName(member.name);
   if (nameProblem !== null) {
-    return { status: "invalid-name", message: nameProblem };
+    return { status: "invalid-name", message: nameProblem.message };
   }
   const email = member.email.trim().toLowerCase();
   const existing = await db.user.findUnique({

@@ -1,7 +1,8 @@
 import type { Database } from "../client";
 import { roleSchema, type Role } from "../roles";
 import { parseCsv, type CsvRecord } from "./csv";
-import { addMember, checkEmailAddress, checkUserName } from "./members";
+import { addMember, checkEmailAddress } from "./members";
+import { checkUserName } from "./user-name";
 
 /** What happened to one row of a roster. */
 export interface RosterOutcome {
@@ -25,10 +26,10 @@ const REQUIRED_COLUMNS = ["email", "name", "role"] as const;
 /**
  * Adds every row of a CSV roster (a header row naming the columns email, name and role in any
  * order, then one person per row) to a course. A row is skipped, with its reason, when its email
- * is invalid or repeats an earlier row, its name is too long, its role is unknown, or the person
- * is a member already, whose role the import leaves as it is; the other rows are added. New
- * people get an account with a one-time password. The columns are separated by commas, or by
- * semicolons when the header row splits into the three columns only that way.
+ * is invalid or repeats an earlier row, {@link checkUserName} rejects its name, its role is
+ * unknown, or the person is a member already, whose role the import leaves as it is. The other
+ * rows are added. New people get an account with a one-time password. The columns are separated
+ * by commas, or by semicolons when the header row splits into the three columns only that way.
  */
 export async function importRoster(
   db: Database,
@@ -57,7 +58,7 @@ export async function importRoster(
     } else if (emailProblem !== null) {
       skip(`the email address is too long: ${emailProblem.message}`);
     } else if (nameProblem !== null) {
-      skip(`the name is too long: ${nameProblem}`);
+      skip(`the name ${nameProblem.message}`);
     } else if (seen.has(email)) {
       skip("the same email appears on an earlier row");
     } else if (!role.success) {
@@ -68,7 +69,7 @@ export async function importRoster(
       if (result.status === "already-member") {
         skip(`already a member as ${result.role}, and an import does not change roles`);
       } else if (result.status === "invalid-name") {
-        skip(`the name is too long: ${result.message}`);
+        skip(`the name ${result.message}`);
       } else {
         const status = result.password === null ? "added" : "created";
         const { password } = result;

@@ -91,9 +91,41 @@ describe("addMemberRequest", () => {
     expect(result).toEqual({
       status: "invalid",
       field: "name",
-      message: "Name: at most 100 characters (you entered 5,000).",
+      message: "The name is too long: at most 100 characters (you entered 5,000).",
     });
     expect(await db.user.count()).toBe(users);
+  });
+  test("rejects a name with a control character", async () => {
+    const users = await db.user.count();
+
+    const result = await addMemberRequest(admin, {
+      courseSlug,
+      email: "nul@example.org",
+      name: "Null\u0000Char",
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      field: "name",
+      message: "The name contains a control character (U+0000).",
+    });
+    expect(await db.user.count()).toBe(users);
+  });
+
+  test("rejects a name of zero-width spaces", async () => {
+    const result = await addMemberRequest(admin, {
+      courseSlug,
+      email: "zw@example.org",
+      name: "\u200b\u200b",
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      field: "name",
+      message: "The name has no visible character (it contains only U+200B).",
+    });
   });
 });
 

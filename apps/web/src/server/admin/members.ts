@@ -76,7 +76,7 @@ export async function addMemberRequest(
   const result = await addMember(context.db, access.course.id, { email, name, role });
   const normalized = email.toLowerCase();
   if (result.status === "invalid-name") {
-    return { status: "invalid", field: "name", message: `Name: ${result.message}.` };
+    return { status: "invalid", field: "name", message: `The name ${result.message}.` };
   }
   if (result.status === "already-member") {
     return { status: "already-member", email: normalized, role: result.role };
