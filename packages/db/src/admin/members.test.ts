@@ -310,6 +310,17 @@ describe("importRoster", () => {
     expect(names.map((user) => user.name).sort()).toEqual(["Ada", "Fine Name"]);
   });
 
+  test("skips a name with a replacement character", async () => {
+    const csv = "email,name,role\nzoe@example.org,Zo\uFFFD Br\uFFFDckner,student\n";
+
+    const result = await importRoster(testDatabase.db, "c1", csv);
+
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => [o.line, o.status])).toEqual([[2, "skipped"]]);
+    expect(outcomes[0]?.reason).toMatch(/^the name contains the replacement character \(U\+FFFD\)/);
+    expect(await testDatabase.db.user.count()).toBe(1);
+  });
+
   test("skips a row whose email is too long", async () => {
     const longLocal = `${"x".repeat(65)}@example.com`;
     const longDomain = `long@${"d".repeat(250)}.org`;

@@ -77,3 +77,14 @@ describe("checkUserName", () => {
     expect(checkUserName("\nAda\r\n")).toBeNull();
   });
 });
+
+describe("checkUserName with U+FFFD", () => {
+  test("rejects a replacement character", () => {
+    expect(checkUserName("Zo\uFFFD Br\uFFFDckner")).toEqual({
+      code: "replacement-character",
+      message:
+        "contains the replacement character (U+FFFD), which stands for bytes that were not " +
+        'valid text: type the name again, or save the roster as "CSV UTF-8" and import it again',
+    });
+  });
+});

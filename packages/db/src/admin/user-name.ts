@@ -3,7 +3,13 @@ export const MAX_USER_NAME_LENGTH = 100;
 
 /** A rejected name: the check that failed, and a message to follow "the name". */
 export interface NameProblem {
-  code: "too-long" | "control-character" | "line-break" | "bidi-control" | "invisible";
+  code:
+    | "too-long"
+    | "control-character"
+    | "line-break"
+    | "bidi-control"
+    | "replacement-character"
+    | "invisible";
   message: string;
 }
 
@@ -42,7 +48,9 @@ export function codePointLabel(character: string): string {
  * because the account then shows its email address. The length limit keeps one name from
  * widening every table that shows it. The other checks keep names readable in every place that
  * shows them: a name must show at least one character and contain no control character, line
- * break or bidirectional override. The add-member form and the roster import both call this.
+ * break or bidirectional override. Nor may it contain U+FFFD, which a file read in the wrong
+ * encoding leaves in place of letters that are then lost. The add-member form and the roster
+ * import both call this.
  */
 export function checkUserName(name: string): NameProblem | null {
   const trimmed = name.trim();
@@ -77,6 +85,12 @@ function characterProblem(character: string): NameProblem | null {
       `contains a bidirectional formatting character (${label}), which changes the direction ` +
       "of the text shown after it";
     return { code: "bidi-control", message };
+  }
+  if (code === 0xfffd) {
+    const message =
+      "contains the replacement character (U+FFFD), which stands for bytes that were not " +
+      'valid text: type the name again, or save the roster as "CSV UTF-8" and import it again';
+    return { code: "replacement-character", message };
   }
   return null;
 }

@@ -4,13 +4,12 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 
-import type { Role, RosterOutcome } from "@sawtooth/db";
+import type { Role } from "@sawtooth/db";
 import { ROLES } from "@sawtooth/db/roles";
 
 import {
   addMemberAction,
   changeRoleAction,
-  importRosterAction,
   removeMemberAction,
   resetPasswordAction,
 } from "@/server/actions/admin-members";
@@ -18,7 +17,7 @@ import { DataTable } from "@/components/data-table";
 import type { MemberChangeResponse } from "@/server/admin/members";
 import { PersonName } from "@/components/person-name";
 
-import { Button, Panel, ProblemList, SelectField, TextArea, TextField } from "../admin-ui";
+import { Button, Panel, ProblemList, SelectField, TextField } from "../admin-ui";
 
 interface Member {
   userId: string;
@@ -211,8 +210,8 @@ function MemberRow({
   );
 }
 
-/** Adding one person by email, and importing a CSV roster with a report per row. */
-export function MemberForms({
+/** Renders the form that adds one person by email. */
+export function AddMemberForm({
   courseSlug,
   maxNameLength,
 }: {
@@ -225,10 +224,7 @@ export function MemberForms({
   const [role, setRole] = useState<Role>("student");
   const [added, setAdded] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
-  const [csv, setCsv] = useState("");
-  const [outcomes, setOutcomes] = useState<RosterOutcome[] | null>(null);
   const [addError, setAddError] = useState<string | null>(null);
-  const [importError, setImportError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const emailRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -254,105 +250,41 @@ export function MemberForms({
     });
   }
 
-  function importCsv() {
-    startTransition(async () => {
-      const response = await importRosterAction({ courseSlug, csv });
-      setImportError(response.status === "rejected" ? response.message : null);
-      setOutcomes(response.status === "imported" ? response.outcomes : null);
-      router.refresh();
-    });
-  }
-
   const errorsAt = (field: string) => (fieldError?.field === field ? [fieldError.message] : []);
 
   return (
-    <>
-      <Panel title="Add a member">
-        <div className="grid gap-3 sm:grid-cols-3">
-          <TextField
-            label="Email"
-            value={email}
-            onChange={setEmail}
-            type="email"
-            errors={errorsAt("email")}
-            inputRef={emailRef}
-          />
-          <TextField
-            label="Name"
-            value={name}
-            onChange={setName}
-            hint={`For a new account, at most ${maxNameLength} characters.`}
-            maxLength={maxNameLength}
-            errors={errorsAt("name")}
-            inputRef={nameRef}
-          />
-          <SelectField label="Role" value={role} options={ROLES} onChange={setRole} />
-        </div>
-        <Button onClick={add} disabled={pending || email.trim() === ""}>
-          Add member
-        </Button>
-        {addError && (
-          <ProblemList
-            title="Not added."
-            problems={[{ place: "Add a member", message: addError }]}
-          />
-        )}
-        {added && (
-          <p role="status" className="rounded bg-amber-50 p-2 font-mono text-sm">
-            {added}
-          </p>
-        )}
-      </Panel>
-      <Panel title="Import a roster">
-        <TextArea
-          label="Roster CSV"
-          value={csv}
-          onChange={setCsv}
-          hint={
-            "A header row naming email, name and role, then one person per row, separated by " +
-            "commas or semicolons. An import adds people and never changes the role of an " +
-            "existing member: change roles in the table above."
-          }
+    <Panel title="Add a member">
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField
+          label="Email"
+          value={email}
+          onChange={setEmail}
+          type="email"
+          errors={errorsAt("email")}
+          inputRef={emailRef}
         />
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          aria-label="Roster file"
-          onChange={async (event) => {
-            const file = event.target.files?.[0];
-            if (file) setCsv(await file.text());
-          }}
-          className="block text-sm"
+        <TextField
+          label="Name"
+          value={name}
+          onChange={setName}
+          hint={`For a new account, at most ${maxNameLength} characters.`}
+          maxLength={maxNameLength}
+          errors={errorsAt("name")}
+          inputRef={nameRef}
         />
-        <Button onClick={importCsv} disabled={pending || csv.trim() === ""}>
-          Import roster
-        </Button>
-        {importError && (
-          <ProblemList
-            title="Not imported."
-            problems={[{ place: "Roster CSV", message: importError }]}
-          />
-        )}
-        {outcomes && (
-          <DataTable
-            columns={["Line", "Email", "Outcome", "One-time password or reason"]}
-            label="Roster report"
-            compact
-          >
-            {outcomes.map((outcome) => (
-              <tr key={outcome.line}>
-                <td>{outcome.line}</td>
-                <td className="wrap-anywhere">{outcome.email}</td>
-                <td>
-                  {outcome.status}
-                  {outcome.role ? ` as ${outcome.role}` : ""}
-                </td>
-                <td className="font-mono">{outcome.password ?? outcome.reason ?? ""}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </Panel>
-    </>
+        <SelectField label="Role" value={role} options={ROLES} onChange={setRole} />
+      </div>
+      <Button onClick={add} disabled={pending || email.trim() === ""}>
+        Add member
+      </Button>
+      {addError && (
+        <ProblemList title="Not added." problems={[{ place: "Add a member", message: addError }]} />
+      )}
+      {added && (
+        <p role="status" className="rounded bg-amber-50 p-2 font-mono text-sm">
+          {added}
+        </p>
+      )}
+    </Panel>
   );
 }

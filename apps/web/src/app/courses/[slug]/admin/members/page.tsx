@@ -5,7 +5,8 @@ import { getDatabase, listMembers, MAX_USER_NAME_LENGTH } from "@sawtooth/db";
 import { requireCourseAdmin } from "@/server/admin/require-admin";
 
 import { AdminNav } from "../admin-nav";
-import { MemberForms, MemberTable } from "./member-forms";
+import { AddMemberForm, MemberTable } from "./member-forms";
+import { RosterImport } from "./roster-import";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -22,7 +23,8 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         currentUserId={user.id}
         members={members.map(({ userId, name, email, role }) => ({ userId, name, email, role }))}
       />
-      <MemberForms courseSlug={course.slug} maxNameLength={MAX_USER_NAME_LENGTH} />
+      <AddMemberForm courseSlug={course.slug} maxNameLength={MAX_USER_NAME_LENGTH} />
+      <RosterImport courseSlug={course.slug} />
     </div>
   );
 }

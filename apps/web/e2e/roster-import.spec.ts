@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+import { createDatabase } from "@sawtooth/db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@sawtooth/db/demo";
+
+const ADMIN_EMAIL = DEMO_ACCOUNTS.find((account) => account.role === "admin")?.email ?? "";
+
+function databaseUrl(): string {
+  const url = process.env["SAWTOOTH_E2E_DATABASE_URL"];
+  if (!url)
+    throw new Error("SAWTOOTH_E2E_DATABASE_URL is missing: run the specs through Playwright.");
+  return url;
+}
+
+/**
+ * Creates a course of its own whose only member is the demo admin, so that the people a test
+ * imports do not show up in the lecture course that other specs count. Returns its members page.
+ */
+async function newCourseMembersPage(): Promise<string> {
+  const slug = `roster-${randomUUID().slice(0, 8)}`;
+  const db = createDatabase(databaseUrl());
+  try {
+    const admin = await db.user.findUniqueOrThrow({ where: { email: ADMIN_EMAIL } });
+    await db.course.create({
+      data: {
+        id: randomUUID(),
+        slug,
+        title: "Roster test",
+        memberships: { create: { userId: admin.id, role: "admin" } },
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+  return `/courses/${slug}/admin/members`;
+}
+
+async function signedInAdmin(browser: Browser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(ADMIN_EMAIL);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/courses$/);
+  return page;
+}
+
+test("roster in Windows-1252 is read with a note", async ({ browser }) => {
+  const members = await newCourseMembersPage();
+  const page = await signedInAdmin(browser);
+  await page.goto(members);
+  const panel = page.getByRole("region", { name: "Import a roster" });
+  // "Zoë Brückner" as Excel's "CSV (Comma delimited)" writes it on Windows (Windows-1252).
+  const bytes = Buffer.concat([
+    Buffer.from("email,name,role\r\nzoe@example.org,Zo"),
+    Buffer.from([0xeb]),
+    Buffer.from(" Br"),
+    Buffer.from([0xfc]),
+    Buffer.from("ckner,student\r\n"),
+  ]);
+
+  await panel
+    .getByLabel("Roster file")
+    .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: bytes });
+
+  await expect(panel.getByRole("status")).toContainText(
+    "Read as Windows-1252, since the file is not UTF-8: check the names below.",
+  );
+  await expect(panel.getByLabel("Roster CSV", { exact: true })).toHaveValue(
+    /^email,name,role\r?\nzoe@example.org,Zoë Brückner,student\r?\n$/,
+  );
+  await panel.getByRole("button", { name: "Import roster" }).click();
+  await expect(panel.getByRole("table", { name: "Roster report" })).toContainText("created");
+  await page.reload();
+  await expect(page.getByRole("row").filter({ hasText: "zoe@example.org" })).toContainText(
+    "Zoë Brückner",
+  );
+});
