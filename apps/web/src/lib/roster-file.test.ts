@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 
-import { decodeRosterFile } from "./roster-file";
+import { decodeRosterFile, MAX_ROSTER_LENGTH, rosterSizeProblem } from "./roster-file";
 
 const encoder = new TextEncoder();
 
@@ -37,5 +37,18 @@ describe("decodeRosterFile", () => {
 
     expect(decodeRosterFile(little)).toEqual({ text: "Zë", encoding: "utf-16le" });
     expect(decodeRosterFile(big)).toEqual({ text: "Zë", encoding: "utf-16be" });
+  });
+});
+
+describe("rosterSizeProblem", () => {
+  test("accepts a roster at the limit", () => {
+    expect(rosterSizeProblem(MAX_ROSTER_LENGTH, "The file")).toBeNull();
+  });
+
+  test("states the length, the limit and the fix", () => {
+    expect(rosterSizeProblem(318_906, "The file")).toBe(
+      "The file has 318,906 characters, more than the limit of 262,144 (about 4,000 rows): " +
+        "split it into smaller files and import them one by one.",
+    );
   });
 });

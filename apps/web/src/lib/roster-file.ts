@@ -1,4 +1,31 @@
 /**
+ * Largest roster that an import reads, in characters (UTF-16 code units, as JavaScript counts a
+ * string's length). At about 60 characters a row, that is about 4,000 rows.
+ */
+export const MAX_ROSTER_LENGTH = 256 * 1024;
+
+/** The limit as the form states it next to the roster fields. */
+export const ROSTER_LIMIT_HINT =
+  `At most ${MAX_ROSTER_LENGTH.toLocaleString("en-US")} characters, about 4,000 rows: ` +
+  "split a longer roster into several files.";
+
+/**
+ * Returns the sentence for a roster over {@link MAX_ROSTER_LENGTH}, or null within the limit.
+ * `subject` names the text, such as "the file" or "the roster". The form and the server both
+ * use it, so the admin reads one limit in one unit.
+ */
+export function rosterSizeProblem(length: number, subject: string): string | null {
+  if (length <= MAX_ROSTER_LENGTH) {
+    return null;
+  }
+  return (
+    `${subject} has ${length.toLocaleString("en-US")} characters, more than the limit of ` +
+    `${MAX_ROSTER_LENGTH.toLocaleString("en-US")} (about 4,000 rows): split it into smaller ` +
+    "files and import them one by one."
+  );
+}
+
+/**
  * The text of a roster file and the character encoding it was read in. `windows-1252` means the
  * file was not valid UTF-8, so its letters are a guess that the admin should check.
  */

@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 import { createCourseFixture, FIXTURE } from "@/testing/course-fixture";
 
 import type { AdminContext } from "./admin-access";
-import { addMemberRequest, resetPasswordRequest } from "./members";
+import { addMemberRequest, importRosterRequest, resetPasswordRequest } from "./members";
 import { saveSettingsRequest } from "./settings";
 
 let testDatabase: TestDatabase;
@@ -126,6 +126,24 @@ describe("addMemberRequest", () => {
       field: "name",
       message: "The name has no visible character (it contains only U+200B).",
     });
+  });
+});
+
+describe("importRosterRequest", () => {
+  test("rejects a roster over the limit with its length", async () => {
+    const users = await db.user.count();
+    const row = "someone@example.org,Some One,student\n";
+    const csv = `email,name,role\n${row.repeat(8_000)}`;
+
+    const result = await importRosterRequest(admin, { courseSlug, csv });
+
+    expect(result).toEqual({
+      status: "rejected",
+      message:
+        "The roster has 296,016 characters, more than the limit of 262,144 (about 4,000 " +
+        "rows): split it into smaller files and import them one by one.",
+    });
+    expect(await db.user.count()).toBe(users);
   });
 });
 

@@ -1,12 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useId, useState, useTransition } from "react";
 
 import type { RosterOutcome } from "@sawtooth/db";
 
 import { DataTable } from "@/components/data-table";
-import { decodeRosterFile, WINDOWS_1252_NOTE } from "@/lib/roster-file";
+import {
+  decodeRosterFile,
+  ROSTER_LIMIT_HINT,
+  rosterSizeProblem,
+  WINDOWS_1252_NOTE,
+} from "@/lib/roster-file";
 import { importRosterAction } from "@/server/actions/admin-members";
 
 import { Button, Panel, ProblemList, TextArea } from "../admin-ui";
@@ -17,19 +22,30 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
   const [csv, setCsv] = useState("");
   const [encodingNote, setEncodingNote] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<RosterOutcome[] | null>(null);
-  const [importError, setImportError] = useState<string | null>(null);
+  const [importError, setImportError] = useState<{ place: string; message: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const fileHintId = useId();
 
   async function readFile(file: File) {
     const { text, encoding } = decodeRosterFile(new Uint8Array(await file.arrayBuffer()));
+    const sizeProblem = rosterSizeProblem(text.length, "The file");
+    setImportError(sizeProblem === null ? null : { place: "Roster file", message: sizeProblem });
+    setOutcomes(null);
+    if (sizeProblem !== null) return;
     setCsv(text);
     setEncodingNote(encoding === "windows-1252" ? WINDOWS_1252_NOTE : null);
   }
 
   function importCsv() {
+    const sizeProblem = rosterSizeProblem(csv.length, "The roster");
+    if (sizeProblem !== null) {
+      setImportError({ place: "Roster CSV", message: sizeProblem });
+      return;
+    }
     startTransition(async () => {
       const response = await importRosterAction({ courseSlug, csv });
-      setImportError(response.status === "rejected" ? response.message : null);
+      const rejected = response.status === "rejected";
+      setImportError(rejected ? { place: "Roster CSV", message: response.message } : null);
       setOutcomes(response.status === "imported" ? response.outcomes : null);
       router.refresh();
     });
@@ -44,19 +60,24 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
         hint={
           "A header row naming email, name and role, then one person per row, separated by " +
           "commas or semicolons. An import adds people and never changes the role of an " +
-          "existing member: change roles in the table above."
+          "existing member: change roles in the table above. " +
+          ROSTER_LIMIT_HINT
         }
       />
       <input
         type="file"
         accept=".csv,text/csv"
         aria-label="Roster file"
+        aria-describedby={fileHintId}
         onChange={async (event) => {
           const file = event.target.files?.[0];
           if (file) await readFile(file);
         }}
         className="block text-sm"
       />
+      <p id={fileHintId} className="text-xs text-slate-500">
+        A CSV file in UTF-8 or Windows-1252. {ROSTER_LIMIT_HINT}
+      </p>
       {encodingNote && (
         <p role="status" className="rounded bg-amber-50 p-2 text-sm">
           {encodingNote}
@@ -65,12 +86,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
       <Button onClick={importCsv} disabled={pending || csv.trim() === ""}>
         Import roster
       </Button>
-      {importError && (
-        <ProblemList
-          title="Not imported."
-          problems={[{ place: "Roster CSV", message: importError }]}
-        />
-      )}
+      {importError && <ProblemList title="Not imported." problems={[importError]} />}
       {outcomes && (
         <DataTable
           columns={["Line", "Email", "Outcome", "One-time password or reason"]}
