@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFile } from "node:fs/promises";
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
@@ -65,8 +66,9 @@ test("roster in Windows-1252 is read with a note", async ({ browser }) => {
     .getByLabel("Roster file")
     .setInputFiles({ name: "roster.csv", mimeType: "text/csv", buffer: bytes });
 
-  await expect(panel.getByRole("status")).toContainText(
-    "Read as Windows-1252, since the file is not UTF-8: check the names below.",
+  await expect(panel.getByRole("status").filter({ hasText: "Windows-1252" })).toHaveText(
+    "Read as Windows-1252, since the file is not UTF-8: check the names below. If letters " +
+      'look wrong, save the file in Excel as "CSV UTF-8 (Comma delimited)" and choose it again.',
   );
   await expect(panel.getByLabel("Roster CSV", { exact: true })).toHaveValue(
     /^email,name,role\r?\nzoe@example.org,Zoë Brückner,student\r?\n$/,
@@ -99,4 +101,53 @@ test("roster over the limit names it and the fix", async ({ browser }) => {
       "262,144 (about 4,000 rows): split it into smaller files and import them one by one.",
   );
   await expect(panel.getByLabel("Roster CSV", { exact: true })).toHaveValue("");
+});
+
+test("roster import shows progress and downloads its report", async ({ browser }) => {
+  const members = await newCourseMembersPage();
+  const page = await signedInAdmin(browser);
+  await page.goto(members);
+  const panel = page.getByRole("region", { name: "Import a roster" });
+  const tag = randomUUID().slice(0, 8);
+  const rows = Array.from({ length: 20 }, (_, i) => `p${i}.${tag}@example.org,Person ${i},student`);
+  await panel
+    .getByLabel("Roster CSV", { exact: true })
+    .fill(["email,name,role", ...rows].join("\n"));
+
+  await panel.getByRole("button", { name: "Import roster" }).click();
+
+  await expect(panel.getByRole("button", { name: "Importing 20 rows…" })).toBeDisabled();
+  await expect(panel).toHaveAttribute("aria-busy", "true");
+  const report = panel.getByRole("table", { name: "Roster report" });
+  await expect(report.getByRole("row")).toHaveCount(21, { timeout: 60_000 });
+  await expect(panel).toHaveAttribute("aria-busy", "false");
+
+  let question = "";
+  page.once("dialog", (dialog) => {
+    question = dialog.message();
+    return dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  expect(question).toBe(
+    "The one-time passwords of this import are shown only on this page, and the report is not " +
+      "downloaded. Leave the page and lose them?",
+  );
+  await expect(page).toHaveURL(new RegExp(`${members}$`));
+
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("button", { name: "Download the report (CSV)" }).click(),
+  ]);
+  const csv = await readFile((await download.path()) ?? "", "utf8");
+  const lines = csv.split("\r\n");
+  expect(lines[0]).toBe("\uFEFFLine,Email,Name,Role,Outcome,One-time password,Reason");
+  expect(lines[1]).toMatch(
+    new RegExp(`^2,p0\\.${tag}@example\\.org,Person 0,student,created,[A-Za-z0-9_-]{16},$`),
+  );
+  expect(lines).toHaveLength(22);
+  const firstPassword = lines[1]?.split(",")[5];
+  await expect(report.getByRole("row").nth(1)).toContainText(firstPassword ?? "missing");
+
+  await page.getByRole("link", { name: "Settings", exact: true }).click();
+  await expect(page).toHaveURL(/\/admin\/settings$/);
 });

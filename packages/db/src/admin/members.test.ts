@@ -220,6 +220,34 @@ describe("importRoster", () => {
     ]);
   });
 
+  test("keeps row order and passwords across chunks", async () => {
+    const { db } = testDatabase;
+    const rows = Array.from({ length: 52 }, (_, i) => `p${i}@example.com,Person ${i},student`);
+    rows.splice(10, 0, "ada@example.com,Ada,tutor", "p3@example.com,Again,student");
+    const csv = ["email,name,role", ...rows].join("\n");
+
+    const result = await importRoster(db, "c1", csv);
+
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => o.line)).toEqual(Array.from({ length: 54 }, (_, i) => i + 2));
+    expect(outcomes.filter((o) => o.status === "created")).toHaveLength(52);
+    expect(outcomes[10]?.status).toBe("skipped");
+    expect(outcomes[11]?.reason).toBe("the same email appears on an earlier row");
+    for (const index of [0, 12, 50, 53]) {
+      const outcome = outcomes[index];
+      const account = await db.account.findFirstOrThrow({
+        where: { user: { email: outcome?.email ?? "" } },
+        include: { user: true },
+      });
+      expect(account.user.name, `row ${outcome?.line}`).toBe(outcome?.name);
+      const valid = await verifyPassword({
+        hash: account.password ?? "",
+        password: outcome?.password ?? "",
+      });
+      expect(valid, `password of row ${outcome?.line}`).toBe(true);
+    }
+  });
+
   test("rejects a header without the required columns", async () => {
     const result = await importRoster(testDatabase.db, "c1", "email,name\na@b.org,A\n");
     expect(result).toEqual({

@@ -107,11 +107,31 @@ export async function listMembers(db: Database, courseId: string): Promise<Membe
 }
 
 /**
- * Returns a random password of 16 URL-safe characters (96 bits), for an account an admin
- * creates and hands over in person.
+ * Returns a random password of 16 URL-safe characters (about 96 bits), for an account an admin
+ * creates and hands over in person. It never starts with "-", which a spreadsheet would read as
+ * a formula in the roster report's CSV.
  */
 export function generateOneTimePassword(): string {
-  return randomBytes(12).toString("base64url");
+  for (;;) {
+    const password = randomBytes(12).toString("base64url");
+    if (!password.startsWith("-")) return password;
+  }
+}
+
+/** A generated one-time password and its scrypt hash, as better-auth stores it. */
+export interface OneTimeCredential {
+  password: string;
+  hash: string;
+}
+
+/**
+ * Generates a one-time password and hashes it. better-auth's scrypt hash takes about 100 ms of
+ * one core, off the main thread in libuv's thread pool, so callers that create many accounts
+ * can hash several at once.
+ */
+export async function createOneTimeCredential(): Promise<OneTimeCredential> {
+  const password = generateOneTimePassword();
+  return { password, hash: await hashPassword(password) };
 }
 
 /**
@@ -129,12 +149,14 @@ export async function lockUser(tx: Prisma.TransactionClient, userId: string): Pr
  * Adds a person to a course. A person without an account gets one the way better-auth's
  * sign-up creates it: a user and a "credential" account whose account id is the user id. The
  * account stores the scrypt hash of a generated password, which the result returns once, and
- * the user must replace that password after signing in with it.
+ * the user must replace that password after signing in with it. `credential`, when given, is
+ * the password to use, hashed ahead by the caller. It is unused when the person has an account.
  */
 export async function addMember(
   db: Database,
   courseId: string,
   member: NewMember,
+  credential?: OneTimeCredential,
 ): Promise<AddMemberResult> {
   const nameProblem = checkUserName(member.name);
   if (nameProblem !== null) {
@@ -157,7 +179,7 @@ export async function addMember(
     return { status: "added", userId: existing.id, password: null };
   }
 
-  const password = generateOneTimePassword();
+  const { password, hash } = credential ?? (await createOneTimeCredential());
   const userId = randomUUID();
   await db.user.create({
     data: {
@@ -171,7 +193,7 @@ export async function addMember(
           id: randomUUID(),
           accountId: userId,
           providerId: "credential",
-          password: await hashPassword(password),
+          password: hash,
         },
       },
       memberships: { create: { courseId, role: member.role } },
