@@ -3,6 +3,7 @@ export * from "./csv";
 export * from "./exercise-order";
 export * from "./exercises";
 export * from "./import-plan";
+export * from "./member-list";
 export * from "./members";
 export * from "./password-reset";
 export * from "./regrade";

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 
 import type { Role } from "@sawtooth/db";
 import { ROLES } from "@sawtooth/db/roles";
@@ -26,9 +26,18 @@ interface Member {
   role: Role;
 }
 
+/** Id of the element that shows the outcome of a member's last role change. */
+function roleStatusId(userId: string): string {
+  return `member-role-status-${userId}`;
+}
+
 /**
  * Renders the course's members, each with a role select, a "Change role" button, a password
- * reset and a remove button.
+ * reset and a remove button. The buttons are disabled while their request runs, which drops
+ * the keyboard focus. So the outcome takes the focus when the request ends. After a role change
+ * that is the row's status, and after a removal, or when the row has left the page, the
+ * table's message. A refresh that moves the row (it is sorted by role) drops the focus again,
+ * so the table moves it back after each render while nothing else has the focus.
  */
 export function MemberTable({
   courseSlug,
@@ -39,17 +48,45 @@ export function MemberTable({
   currentUserId: string;
   members: Member[];
 }) {
+  // `count` changes with every outcome, so that the same text twice still moves the focus.
+  const [message, setMessage] = useState({ text: "", userId: "", count: 0 });
+  const messageRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (message.count === 0) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    const rowStatus = document.getElementById(roleStatusId(message.userId));
+    (rowStatus ?? messageRef.current)?.focus();
+  }, [members, message]);
+
+  function reportChange(userId: string, text: string) {
+    setMessage((previous) => ({ text, userId, count: previous.count + 1 }));
+  }
+
   return (
-    <DataTable columns={["Name", "Email", "Role", "Password", "Remove"]} className="mt-4">
-      {members.map((member) => (
-        <MemberRow
-          key={member.userId}
-          courseSlug={courseSlug}
-          member={member}
-          isCurrentUser={member.userId === currentUserId}
-        />
-      ))}
-    </DataTable>
+    <>
+      <p
+        ref={messageRef}
+        tabIndex={-1}
+        role="status"
+        aria-label="Member changes"
+        className="mt-4 text-sm"
+      >
+        {message.text}
+      </p>
+      <DataTable columns={["Name", "Email", "Role", "Password", "Remove"]} className="mt-2">
+        {members.map((member) => (
+          <MemberRow
+            key={member.userId}
+            courseSlug={courseSlug}
+            member={member}
+            isCurrentUser={member.userId === currentUserId}
+            onChange={reportChange}
+          />
+        ))}
+      </DataTable>
+    </>
   );
 }
 
@@ -62,16 +99,20 @@ function MemberRow({
   courseSlug,
   member,
   isCurrentUser,
+  onChange,
 }: {
   courseSlug: string;
   member: Member;
   isCurrentUser: boolean;
+  /** Reports the outcome of a role change or removal, to move the focus to it. */
+  onChange: (userId: string, message: string) => void;
 }) {
   const router = useRouter();
   const [role, setRole] = useState<Role>(member.role);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [reset, setReset] = useState<{ password: string } | { error: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const resetStatusRef = useRef<HTMLParagraphElement>(null);
 
   /**
    * Runs a role change or removal and shows its outcome. `leaveTo` is the page to open after a
@@ -82,7 +123,9 @@ function MemberRow({
     startTransition(async () => {
       const response = await action();
       const ok = response.status === "done";
-      setOutcome({ ok, text: response.status === "rejected" ? response.message : done });
+      const text = response.status === "rejected" ? response.message : done;
+      setOutcome({ ok, text });
+      onChange(member.userId, text);
       if (ok && leaveTo !== undefined) {
         router.replace(leaveTo);
       } else {
@@ -115,7 +158,8 @@ function MemberRow({
         "if you add this person again.";
     if (window.confirm(question)) {
       const leaveTo = isCurrentUser ? "/courses" : undefined;
-      run(() => removeMemberAction({ courseSlug, userId: member.userId }), "", leaveTo);
+      const done = `Removed ${member.email} from the course.`;
+      run(() => removeMemberAction({ courseSlug, userId: member.userId }), done, leaveTo);
     }
   }
 
@@ -129,6 +173,7 @@ function MemberRow({
       setReset(
         response.status === "reset" ? { password: response.password } : { error: response.message },
       );
+      resetStatusRef.current?.focus();
     });
   }
 
@@ -164,6 +209,8 @@ function MemberRow({
           </Button>
         </div>
         <p
+          id={roleStatusId(member.userId)}
+          tabIndex={-1}
           role="status"
           aria-label={`Role change of ${member.email}`}
           className={`mt-1 text-xs ${outcome?.ok ? "text-green-800" : "text-red-700"}`}
@@ -187,6 +234,8 @@ function MemberRow({
           </Button>
         )}
         <p
+          ref={resetStatusRef}
+          tabIndex={-1}
           role="status"
           aria-label={`Password reset of ${member.email}`}
           className={`mt-1 text-xs ${reset && "password" in reset ? "rounded bg-amber-50 p-1" : "text-red-700"}`}
