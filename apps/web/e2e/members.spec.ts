@@ -128,3 +128,65 @@ test("add member rejects a long email at its field", async ({ browser }) => {
     "Email: at most 64 characters before the @ (you entered 65).",
   );
 });
+
+test("keyboard focus follows member changes", async ({ browser }) => {
+  const email = `keyboard.${randomUUID().slice(0, 8)}@example.com`;
+  await addStudents(databaseUrl(), [{ name: "Keyboard User", email, password: DEMO_PASSWORD }]);
+  const page = await signedInPage(browser, ADMIN_EMAIL);
+  await page.goto(`${MEMBERS}?q=${encodeURIComponent(email)}`);
+
+  const select = page.getByLabel(`Role of ${email}`, { exact: true });
+  await select.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(select).toHaveValue("tutor");
+  await page.keyboard.press("Tab");
+  const change = page.getByRole("button", { name: `Change role of ${email}`, exact: true });
+  await expect(change).toBeFocused();
+  await page.keyboard.press("Enter");
+  const roleStatus = page.getByRole("status", { name: `Role change of ${email}` });
+  await expect(roleStatus).toHaveText(`Role of ${email} changed from student to tutor.`);
+  await expect(roleStatus, "after a role change").toBeFocused();
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: `Reset password of ${email}`, exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const resetStatus = page.getByRole("status", { name: `Password reset of ${email}` });
+  await expect(resetStatus).toContainText("One-time password:");
+  await expect(resetStatus, "after a password reset").toBeFocused();
+
+  page.once("dialog", (dialog) => dialog.accept());
+  await page.getByRole("button", { name: `Remove ${email}`, exact: true }).focus();
+  await page.keyboard.press("Enter");
+  const changes = page.getByRole("status", { name: "Member changes" });
+  await expect(changes).toHaveText(`Removed ${email} from the course.`);
+  await expect(select).toHaveCount(0);
+  await expect(changes, "after a removal").toBeFocused();
+});
+
+test("member search filters on the server", async ({ browser }) => {
+  const tag = randomUUID().slice(0, 8);
+  await addStudents(databaseUrl(), [
+    { name: `Filter ${tag}`, email: `one.${randomUUID().slice(0, 8)}@example.com`, password: "x" },
+    { name: "Filter Two", email: `two.${tag}@example.com`, password: "x" },
+    { name: "Someone Else", email: `else.${randomUUID().slice(0, 8)}@example.com`, password: "x" },
+  ]);
+  const page = await signedInPage(browser, ADMIN_EMAIL);
+  await page.goto(MEMBERS);
+  await expect(
+    page.getByText(/^\d+ members: \d+ admins?, \d+ tutors?, \d+ students$/),
+    "the count by role",
+  ).toBeVisible();
+
+  await page.getByLabel("Find a member by name or email").fill(tag.toUpperCase());
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+
+  await expect(page).toHaveURL(new RegExp(`\\?q=${tag.toUpperCase()}$`));
+  await expect(page.getByRole("status").filter({ hasText: "in the name or email" })).toHaveText(
+    `2 members with "${tag.toUpperCase()}" in the name or email.`,
+  );
+  const roles = page.getByRole("combobox", { name: /^Role of / });
+  await expect(roles).toHaveCount(2);
+  await page.getByRole("link", { name: "Show all members" }).click();
+  await expect(page).toHaveURL(new RegExp(`${MEMBERS}$`));
+  expect(await roles.count()).toBeGreaterThan(3);
+});

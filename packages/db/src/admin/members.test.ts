@@ -74,7 +74,7 @@ describe("addMember", () => {
 
     expect(result).toEqual({
       status: "invalid-name",
-      message: "at most 100 characters (you entered 5,000)",
+      message: "is too long: at most 100 characters (you entered 5,000)",
     });
     expect(await db.user.count()).toBe(1);
   });
@@ -220,6 +220,34 @@ describe("importRoster", () => {
     ]);
   });
 
+  test("keeps row order and passwords across chunks", async () => {
+    const { db } = testDatabase;
+    const rows = Array.from({ length: 52 }, (_, i) => `p${i}@example.com,Person ${i},student`);
+    rows.splice(10, 0, "ada@example.com,Ada,tutor", "p3@example.com,Again,student");
+    const csv = ["email,name,role", ...rows].join("\n");
+
+    const result = await importRoster(db, "c1", csv);
+
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => o.line)).toEqual(Array.from({ length: 54 }, (_, i) => i + 2));
+    expect(outcomes.filter((o) => o.status === "created")).toHaveLength(52);
+    expect(outcomes[10]?.status).toBe("skipped");
+    expect(outcomes[11]?.reason).toBe("the same email appears on an earlier row");
+    for (const index of [0, 12, 50, 53]) {
+      const outcome = outcomes[index];
+      const account = await db.account.findFirstOrThrow({
+        where: { user: { email: outcome?.email ?? "" } },
+        include: { user: true },
+      });
+      expect(account.user.name, `row ${outcome?.line}`).toBe(outcome?.name);
+      const valid = await verifyPassword({
+        hash: account.password ?? "",
+        password: outcome?.password ?? "",
+      });
+      expect(valid, `password of row ${outcome?.line}`).toBe(true);
+    }
+  });
+
   test("rejects a header without the required columns", async () => {
     const result = await importRoster(testDatabase.db, "c1", "email,name\na@b.org,A\n");
     expect(result).toEqual({
@@ -276,6 +304,48 @@ describe("importRoster", () => {
     expect(outcomes.map((o) => [o.line, o.status, o.reason])).toEqual([
       [2, "skipped", "the name is too long: at most 100 characters (you entered 101)"],
     ]);
+    expect(await testDatabase.db.user.count()).toBe(1);
+  });
+
+  test("skips rows whose names are invisible or contain controls", async () => {
+    const csv = [
+      "email,name,role",
+      "zw@example.com,\u200b,student",
+      "nul@example.com,Null\u0000Char,student",
+      "tab@example.com,Tab\tName,student",
+      'lf@example.com,"Line\nBreak",student',
+      "rlo@example.com,\u202eevil\u202c Name,student",
+      "ok@example.com,  Fine Name  ,student",
+    ].join("\n");
+
+    const result = await importRoster(testDatabase.db, "c1", csv);
+
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => [o.line, o.status, o.reason])).toEqual([
+      [2, "skipped", "the name has no visible character (it contains only U+200B)"],
+      [3, "skipped", "the name contains a control character (U+0000)"],
+      [4, "skipped", "the name contains a control character (U+0009)"],
+      [5, "skipped", "the name contains a line break (U+000A)"],
+      [
+        7,
+        "skipped",
+        "the name contains a bidirectional formatting character (U+202E), which changes the " +
+          "direction of the text shown after it",
+      ],
+      [8, "created", null],
+    ]);
+    const names = await testDatabase.db.user.findMany({ select: { name: true } });
+    expect(names.map((user) => user.name).sort()).toEqual(["Ada", "Fine Name"]);
+  });
+
+  test("skips a name with a replacement character", async () => {
+    const csv = "email,name,role\nzoe@example.org,Zo\uFFFD Br\uFFFDckner,student\n";
+
+    const result = await importRoster(testDatabase.db, "c1", csv);
+
+    const outcomes = result.status === "imported" ? result.outcomes : [];
+    expect(outcomes.map((o) => [o.line, o.status])).toEqual([[2, "skipped"]]);
+    expect(outcomes[0]?.reason).toMatch(/^the name contains the replacement character \(U\+FFFD\)/);
     expect(await testDatabase.db.user.count()).toBe(1);
   });
 

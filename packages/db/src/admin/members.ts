@@ -6,6 +6,7 @@ import { z } from "zod";
 import { providerOf, type Database } from "../client";
 import type { Prisma } from "../generated/prisma/client";
 import { parseRole, type Role } from "../roles";
+import { checkUserName } from "./user-name";
 
 type Transaction = Prisma.TransactionClient;
 
@@ -25,22 +26,6 @@ export interface NewMember {
   /** Used only when the person has no account yet. */
   name: string;
   role: Role;
-}
-
-/** Maximum length of a person's name that the app stores, in characters. */
-export const MAX_USER_NAME_LENGTH = 100;
-
-/**
- * Returns why `name` cannot be stored as a person's name, or null when it can. The limit keeps
- * one name from widening every table that shows it.
- */
-export function checkUserName(name: string): string | null {
-  const length = name.trim().length;
-  if (length <= MAX_USER_NAME_LENGTH) {
-    return null;
-  }
-  const entered = length.toLocaleString("en-US");
-  return `at most ${MAX_USER_NAME_LENGTH} characters (you entered ${entered})`;
 }
 
 /** Maximum length of an email address, in characters, as RFC 5321 limits it. */
@@ -92,7 +77,7 @@ export type AddMemberResult =
       password: string | null;
     }
   | { status: "already-member"; role: Role }
-  /** The name is longer than {@link MAX_USER_NAME_LENGTH}, and `message` gives its length. */
+  /** {@link checkUserName} rejected the name, and `message` follows "the name". */
   | { status: "invalid-name"; message: string };
 
 /** Result of {@link changeMemberRole} and {@link removeMember}. */
@@ -122,11 +107,31 @@ export async function listMembers(db: Database, courseId: string): Promise<Membe
 }
 
 /**
- * Returns a random password of 16 URL-safe characters (96 bits), for an account an admin
- * creates and hands over in person.
+ * Returns a random password of 16 URL-safe characters (about 96 bits), for an account an admin
+ * creates and hands over in person. It never starts with "-", which a spreadsheet would read as
+ * a formula in the roster report's CSV.
  */
 export function generateOneTimePassword(): string {
-  return randomBytes(12).toString("base64url");
+  for (;;) {
+    const password = randomBytes(12).toString("base64url");
+    if (!password.startsWith("-")) return password;
+  }
+}
+
+/** A generated one-time password and its scrypt hash, as better-auth stores it. */
+export interface OneTimeCredential {
+  password: string;
+  hash: string;
+}
+
+/**
+ * Generates a one-time password and hashes it. better-auth's scrypt hash takes about 100 ms of
+ * one core, off the main thread in libuv's thread pool, so callers that create many accounts
+ * can hash several at once.
+ */
+export async function createOneTimeCredential(): Promise<OneTimeCredential> {
+  const password = generateOneTimePassword();
+  return { password, hash: await hashPassword(password) };
 }
 
 /**
@@ -144,16 +149,18 @@ export async function lockUser(tx: Prisma.TransactionClient, userId: string): Pr
  * Adds a person to a course. A person without an account gets one the way better-auth's
  * sign-up creates it: a user and a "credential" account whose account id is the user id. The
  * account stores the scrypt hash of a generated password, which the result returns once, and
- * the user must replace that password after signing in with it.
+ * the user must replace that password after signing in with it. `credential`, when given, is
+ * the password to use, hashed ahead by the caller. It is unused when the person has an account.
  */
 export async function addMember(
   db: Database,
   courseId: string,
   member: NewMember,
+  credential?: OneTimeCredential,
 ): Promise<AddMemberResult> {
   const nameProblem = checkUserName(member.name);
   if (nameProblem !== null) {
-    return { status: "invalid-name", message: nameProblem };
+    return { status: "invalid-name", message: nameProblem.message };
   }
   const email = member.email.trim().toLowerCase();
   const existing = await db.user.findUnique({
@@ -172,7 +179,7 @@ export async function addMember(
     return { status: "added", userId: existing.id, password: null };
   }
 
-  const password = generateOneTimePassword();
+  const { password, hash } = credential ?? (await createOneTimeCredential());
   const userId = randomUUID();
   await db.user.create({
     data: {
@@ -186,7 +193,7 @@ export async function addMember(
           id: randomUUID(),
           accountId: userId,
           providerId: "credential",
-          password: await hashPassword(password),
+          password: hash,
         },
       },
       memberships: { create: { courseId, role: member.role } },

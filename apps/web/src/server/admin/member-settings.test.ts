@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 import { createCourseFixture, FIXTURE } from "@/testing/course-fixture";
 
 import type { AdminContext } from "./admin-access";
-import { addMemberRequest, resetPasswordRequest } from "./members";
+import { addMemberRequest, importRosterRequest, resetPasswordRequest } from "./members";
 import { saveSettingsRequest } from "./settings";
 
 let testDatabase: TestDatabase;
@@ -91,7 +91,57 @@ describe("addMemberRequest", () => {
     expect(result).toEqual({
       status: "invalid",
       field: "name",
-      message: "Name: at most 100 characters (you entered 5,000).",
+      message: "The name is too long: at most 100 characters (you entered 5,000).",
+    });
+    expect(await db.user.count()).toBe(users);
+  });
+  test("rejects a name with a control character", async () => {
+    const users = await db.user.count();
+
+    const result = await addMemberRequest(admin, {
+      courseSlug,
+      email: "nul@example.org",
+      name: "Null\u0000Char",
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      field: "name",
+      message: "The name contains a control character (U+0000).",
+    });
+    expect(await db.user.count()).toBe(users);
+  });
+
+  test("rejects a name of zero-width spaces", async () => {
+    const result = await addMemberRequest(admin, {
+      courseSlug,
+      email: "zw@example.org",
+      name: "\u200b\u200b",
+      role: "student",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      field: "name",
+      message: "The name has no visible character (it contains only U+200B).",
+    });
+  });
+});
+
+describe("importRosterRequest", () => {
+  test("rejects a roster over the limit with its length", async () => {
+    const users = await db.user.count();
+    const row = "someone@example.org,Some One,student\n";
+    const csv = `email,name,role\n${row.repeat(8_000)}`;
+
+    const result = await importRosterRequest(admin, { courseSlug, csv });
+
+    expect(result).toEqual({
+      status: "rejected",
+      message:
+        "The roster has 296,016 characters, more than the limit of 262,144 (about 4,000 " +
+        "rows): split it into smaller files and import them one by one.",
     });
     expect(await db.user.count()).toBe(users);
   });

@@ -15,6 +15,8 @@ import {
   type RosterOutcome,
 } from "@sawtooth/db";
 
+import { rosterSizeProblem } from "@/lib/roster-file";
+
 import {
   authorizeAdmin,
   authorizeAdminRequest,
@@ -22,9 +24,6 @@ import {
   type AdminContext,
   type Rejected,
 } from "./admin-access";
-
-/** Largest roster file read, in characters (256 KiB of ASCII, some thousands of rows). */
-export const MAX_ROSTER_LENGTH = 256 * 1024;
 
 /** Message for an email field whose value is not a full address. */
 export const INVALID_EMAIL_MESSAGE = "Enter a full address such as name@example.org.";
@@ -76,7 +75,7 @@ export async function addMemberRequest(
   const result = await addMember(context.db, access.course.id, { email, name, role });
   const normalized = email.toLowerCase();
   if (result.status === "invalid-name") {
-    return { status: "invalid", field: "name", message: `Name: ${result.message}.` };
+    return { status: "invalid", field: "name", message: `The name ${result.message}.` };
   }
   if (result.status === "already-member") {
     return { status: "already-member", email: normalized, role: result.role };
@@ -156,9 +155,11 @@ function explain(result: MemberChangeResult, verb: string): MemberChangeResponse
   return { status: "done" };
 }
 
+// The roster's length is checked after parsing, so that a long roster gets its own message
+// instead of a schema issue. Next.js's body size limit bounds the string before that.
 const rosterRequest = z.object({
   courseSlug: z.string().min(1).max(200),
-  csv: z.string().max(MAX_ROSTER_LENGTH),
+  csv: z.string(),
 });
 
 /** Result of {@link importRosterRequest}. */
@@ -171,6 +172,8 @@ export async function importRosterRequest(
 ): Promise<RosterResponse> {
   const access = await authorizeAdminRequest(context, rosterRequest, request);
   if ("status" in access) return access;
+  const sizeProblem = rosterSizeProblem(access.data.csv.length, "The roster");
+  if (sizeProblem !== null) return { status: "rejected", message: sizeProblem };
 
   const result = await importRoster(context.db, access.course.id, access.data.csv);
   return result.status === "invalid" ? { status: "rejected", message: result.message } : result;

@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 
 import type { Gradebook } from "@sawtooth/db";
 
-import { csvField, gradebookCsv } from "./gradebook-csv";
+import { csvField } from "@/lib/csv-field";
+
+import { gradebookCsv } from "./gradebook-csv";
 
 describe("csvField", () => {
   test.each([

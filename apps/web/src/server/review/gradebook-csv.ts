@@ -7,22 +7,10 @@ import {
   type Gradebook,
 } from "@sawtooth/db";
 
+import { csvField } from "@/lib/csv-field";
 import { passwordChangeRequiredResponse } from "@/lib/password-rules";
 
 import { findReviewCourse, type ReviewContext } from "./review-access";
-
-/**
- * Writes one CSV field. Fields with a comma, a quote or a line break are quoted, with quotes
- * doubled (RFC 4180). Text that starts with = + - @, a tab or a carriage return gets a leading
- * apostrophe so that spreadsheet programs show it instead of evaluating it as a formula.
- */
-export function csvField(value: string | number): string {
-  if (typeof value === "number") {
-    return String(value);
-  }
-  const text = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /**
  * Title of an exercise's column with its id, so two exercises of the same title stay apart.

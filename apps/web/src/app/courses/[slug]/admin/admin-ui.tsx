@@ -166,10 +166,25 @@ export function SelectField<T extends string>({
   );
 }
 
-/** A bordered section of an admin page with a heading. */
-export function Panel({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * A bordered section of an admin page with a heading. `busy` marks it with aria-busy while a
+ * request that will change its content runs.
+ */
+export function Panel({
+  title,
+  busy = false,
+  children,
+}: {
+  title: string;
+  busy?: boolean;
+  children: ReactNode;
+}) {
   return (
-    <section aria-label={title} className="mt-6 rounded-lg border border-slate-200 bg-white p-5">
+    <section
+      aria-label={title}
+      aria-busy={busy}
+      className="mt-6 rounded-lg border border-slate-200 bg-white p-5"
+    >
       <h2 className="text-lg font-semibold">{title}</h2>
       <div className="mt-3 space-y-3">{children}</div>
     </section>

@@ -2,15 +2,14 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useRef, useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 
-import type { Role, RosterOutcome } from "@sawtooth/db";
+import type { Role } from "@sawtooth/db";
 import { ROLES } from "@sawtooth/db/roles";
 
 import {
   addMemberAction,
   changeRoleAction,
-  importRosterAction,
   removeMemberAction,
   resetPasswordAction,
 } from "@/server/actions/admin-members";
@@ -18,7 +17,7 @@ import { DataTable } from "@/components/data-table";
 import type { MemberChangeResponse } from "@/server/admin/members";
 import { PersonName } from "@/components/person-name";
 
-import { Button, Panel, ProblemList, SelectField, TextArea, TextField } from "../admin-ui";
+import { Button, Panel, ProblemList, SelectField, TextField } from "../admin-ui";
 
 interface Member {
   userId: string;
@@ -27,9 +26,18 @@ interface Member {
   role: Role;
 }
 
+/** Id of the element that shows the outcome of a member's last role change. */
+function roleStatusId(userId: string): string {
+  return `member-role-status-${userId}`;
+}
+
 /**
  * Renders the course's members, each with a role select, a "Change role" button, a password
- * reset and a remove button.
+ * reset and a remove button. The buttons are disabled while their request runs, which drops
+ * the keyboard focus. So the outcome takes the focus when the request ends. After a role change
+ * that is the row's status, and after a removal, or when the row has left the page, the
+ * table's message. A refresh that moves the row (it is sorted by role) drops the focus again,
+ * so the table moves it back after each render while nothing else has the focus.
  */
 export function MemberTable({
   courseSlug,
@@ -40,17 +48,45 @@ export function MemberTable({
   currentUserId: string;
   members: Member[];
 }) {
+  // `count` changes with every outcome, so that the same text twice still moves the focus.
+  const [message, setMessage] = useState({ text: "", userId: "", count: 0 });
+  const messageRef = useRef<HTMLParagraphElement>(null);
+
+  useEffect(() => {
+    if (message.count === 0) return;
+    const active = document.activeElement;
+    if (active !== null && active !== document.body) return;
+    const rowStatus = document.getElementById(roleStatusId(message.userId));
+    (rowStatus ?? messageRef.current)?.focus();
+  }, [members, message]);
+
+  function reportChange(userId: string, text: string) {
+    setMessage((previous) => ({ text, userId, count: previous.count + 1 }));
+  }
+
   return (
-    <DataTable columns={["Name", "Email", "Role", "Password", "Remove"]} className="mt-4">
-      {members.map((member) => (
-        <MemberRow
-          key={member.userId}
-          courseSlug={courseSlug}
-          member={member}
-          isCurrentUser={member.userId === currentUserId}
-        />
-      ))}
-    </DataTable>
+    <>
+      <p
+        ref={messageRef}
+        tabIndex={-1}
+        role="status"
+        aria-label="Member changes"
+        className="mt-4 text-sm"
+      >
+        {message.text}
+      </p>
+      <DataTable columns={["Name", "Email", "Role", "Password", "Remove"]} className="mt-2">
+        {members.map((member) => (
+          <MemberRow
+            key={member.userId}
+            courseSlug={courseSlug}
+            member={member}
+            isCurrentUser={member.userId === currentUserId}
+            onChange={reportChange}
+          />
+        ))}
+      </DataTable>
+    </>
   );
 }
 
@@ -63,16 +99,20 @@ function MemberRow({
   courseSlug,
   member,
   isCurrentUser,
+  onChange,
 }: {
   courseSlug: string;
   member: Member;
   isCurrentUser: boolean;
+  /** Reports the outcome of a role change or removal, to move the focus to it. */
+  onChange: (userId: string, message: string) => void;
 }) {
   const router = useRouter();
   const [role, setRole] = useState<Role>(member.role);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
   const [reset, setReset] = useState<{ password: string } | { error: string } | null>(null);
   const [pending, startTransition] = useTransition();
+  const resetStatusRef = useRef<HTMLParagraphElement>(null);
 
   /**
    * Runs a role change or removal and shows its outcome. `leaveTo` is the page to open after a
@@ -83,7 +123,9 @@ function MemberRow({
     startTransition(async () => {
       const response = await action();
       const ok = response.status === "done";
-      setOutcome({ ok, text: response.status === "rejected" ? response.message : done });
+      const text = response.status === "rejected" ? response.message : done;
+      setOutcome({ ok, text });
+      onChange(member.userId, text);
       if (ok && leaveTo !== undefined) {
         router.replace(leaveTo);
       } else {
@@ -116,7 +158,8 @@ function MemberRow({
         "if you add this person again.";
     if (window.confirm(question)) {
       const leaveTo = isCurrentUser ? "/courses" : undefined;
-      run(() => removeMemberAction({ courseSlug, userId: member.userId }), "", leaveTo);
+      const done = `Removed ${member.email} from the course.`;
+      run(() => removeMemberAction({ courseSlug, userId: member.userId }), done, leaveTo);
     }
   }
 
@@ -130,6 +173,7 @@ function MemberRow({
       setReset(
         response.status === "reset" ? { password: response.password } : { error: response.message },
       );
+      resetStatusRef.current?.focus();
     });
   }
 
@@ -165,6 +209,8 @@ function MemberRow({
           </Button>
         </div>
         <p
+          id={roleStatusId(member.userId)}
+          tabIndex={-1}
           role="status"
           aria-label={`Role change of ${member.email}`}
           className={`mt-1 text-xs ${outcome?.ok ? "text-green-800" : "text-red-700"}`}
@@ -188,6 +234,8 @@ function MemberRow({
           </Button>
         )}
         <p
+          ref={resetStatusRef}
+          tabIndex={-1}
           role="status"
           aria-label={`Password reset of ${member.email}`}
           className={`mt-1 text-xs ${reset && "password" in reset ? "rounded bg-amber-50 p-1" : "text-red-700"}`}
@@ -211,8 +259,8 @@ function MemberRow({
   );
 }
 
-/** Adding one person by email, and importing a CSV roster with a report per row. */
-export function MemberForms({
+/** Renders the form that adds one person by email. */
+export function AddMemberForm({
   courseSlug,
   maxNameLength,
 }: {
@@ -225,10 +273,7 @@ export function MemberForms({
   const [role, setRole] = useState<Role>("student");
   const [added, setAdded] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<{ field: string; message: string } | null>(null);
-  const [csv, setCsv] = useState("");
-  const [outcomes, setOutcomes] = useState<RosterOutcome[] | null>(null);
   const [addError, setAddError] = useState<string | null>(null);
-  const [importError, setImportError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const emailRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
@@ -254,105 +299,41 @@ export function MemberForms({
     });
   }
 
-  function importCsv() {
-    startTransition(async () => {
-      const response = await importRosterAction({ courseSlug, csv });
-      setImportError(response.status === "rejected" ? response.message : null);
-      setOutcomes(response.status === "imported" ? response.outcomes : null);
-      router.refresh();
-    });
-  }
-
   const errorsAt = (field: string) => (fieldError?.field === field ? [fieldError.message] : []);
 
   return (
-    <>
-      <Panel title="Add a member">
-        <div className="grid gap-3 sm:grid-cols-3">
-          <TextField
-            label="Email"
-            value={email}
-            onChange={setEmail}
-            type="email"
-            errors={errorsAt("email")}
-            inputRef={emailRef}
-          />
-          <TextField
-            label="Name"
-            value={name}
-            onChange={setName}
-            hint={`For a new account, at most ${maxNameLength} characters.`}
-            maxLength={maxNameLength}
-            errors={errorsAt("name")}
-            inputRef={nameRef}
-          />
-          <SelectField label="Role" value={role} options={ROLES} onChange={setRole} />
-        </div>
-        <Button onClick={add} disabled={pending || email.trim() === ""}>
-          Add member
-        </Button>
-        {addError && (
-          <ProblemList
-            title="Not added."
-            problems={[{ place: "Add a member", message: addError }]}
-          />
-        )}
-        {added && (
-          <p role="status" className="rounded bg-amber-50 p-2 font-mono text-sm">
-            {added}
-          </p>
-        )}
-      </Panel>
-      <Panel title="Import a roster">
-        <TextArea
-          label="Roster CSV"
-          value={csv}
-          onChange={setCsv}
-          hint={
-            "A header row naming email, name and role, then one person per row, separated by " +
-            "commas or semicolons. An import adds people and never changes the role of an " +
-            "existing member: change roles in the table above."
-          }
+    <Panel title="Add a member">
+      <div className="grid gap-3 sm:grid-cols-3">
+        <TextField
+          label="Email"
+          value={email}
+          onChange={setEmail}
+          type="email"
+          errors={errorsAt("email")}
+          inputRef={emailRef}
         />
-        <input
-          type="file"
-          accept=".csv,text/csv"
-          aria-label="Roster file"
-          onChange={async (event) => {
-            const file = event.target.files?.[0];
-            if (file) setCsv(await file.text());
-          }}
-          className="block text-sm"
+        <TextField
+          label="Name"
+          value={name}
+          onChange={setName}
+          hint={`For a new account, at most ${maxNameLength} characters.`}
+          maxLength={maxNameLength}
+          errors={errorsAt("name")}
+          inputRef={nameRef}
         />
-        <Button onClick={importCsv} disabled={pending || csv.trim() === ""}>
-          Import roster
-        </Button>
-        {importError && (
-          <ProblemList
-            title="Not imported."
-            problems={[{ place: "Roster CSV", message: importError }]}
-          />
-        )}
-        {outcomes && (
-          <DataTable
-            columns={["Line", "Email", "Outcome", "One-time password or reason"]}
-            label="Roster report"
-            compact
-          >
-            {outcomes.map((outcome) => (
-              <tr key={outcome.line}>
-                <td>{outcome.line}</td>
-                <td className="wrap-anywhere">{outcome.email}</td>
-                <td>
-                  {outcome.status}
-                  {outcome.role ? ` as ${outcome.role}` : ""}
-                </td>
-                <td className="font-mono">{outcome.password ?? outcome.reason ?? ""}</td>
-              </tr>
-            ))}
-          </DataTable>
-        )}
-      </Panel>
-    </>
+        <SelectField label="Role" value={role} options={ROLES} onChange={setRole} />
+      </div>
+      <Button onClick={add} disabled={pending || email.trim() === ""}>
+        Add member
+      </Button>
+      {addError && (
+        <ProblemList title="Not added." problems={[{ place: "Add a member", message: addError }]} />
+      )}
+      {added && (
+        <p role="status" className="rounded bg-amber-50 p-2 font-mono text-sm">
+          {added}
+        </p>
+      )}
+    </Panel>
   );
 }
