@@ -1,4 +1,4 @@
-import type { Database } from "../client";
+import type { Database } from "./client";
 
 /** How many failed sign-ins each email address and each client address may have in a window. */
 export interface SignInLimit {
