@@ -61,7 +61,7 @@ test("sixth failed sign-in shows the lockout", async ({ page }) => {
   const submit = async (password: string) => {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(password);
-    // Waits for the action's answer, because the message of the previous one looks the same.
+    // Waits for the action's response, because the message of the previous one looks the same.
     const answered = page.waitForResponse(
       (response) => response.request().method() === "POST" && response.url().includes("/sign-in"),
     );

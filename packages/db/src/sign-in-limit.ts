@@ -7,7 +7,7 @@ export interface SignInLimit {
   windowMs: number;
 }
 
-/** What a sign-in is counted by: the typed email address and the client's network address. */
+/** The keys a sign-in is counted by: the typed email address and the client's network address. */
 export interface SignInKeys {
   /** Trimmed and in lower case, as the account's email is stored. */
   email: string;
@@ -30,8 +30,9 @@ type KeyDecision = { allowed: true; failureId: string } | { allowed: false; retr
  * cannot check more passwords than the limit. A rejected sign-in is not counted, so a lockout
  * ends one window after the failure that started it, and retryAt is that time.
  *
- * Each key is counted in its own transaction, so no transaction waits for two key rows and two
- * sign-ins cannot deadlock. Keys idle for a whole window are deleted afterwards.
+ * Each key is counted in its own transaction, so no transaction holding one key's row lock waits
+ * for another's, which rules out deadlocks between sign-ins. Keys idle for a whole window are
+ * deleted afterwards.
  */
 export async function beginSignIn(
   db: Database,

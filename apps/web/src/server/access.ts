@@ -167,9 +167,9 @@ export async function requireExercise(
 /**
  * Checks whether a course member may see an attempt: tutors and admins any attempt of the
  * course, students only their own and only while its exercise is visible. A hidden exercise
- * shows students nothing, neither the exercise nor their attempts and the comments on them, as
- * the course total leaves it out; they see their attempts again once it is visible. The caller
- * checks that the member belongs to the attempt's course.
+ * shows students nothing: not the exercise, not their attempts and not the comments on them,
+ * just as the course total leaves it out. They see their attempts again once it is visible. The
+ * caller checks that the member belongs to the attempt's course.
  */
 export function maySeeAttempt(
   viewer: { userId: string; role: Role },

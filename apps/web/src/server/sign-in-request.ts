@@ -43,7 +43,7 @@ export const SIGN_IN_LIMIT: SignInLimit = {
   windowMs: 15 * 60 * 1000,
 };
 
-/** Longest text kept as a client address; an IPv6 address has at most 45 characters. */
+/** Maximum length of a stored client address. An IPv6 address has at most 45 characters. */
 const MAX_ADDRESS_LENGTH = 64;
 
 const credentialsSchema = z.object({
@@ -123,8 +123,8 @@ function limitMessage(limitedBy: "email" | "address", retryAt: Date, now: Date):
 /**
  * Applies {@link SIGN_IN_LIMIT} to better-auth's HTTP route `/api/auth/sign-in/email`, which
  * scripts may call, so that the limit cannot be bypassed there. better-auth's own limiter on that
- * route counts in the memory of one process only. Past the limit it answers 429 in better-auth's
- * error shape, and a 2xx answer clears the email's failures as on the form. A body without a
+ * route counts in the memory of one process only. Past the limit it returns 429 in better-auth's
+ * error shape, and a 2xx response clears the email's failures as on the form. A body without a
  * valid email goes to better-auth uncounted, which rejects it without checking a password.
  */
 export async function limitSignInRoute(

@@ -18,8 +18,8 @@ export type UpdateSettingsResult =
   | { status: "conflict"; changedAt: Date };
 
 /**
- * Returns a token that changes whenever any of the settings changes, whoever changed them (the
- * settings form or a course import). The settings form sends the token it was loaded with, and
+ * Returns a token that changes with every change of the settings, by the settings form or by a
+ * course import. The settings form sends the token it was loaded with, and
  * {@link updateCourseSettings} rejects the save when the stored settings give another token.
  */
 export function courseSettingsRevision(settings: CourseSettings): string {
@@ -47,7 +47,7 @@ export async function updateCourseSettings(
     return { status: "conflict", changedAt: updatedAt };
   }
 
-  // Updating only while the row still holds the settings read above makes two concurrent saves
+  // Updating only while the row still contains the settings read above makes two concurrent saves
   // from forms with the same revision conflict instead of both passing the check.
   const claimed = await db.course.updateMany({
     where: { id: courseId, ...storedSettings },

@@ -75,8 +75,8 @@ export async function submitAttemptHandler({
 }
 
 /**
- * GET /attempts/{attempt}: an attempt with its feedback and the tutors' comments, for the members
- * that `maySeeAttempt` allows, as on the attempt page: a student reads their own attempts at
+ * GET /attempts/{attempt}: an attempt with its feedback and the tutors' comments. The members
+ * that `maySeeAttempt` allows read it, as on the attempt page: a student their own attempts at
  * visible exercises, tutors and admins any attempt of the course. Every other attempt is
  * "not_found", so its existence stays hidden.
  */

@@ -1,4 +1,4 @@
-/** Marks a student who was removed from the course and no longer sees their attempts. */
+/** Marks a student who was removed from the course and cannot see their attempts any more. */
 export function RemovedBadge() {
   return (
     <span
