@@ -686,3 +686,34 @@ test("settings show a title problem at its field", async ({ browser }) => {
   await expect(title).toBeFocused();
   await expect(title).toHaveAccessibleDescription("Title: the title is empty. Enter one.");
 });
+
+test("settings saved in another tab make the stale tab reload", async ({ browser }) => {
+  const stale = await signedInPage(browser, ADMIN_EMAIL);
+  await stale.goto(`${ADMIN}/settings`);
+  const fresh = await stale.context().newPage();
+  await fresh.goto(`${ADMIN}/settings`);
+  const description = fresh.getByLabel("Description", { exact: true });
+  const originalDescription = await description.inputValue();
+  const originalTitle = await fresh.getByLabel("Title", { exact: true }).inputValue();
+
+  await description.fill(`${originalDescription}\n\nAdded in the second tab.`);
+  await fresh.getByRole("button", { name: "Save settings" }).click();
+  await expect(fresh.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+  await stale.getByLabel("Title", { exact: true }).fill("Title from the stale tab");
+  await stale.getByRole("button", { name: "Save settings" }).click();
+
+  await expect(stale.getByText("The settings were changed since you opened them")).toBeVisible();
+  await expect(stale.getByRole("status").filter({ hasText: "Settings saved." })).toHaveCount(0);
+  await stale
+    .getByRole("button", { name: "Reload the stored settings (discards your edits)" })
+    .click();
+  await expect(stale.getByLabel("Title", { exact: true })).toHaveValue(originalTitle);
+  await expect(stale.getByLabel("Description", { exact: true })).toHaveValue(
+    `${originalDescription}\n\nAdded in the second tab.`,
+  );
+
+  // Restores the description, from the reloaded tab, for the tests that follow.
+  await stale.getByLabel("Description", { exact: true }).fill(originalDescription);
+  await stale.getByRole("button", { name: "Save settings" }).click();
+  await expect(stale.getByRole("status").filter({ hasText: "Settings saved." })).toBeVisible();
+});

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 
 import { expect, test, type Browser, type Page } from "@playwright/test";
 
+import { createDatabase } from "@sawtooth/db";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@sawtooth/db/demo";
 
 import { addStudents, type StudentAccount } from "./accounts";
@@ -28,6 +29,12 @@ const STUDENT: StudentAccount = {
 const OVERRIDE_STUDENT: StudentAccount = {
   name: `Override Student ${suffix}`,
   email: `override.student.${suffix}@example.com`,
+  password: DEMO_PASSWORD,
+};
+
+const REMOVED_STUDENT: StudentAccount = {
+  name: `Removed Student ${suffix}`,
+  email: `removed.student.${suffix}@example.com`,
   password: DEMO_PASSWORD,
 };
 
@@ -226,4 +233,37 @@ test("review forms keep text and warn before leaving", async ({ browser }) => {
   await expect(row.getByRole("cell").first()).toHaveText("#1");
   await expect(row).toContainText("50%");
   await expect(row).toContainText("commented, score changed by a tutor");
+});
+
+test("review of a removed student's attempt says so", async ({ browser }) => {
+  const reviewPath = await reviewPathOfNewAttempt(browser, REMOVED_STUDENT);
+  const db = createDatabase(process.env["SAWTOOTH_E2E_DATABASE_URL"]);
+  try {
+    const user = await db.user.findUniqueOrThrow({ where: { email: REMOVED_STUDENT.email } });
+    await db.membership.deleteMany({ where: { userId: user.id } });
+  } finally {
+    await db.$disconnect();
+  }
+  const tutor = await newSignedInPage(browser, DEMO_TUTOR.email);
+
+  await tutor.goto(reviewPath);
+
+  await expect(tutor.getByRole("note")).toContainText(
+    "This student is no longer a member of the course.",
+  );
+  const comments = tutor.getByRole("region", { name: "Comments" });
+  await expect(
+    comments.getByText("The student cannot see comments while removed from the course."),
+  ).toBeVisible();
+  await comments.getByLabel("New comment").fill("Kept for the record.");
+  await comments.getByRole("button", { name: "Add comment" }).click();
+  await expect(comments.getByRole("status")).toHaveText("Comment added.");
+  const stored = comments.getByRole("paragraph").filter({ hasText: "Kept for the record." });
+  await expect(stored).toBeVisible();
+
+  await tutor.goto(`${COURSE}/review/attempts`);
+  const row = tutor.getByRole("row").filter({ hasText: REMOVED_STUDENT.email });
+  await expect(row.getByText("removed", { exact: true })).toBeVisible();
+  const present = tutor.getByRole("row").filter({ hasText: STUDENT.email }).first();
+  await expect(present.getByText("removed", { exact: true })).toHaveCount(0);
 });

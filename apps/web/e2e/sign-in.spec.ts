@@ -54,6 +54,35 @@ test("wrong password shows an error", async ({ page }) => {
   await expect(page.getByLabel("Email")).toHaveValue(DEMO_STUDENT.email);
 });
 
+test("sixth failed sign-in shows the lockout", async ({ page }) => {
+  // An email without an account, so that no other test's account is locked.
+  const email = "locked-out@example.com";
+  await page.goto("/sign-in");
+  const submit = async (password: string) => {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    // Waits for the action's response, because the message of the previous one looks the same.
+    const answered = page.waitForResponse(
+      (response) => response.request().method() === "POST" && response.url().includes("/sign-in"),
+    );
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await answered;
+  };
+
+  for (let i = 0; i < 5; i++) {
+    await submit(`wrong-${i}`);
+    const invalid = page.getByRole("alert").filter({ hasText: "Invalid email or password." });
+    await expect(invalid).toBeVisible();
+  }
+  await submit("sixth-guess");
+
+  const message = page.getByRole("alert").filter({
+    hasText: "Too many failed sign-ins for this email: try again in 15 minutes.",
+  });
+  await expect(message).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in$/);
+});
+
 test("unknown course shows the 404 page", async ({ page }) => {
   await signInAsStudent(page);
 

@@ -248,3 +248,39 @@ test("student pages contain no targets, references or known-wrong answers", asyn
   expect(rsc?.body.startsWith("<!DOCTYPE")).toBe(false);
   expect(rsc?.body).toContain("A ramp with a hidden target");
 });
+
+test("student's attempt at a hidden exercise answers 404", async ({ page }) => {
+  const exercise = { ...SECRET_RAMP, id: "hidden-later", title: "Hidden after an attempt" };
+  const db = createDatabase(process.env["SAWTOOTH_E2E_DATABASE_URL"]);
+  try {
+    const course = await db.course.findUniqueOrThrow({ where: { slug: LECTURE_COURSE_SLUG } });
+    const created = await createExercise(db, course.id, {
+      slug: exercise.id,
+      title: exercise.title,
+      attemptLimit: null,
+      dueDate: null,
+      showTarget: false,
+      definition: `${JSON.stringify(exercise, null, 2)}\n`,
+    });
+    if (created.status !== "created") throw new Error(`Exercise not created: ${created.status}`);
+    await setExerciseVisibility(db, created.id, "visible");
+    await signIn(page);
+    const attempt = await submitAttempt(page, exercise.id, {
+      layers: [{ weights: [[1]], biases: [0] }],
+    });
+
+    await setExerciseVisibility(db, created.id, "hidden");
+    const whileHidden = await page.goto(attempt);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+    await setExerciseVisibility(db, created.id, "visible");
+    const visibleAgain = await page.goto(attempt);
+
+    expect(whileHidden?.status()).toBe(404);
+    expect(visibleAgain?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Attempt at Hidden after an attempt",
+    );
+  } finally {
+    await db.$disconnect();
+  }
+});

@@ -106,7 +106,12 @@ describe("findAttempt", () => {
 
     expect(found?.raw).toBe(" { raw } ");
     expect(found?.userId).toBe("alice");
-    expect(found?.exercise).toEqual({ id: "tent", slug: "tent", courseId: "one" });
+    expect(found?.exercise).toEqual({
+      id: "tent",
+      slug: "tent",
+      courseId: "one",
+      visibility: "visible",
+    });
     expect(found?.exerciseVersion).toEqual({ id: "tent-1", number: 1, definition: "{}" });
   });
 

@@ -1,5 +1,6 @@
 import type { Database } from "./client";
 import { verdictSchema, type Verdict } from "./attempts";
+import { visibilitySchema, type Visibility } from "./exercises";
 import { isSolved, tallyAttempts } from "./progress";
 
 /** An attempt as listed in a student's history. */
@@ -63,7 +64,7 @@ export interface AttemptDetail extends AttemptSummary {
   /** The grader's feedback as JSON text. */
   feedback: string;
   gradingMs: number;
-  exercise: { id: string; slug: string; courseId: string };
+  exercise: { id: string; slug: string; courseId: string; visibility: Visibility };
   /** The exercise version the attempt was graded against, with its definition's JSON text. */
   exerciseVersion: { id: string; number: number; definition: string };
 }
@@ -101,16 +102,17 @@ export async function findAttempt(db: Database, attemptId: string): Promise<Atte
       raw: true,
       feedback: true,
       gradingMs: true,
-      exercise: { select: { id: true, slug: true, courseId: true } },
+      exercise: { select: { id: true, slug: true, courseId: true, visibility: true } },
       exerciseVersion: { select: { id: true, version: true, definition: true } },
     },
   });
   if (!row) {
     return null;
   }
-  const { exerciseVersion, ...rest } = toSummary(row);
+  const { exerciseVersion, exercise, ...rest } = toSummary(row);
   return {
     ...rest,
+    exercise: { ...exercise, visibility: visibilitySchema.parse(exercise.visibility) },
     exerciseVersion: {
       id: exerciseVersion.id,
       number: exerciseVersion.version,

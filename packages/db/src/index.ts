@@ -14,4 +14,5 @@ export * from "./password-change";
 export * from "./progress";
 export * from "./review/index";
 export * from "./roles";
+export * from "./sign-in-limit";
 export * from "./submission-target";

@@ -2,7 +2,9 @@ import { describe, expect, test } from "vitest";
 
 import { mayOpenAttempt } from "./access";
 
-const attempt = { userId: "alice", exercise: { id: "tent", slug: "tent-h2", courseId: "course" } };
+const exercise = { id: "tent", slug: "tent-h2", courseId: "course" };
+const attempt = { userId: "alice", exercise: { ...exercise, visibility: "visible" as const } };
+const hiddenAttempt = { userId: "alice", exercise: { ...exercise, visibility: "hidden" as const } };
 
 describe("mayOpenAttempt", () => {
   test.each([
@@ -18,5 +20,13 @@ describe("mayOpenAttempt", () => {
     ["a tutor at another exercise", { userId: "tina", role: "tutor", exerciseId: "saw" }, false],
   ] as const)("%s", (_name, viewer, allowed) => {
     expect(mayOpenAttempt(viewer, attempt)).toBe(allowed);
+  });
+
+  test.each([
+    ["the owner", { userId: "alice", role: "student", exerciseId: "tent" }, false],
+    ["a tutor", { userId: "tina", role: "tutor", exerciseId: "tent" }, true],
+    ["an admin", { userId: "ada", role: "admin", exerciseId: "tent" }, true],
+  ] as const)("%s at a hidden exercise", (_name, viewer, allowed) => {
+    expect(mayOpenAttempt(viewer, hiddenAttempt)).toBe(allowed);
   });
 });

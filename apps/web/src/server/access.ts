@@ -165,17 +165,31 @@ export async function requireExercise(
 }
 
 /**
- * Checks whether a course member may open an attempt at an exercise: students only their own,
- * tutors and admins any attempt of the course. The attempt must belong to that exercise.
+ * Checks whether a course member may see an attempt: tutors and admins any attempt of the
+ * course, students only their own and only while its exercise is visible. A hidden exercise
+ * shows students nothing: not the exercise, not their attempts and not the comments on them,
+ * just as the course total leaves it out. They see their attempts again once it is visible. The
+ * caller checks that the member belongs to the attempt's course.
+ */
+export function maySeeAttempt(
+  viewer: { userId: string; role: Role },
+  attempt: Pick<AttemptDetail, "userId" | "exercise">,
+): boolean {
+  if (isStaffRole(viewer.role)) {
+    return true;
+  }
+  return attempt.userId === viewer.userId && attempt.exercise.visibility === "visible";
+}
+
+/**
+ * Checks whether a course member may open an attempt on the page of the exercise `exerciseId`:
+ * the attempt must belong to that exercise, and {@link maySeeAttempt} must allow it.
  */
 export function mayOpenAttempt(
   viewer: { userId: string; role: Role; exerciseId: string },
   attempt: Pick<AttemptDetail, "userId" | "exercise">,
 ): boolean {
-  if (attempt.exercise.id !== viewer.exerciseId) {
-    return false;
-  }
-  return attempt.userId === viewer.userId || isStaffRole(viewer.role);
+  return attempt.exercise.id === viewer.exerciseId && maySeeAttempt(viewer, attempt);
 }
 
 /**

@@ -127,6 +127,7 @@ describe("actions of a user with a one-time password", () => {
         title: "Taken over",
         description: "",
         acceptLate: true,
+        revision: "any",
       }),
       await previewRegrade(blockedContext(), version),
       await applyRegradeRequest(blockedContext(), { ...version, keepOverrides: true }),

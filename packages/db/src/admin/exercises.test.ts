@@ -11,7 +11,7 @@ import {
   saveExerciseVersion,
   setExerciseVisibility,
 } from "./exercises";
-import { updateCourseSettings } from "./settings";
+import { courseSettingsRevision, updateCourseSettings } from "./settings";
 
 let testDatabase: TestDatabase;
 
@@ -270,8 +270,56 @@ describe("admin exercise queries", () => {
 
   test("updateCourseSettings stores the settings", async () => {
     const { db } = testDatabase;
-    await updateCourseSettings(db, "c1", { title: "T", description: "D", acceptLate: true });
+    const revision = courseSettingsRevision(
+      await db.course.findUniqueOrThrow({ where: { id: "c1" } }),
+    );
+    const settings = { title: "T", description: "D", acceptLate: true };
+
+    const result = await updateCourseSettings(db, "c1", settings, revision);
+
     const course = await db.course.findUniqueOrThrow({ where: { id: "c1" } });
-    expect(course).toMatchObject({ title: "T", description: "D", acceptLate: true });
+    expect(course).toMatchObject(settings);
+    expect(result).toEqual({ status: "saved", revision: courseSettingsRevision(settings) });
+  });
+
+  test("updateCourseSettings rejects a stale revision", async () => {
+    const { db } = testDatabase;
+    const stale = courseSettingsRevision(
+      await db.course.findUniqueOrThrow({ where: { id: "c1" } }),
+    );
+    const first = await updateCourseSettings(
+      db,
+      "c1",
+      { title: "From tab 2", description: "", acceptLate: false },
+      stale,
+    );
+    const storedAfterFirst = await db.course.findUniqueOrThrow({ where: { id: "c1" } });
+
+    const second = await updateCourseSettings(
+      db,
+      "c1",
+      { title: "C1", description: "From tab 1", acceptLate: false },
+      stale,
+    );
+
+    expect(first.status).toBe("saved");
+    expect(second).toEqual({ status: "conflict", changedAt: storedAfterFirst.updatedAt });
+    const course = await db.course.findUniqueOrThrow({ where: { id: "c1" } });
+    expect(course.title).toBe("From tab 2");
+    expect(course.description).toBe("");
+  });
+
+  test("updateCourseSettings saves one of four concurrent saves", async () => {
+    const { db } = testDatabase;
+    const revision = courseSettingsRevision(
+      await db.course.findUniqueOrThrow({ where: { id: "c1" } }),
+    );
+    const save = (title: string) =>
+      updateCourseSettings(db, "c1", { title, description: "", acceptLate: false }, revision);
+
+    const results = await Promise.all([save("A"), save("B"), save("C"), save("D")]);
+
+    const statuses = results.map((result) => result.status).sort();
+    expect(statuses).toEqual(["conflict", "conflict", "conflict", "saved"]);
   });
 });

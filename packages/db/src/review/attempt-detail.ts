@@ -8,11 +8,16 @@ export interface ReviewAttemptDetail {
   attemptNumber: number;
   /** Whether the attempt was submitted after the exercise's due date. */
   late: boolean;
-  student: { id: string; name: string; email: string };
+  /** `isMember` is false once the student was removed from the attempt's course. */
+  student: { id: string; name: string; email: string; isMember: boolean };
   exercise: { id: string; slug: string; title: string; dueDate: Date | null };
 }
 
-/** Finds the parsed network, number, student and exercise of an attempt, or returns null. */
+/**
+ * Finds the parsed network, number, student and exercise of an attempt, or returns null. The
+ * student counts as a member while they hold any role in the course, since tutors and admins
+ * also see their own attempts.
+ */
 export async function findReviewAttemptDetail(
   db: Database,
   attemptId: string,
@@ -24,12 +29,22 @@ export async function findReviewAttemptDetail(
       attemptNumber: true,
       createdAt: true,
       user: { select: { id: true, name: true, email: true } },
-      exercise: { select: { id: true, slug: true, title: true, dueDate: true } },
+      exercise: { select: { id: true, slug: true, title: true, dueDate: true, courseId: true } },
     },
   });
   if (!row) {
     return null;
   }
-  const { user, createdAt, ...rest } = row;
-  return { ...rest, late: isLateAttempt(createdAt, row.exercise.dueDate), student: user };
+  const { user, createdAt, exercise, ...rest } = row;
+  const { courseId, ...exerciseFields } = exercise;
+  const membership = await db.membership.findUnique({
+    where: { userId_courseId: { userId: user.id, courseId } },
+    select: { id: true },
+  });
+  return {
+    ...rest,
+    exercise: exerciseFields,
+    late: isLateAttempt(createdAt, exercise.dueDate),
+    student: { ...user, isMember: membership !== null },
+  };
 }

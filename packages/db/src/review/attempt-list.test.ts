@@ -65,7 +65,13 @@ describe("listCourseAttempts", () => {
     const db = testDatabase.db;
     const day = (n: number) => new Date(Date.UTC(2027, 0, n));
     const aliceRight = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-4), day(1));
-    const aliceWrong = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2), day(2));
+    const aliceWrong = await gradeAndRecord(
+      db,
+      "alice",
+      REVIEW.tent,
+      tentNetwork(-2),
+      new Date("2027-01-02T00:00:00Z"),
+    );
     const bobSaw = await gradeAndRecord(db, "bob", REVIEW.saw, tentNetwork(-2), day(3));
     await gradeAndRecord(db, REVIEW.otherStudent, REVIEW.otherExercise, tentNetwork(-4), day(2));
     const ids = async (filter: Partial<AttemptListFilter>) =>
@@ -93,7 +99,12 @@ describe("listCourseAttempts", () => {
 
     expect(entry?.score).toBe(0.75);
     expect(entry?.overridden).toBe(true);
-    expect(entry?.student).toEqual({ id: "alice", name: "Alice", email: "alice@example.com" });
+    expect(entry?.student).toEqual({
+      id: "alice",
+      name: "Alice",
+      email: "alice@example.com",
+      isMember: true,
+    });
     expect(entry?.exercise).toEqual({
       id: REVIEW.tent,
       slug: REVIEW.tent,
@@ -102,6 +113,27 @@ describe("listCourseAttempts", () => {
     });
     expect(entry?.late).toBe(false);
     expect(entry?.attemptNumber).toBe(1);
+  });
+
+  test("marks a removed student as no member", async () => {
+    const db = testDatabase.db;
+    await gradeAndRecord(
+      db,
+      "alice",
+      REVIEW.tent,
+      tentNetwork(-2),
+      new Date("2027-01-01T00:00:00Z"),
+    );
+    await gradeAndRecord(db, "bob", REVIEW.tent, tentNetwork(-2), new Date("2027-01-02T00:00:00Z"));
+    await db.membership.deleteMany({ where: { userId: "alice", courseId: REVIEW.course } });
+
+    const { entries } = await listCourseAttempts(db, course);
+
+    const members = entries.map((entry) => [entry.student.id, entry.student.isMember]);
+    expect(members).toEqual([
+      ["bob", true],
+      ["alice", false],
+    ]);
   });
 
   test("marks attempts after the due date as late", async () => {

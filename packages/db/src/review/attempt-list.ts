@@ -27,7 +27,8 @@ export interface AttemptListEntry {
   attemptNumber: number;
   /** Whether the attempt was submitted after the exercise's due date. */
   late: boolean;
-  student: { id: string; name: string; email: string };
+  /** `isMember` is false once the student was removed from the course. */
+  student: { id: string; name: string; email: string; isMember: boolean };
   exercise: { id: string; slug: string; title: string; dueDate: Date | null };
 }
 
@@ -119,17 +120,36 @@ export async function listCourseAttempts(
     take: take + 1,
   });
 
-  const entries = rows.slice(0, take).map(({ user, overrideScore, ...row }): AttemptListEntry => ({
+  const page = rows.slice(0, take);
+  const members = await courseMemberIds(
+    db,
+    filter.courseId,
+    page.map((row) => row.user.id),
+  );
+  const entries = page.map(({ user, overrideScore, ...row }): AttemptListEntry => ({
     ...row,
     verdict: verdictSchema.parse(row.verdict),
     score: effectiveScore({ score: row.score, overrideScore }),
     overridden: overrideScore !== null,
     late: isLateAttempt(row.createdAt, row.exercise.dueDate),
-    student: user,
+    student: { ...user, isMember: members.has(user.id) },
   }));
   const last = entries.at(-1);
   const nextCursor = rows.length > take && last ? encodeAttemptCursor(last) : null;
   return { entries, nextCursor };
+}
+
+/** Returns which of `userIds` hold any role in the course. */
+async function courseMemberIds(
+  db: Database,
+  courseId: string,
+  userIds: string[],
+): Promise<Set<string>> {
+  const memberships = await db.membership.findMany({
+    where: { courseId, userId: { in: [...new Set(userIds)] } },
+    select: { userId: true },
+  });
+  return new Set(memberships.map((membership) => membership.userId));
 }
 
 /** Returns the exercise ids the filter covers: the chosen exercise if it is in the course. */

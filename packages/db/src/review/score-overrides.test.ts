@@ -240,7 +240,12 @@ describe("findReviewAttemptDetail", () => {
 
     expect(detail?.network).toBe(JSON.stringify(tentNetwork(-2)));
     expect(detail?.attemptNumber).toBe(1);
-    expect(detail?.student).toEqual({ id: "alice", name: "Alice", email: "alice@example.com" });
+    expect(detail?.student).toEqual({
+      id: "alice",
+      name: "Alice",
+      email: "alice@example.com",
+      isMember: true,
+    });
     expect(detail?.exercise).toEqual({
       id: REVIEW.tent,
       slug: REVIEW.tent,
@@ -249,5 +254,15 @@ describe("findReviewAttemptDetail", () => {
     });
     expect(detail?.late).toBe(false);
     expect(await findReviewAttemptDetail(db, "missing")).toBeNull();
+  });
+
+  test("marks a student removed from the course", async () => {
+    const db = testDatabase.db;
+    const attempt = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    await db.membership.deleteMany({ where: { userId: "alice", courseId: REVIEW.course } });
+
+    const detail = await findReviewAttemptDetail(db, attempt.id);
+
+    expect(detail?.student.isMember).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
+import { courseSettingsRevision } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
 import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course-fixture";
@@ -78,8 +79,12 @@ const ACTIONS = {
     resetPasswordRequest(c, { ...course, userId: FIXTURE.student }),
   importRoster: (c: AdminContext) =>
     importRosterRequest(c, { ...course, csv: "email,name,role\nnew@example.com,New,student\n" }),
-  saveSettings: (c: AdminContext) =>
-    saveSettingsRequest(c, { ...course, title: "Renamed", description: "", acceptLate: true }),
+  saveSettings: async (c: AdminContext) => {
+    const stored = await c.db.course.findUniqueOrThrow({ where: { slug: course.courseSlug } });
+    const revision = courseSettingsRevision(stored);
+    const settings = { title: "Renamed", description: "", acceptLate: true };
+    return saveSettingsRequest(c, { ...course, ...settings, revision });
+  },
 };
 
 const REFUSED = [

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
-import type { Database } from "@sawtooth/db";
+import { courseSettingsRevision, type Database } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
 import { createCourseFixture, FIXTURE } from "@/testing/course-fixture";
@@ -195,6 +195,7 @@ describe("saveSettingsRequest", () => {
       title: "t".repeat(3000),
       description: "d".repeat(20_000),
       acceptLate: false,
+      revision: "not-checked-before-the-fields",
     });
 
     expect(result).toEqual({
@@ -226,6 +227,7 @@ describe("saveSettingsRequest", () => {
       title: "  ",
       description: "",
       acceptLate: false,
+      revision: "not-checked-before-the-fields",
     });
 
     expect(result).toEqual({
@@ -233,4 +235,66 @@ describe("saveSettingsRequest", () => {
       problems: [{ field: "title", message: "Title: the title is empty. Enter one." }],
     });
   });
+
+  test("saves with the loaded revision and returns the next one", async () => {
+    const revision = await storedRevision();
+    const settings = { title: "Renamed", description: "New text", acceptLate: true };
+
+    const result = await saveSettingsRequest(admin, { courseSlug, ...settings, revision });
+
+    expect(result).toEqual({ status: "saved", revision: courseSettingsRevision(settings) });
+    const course = await db.course.findUniqueOrThrow({ where: { slug: courseSlug } });
+    expect(course).toMatchObject(settings);
+  });
+
+  test("rejects a form loaded before another save", async () => {
+    const loaded = await storedRevision();
+    const original = await db.course.findUniqueOrThrow({ where: { slug: courseSlug } });
+    const otherTab = { title: "Title from tab 2", description: original.description };
+    await saveSettingsRequest(admin, {
+      courseSlug,
+      ...otherTab,
+      acceptLate: original.acceptLate,
+      revision: loaded,
+    });
+    const afterOtherTab = await db.course.findUniqueOrThrow({ where: { slug: courseSlug } });
+
+    const result = await saveSettingsRequest(admin, {
+      courseSlug,
+      title: original.title,
+      description: "Description from tab 1",
+      acceptLate: original.acceptLate,
+      revision: loaded,
+    });
+
+    const time = afterOtherTab.updatedAt.toISOString().slice(0, 16).replace("T", " ");
+    expect(result).toEqual({
+      status: "conflict",
+      message:
+        `The settings were changed since you opened them (course last saved ${time} UTC, in ` +
+        "another tab, by another admin or by an import). Nothing was stored. Reload to see " +
+        "the stored settings, then apply your edits again.",
+    });
+    const course = await db.course.findUniqueOrThrow({ where: { slug: courseSlug } });
+    expect(course.title).toBe("Title from tab 2");
+    expect(course.description).toBe(original.description);
+  });
+
+  test("rejects a request without a revision", async () => {
+    const result = await saveSettingsRequest(admin, {
+      courseSlug,
+      title: "Renamed",
+      description: "",
+      acceptLate: false,
+    });
+
+    expect(result).toMatchObject({ status: "rejected" });
+    const course = await db.course.findUniqueOrThrow({ where: { slug: courseSlug } });
+    expect(course.title).not.toBe("Renamed");
+  });
 });
+
+/** Returns the settings revision of the fixture's course as stored now. */
+async function storedRevision(): Promise<string> {
+  return courseSettingsRevision(await db.course.findUniqueOrThrow({ where: { slug: courseSlug } }));
+}

@@ -1,15 +1,11 @@
 import "server-only";
 
-import {
-  findAttempt,
-  findMembershipByCourseId,
-  isStaffRole,
-  listAttemptComments,
-} from "@sawtooth/db";
+import { findAttempt, findMembershipByCourseId, listAttemptComments } from "@sawtooth/db";
 import type { Feedback } from "@sawtooth/theory";
 
 import type { RejectionReason } from "@/lib/submission-contract";
 
+import { maySeeAttempt } from "../access";
 import { submitAttempt } from "../submissions";
 import { readJsonBody } from "./body";
 import type { ApiCall } from "./context";
@@ -79,9 +75,10 @@ export async function submitAttemptHandler({
 }
 
 /**
- * GET /attempts/{attempt}: an attempt with its feedback and the tutors' comments. A student of
- * the course may read their own attempts, its tutors and admins any attempt of the course. Every
- * other attempt is "not_found", so its existence stays hidden.
+ * GET /attempts/{attempt}: an attempt with its feedback and the tutors' comments. The members
+ * that `maySeeAttempt` allows read it, as on the attempt page: a student their own attempts at
+ * visible exercises, tutors and admins any attempt of the course. Every other attempt is
+ * "not_found", so its existence stays hidden.
  */
 export async function readAttemptHandler({
   context,
@@ -94,7 +91,8 @@ export async function readAttemptHandler({
   const attempt = await findAttempt(db, attemptId);
   const membership =
     attempt && (await findMembershipByCourseId(db, caller.userId, attempt.exercise.courseId));
-  const allowed = membership && (attempt.userId === caller.userId || isStaffRole(membership.role));
+  const allowed =
+    membership && maySeeAttempt({ userId: caller.userId, role: membership.role }, attempt);
   if (!attempt || !membership || !allowed) {
     throw new ApiError("not_found", `Attempt "${attemptId}" not found.`);
   }

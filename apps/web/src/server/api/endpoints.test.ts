@@ -424,6 +424,28 @@ describe("readAttemptHandler", () => {
     },
   );
 
+  test("hides an attempt at a hidden exercise from its student", async () => {
+    const { tokens, db } = await setUp();
+    const { attempt } = await submitGraded(tokens.student, TENT_H2_WRONG);
+    await db.attemptComment.create({
+      data: { attemptId: attempt.id, authorId: FIXTURE.tutor, body: "Check x = 1." },
+    });
+    await db.exercise.updateMany({ where: { slug: "tent-h2" }, data: { visibility: "hidden" } });
+
+    const student = await readAttempt(tokens.student, attempt.id);
+    const tutor = await readAttempt(tokens.tutor, attempt.id);
+    await db.exercise.updateMany({ where: { slug: "tent-h2" }, data: { visibility: "visible" } });
+    const visibleAgain = await readAttempt(tokens.student, attempt.id);
+
+    expect(student.status).toBe(404);
+    expect(await readError(student)).toEqual({
+      code: "not_found",
+      message: `Attempt "${attempt.id}" not found.`,
+    });
+    expect(tutor.status).toBe(200);
+    expect(visibleAgain.status).toBe(200);
+  });
+
   test("returns 404 for a missing attempt", async () => {
     const { tokens } = await setUp();
 

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 
+import { courseSettingsRevision } from "@sawtooth/db";
+
 import { requireCourseAdmin } from "@/server/admin/require-admin";
 import { MAX_DESCRIPTION_LENGTH, MAX_TITLE_LENGTH } from "@/server/admin/settings";
 
@@ -21,6 +23,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           description: course.description,
           acceptLate: course.acceptLate,
         }}
+        revision={courseSettingsRevision(course)}
         limits={{ title: MAX_TITLE_LENGTH, description: MAX_DESCRIPTION_LENGTH }}
       />
     </div>

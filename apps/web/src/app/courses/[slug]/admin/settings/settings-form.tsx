@@ -12,10 +12,13 @@ import { Button, Panel, ProblemList, TextArea, TextField } from "../admin-ui";
 export function SettingsForm({
   courseSlug,
   initial,
+  revision: loadedRevision,
   limits,
 }: {
   courseSlug: string;
   initial: { title: string; description: string; acceptLate: boolean };
+  /** Revision of the stored settings the form starts from; a save sends it back. */
+  revision: string;
   /** Longest title and description, in characters, as the server checks them. */
   limits: { title: number; description: number };
 }) {
@@ -24,16 +27,24 @@ export function SettingsForm({
   const [saved, setSaved] = useState(false);
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
   const [rejected, setRejected] = useState<string | null>(null);
+  const [conflict, setConflict] = useState(false);
+  // The form keeps its own copy, because a save changes the revision without reloading the page.
+  const [revision, setRevision] = useState(loadedRevision);
   const [pending, startTransition] = useTransition();
   const titleRef = useRef<HTMLInputElement>(null);
   const descriptionRef = useRef<HTMLTextAreaElement>(null);
 
   function save() {
     startTransition(async () => {
-      const response = await saveSettingsAction({ courseSlug, ...settings });
+      const response = await saveSettingsAction({ courseSlug, ...settings, revision });
       setSaved(response.status === "saved");
       setProblems(response.status === "invalid" ? response.problems : []);
-      setRejected(response.status === "rejected" ? response.message : null);
+      const failed = response.status === "rejected" || response.status === "conflict";
+      setRejected(failed ? response.message : null);
+      setConflict(response.status === "conflict");
+      if (response.status === "saved") {
+        setRevision(response.revision);
+      }
       if (response.status === "invalid") {
         const first = response.problems[0]?.field;
         (first === "description" ? descriptionRef : titleRef).current?.focus();
@@ -83,6 +94,11 @@ export function SettingsForm({
       )}
       {rejected && (
         <ProblemList title="Not saved." problems={[{ place: "Settings", message: rejected }]} />
+      )}
+      {conflict && (
+        <Button tone="plain" onClick={() => window.location.reload()}>
+          Reload the stored settings (discards your edits)
+        </Button>
       )}
     </Panel>
   );

@@ -11,6 +11,7 @@ import { isolateName, PersonName } from "@/components/person-name";
 
 import { FilterProblems } from "../filter-problems";
 import { LateBadge } from "../late-badge";
+import { RemovedBadge } from "../removed-badge";
 import { ReviewNav } from "../review-nav";
 
 interface AttemptListPageProps {
@@ -153,6 +154,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
               </td>
               <td>
                 <PersonName name={entry.student.name} />
+                {!entry.student.isMember && <RemovedBadge />}
                 <div className="text-slate-500">{entry.student.email}</div>
               </td>
               <td>

@@ -23,6 +23,7 @@ import { requireCourseStaff } from "@/server/review/require-staff";
 import { PersonName } from "@/components/person-name";
 
 import { LateBadge } from "../../late-badge";
+import { RemovedBadge } from "../../removed-badge";
 import { ReviewNav } from "../../review-nav";
 import {
   CommentActivityProvider,
@@ -66,6 +67,7 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
   const feedback = JSON.parse(attempt.feedback) as Feedback;
   const { domain } = prepareVersion(attempt.exerciseVersion);
   const base = `/courses/${course.slug}/review`;
+  const removed = !detail.student.isMember;
 
   return (
     <article>
@@ -75,7 +77,8 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
       </h1>
       <ReviewNav courseSlug={course.slug} current="/attempts" />
       <p className="mt-4 text-sm text-slate-600">
-        By <PersonName name={detail.student.name} /> ({detail.student.email}), submitted{" "}
+        By <PersonName name={detail.student.name} /> ({detail.student.email})
+        {removed && <RemovedBadge />}, submitted{" "}
         <time dateTime={attempt.createdAt.toISOString()}>
           {timeFormat.format(attempt.createdAt)} UTC
         </time>
@@ -91,6 +94,16 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
           </>
         )}
       </p>
+      {removed && (
+        <p
+          role="note"
+          className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          <strong>This student is no longer a member of the course.</strong> While removed, they
+          cannot see this attempt, its comments or its score. Comments and score overrides are still
+          stored, and the student sees them if an admin adds them to the course again.
+        </p>
+      )}
       <p className="mt-2 text-sm" aria-label="Score">
         Score that counts: <strong>{formatScore(attempt.score)}</strong>
         {attempt.overrideScore !== null && (
@@ -160,6 +173,11 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
             </ul>
           )}
           <CommentStatus />
+          {removed && (
+            <p className="mt-4 text-sm text-slate-600">
+              The student cannot see comments while removed from the course.
+            </p>
+          )}
           <CommentForm
             courseSlug={course.slug}
             attemptId={attempt.id}
@@ -170,6 +188,12 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
 
       <section aria-label="Score override" className="mt-8">
         <h2 className="text-lg font-semibold">Score override</h2>
+        {removed && (
+          <p className="mt-2 text-sm text-slate-600">
+            The student cannot see the score while removed from the course, and the gradebook leaves
+            them out.
+          </p>
+        )}
         <OverrideForm
           courseSlug={course.slug}
           attemptId={attempt.id}

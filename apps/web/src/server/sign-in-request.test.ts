@@ -1,0 +1,175 @@
+import { beforeAll, describe, expect, test } from "vitest";
+
+import { addMember, getDatabase } from "@sawtooth/db";
+
+import { sendAuthRequest, setUpAuthTestDatabase } from "@/testing/auth-requests";
+
+import { clientAddress, SIGN_IN_LIMIT, signInRequest } from "./sign-in-request";
+
+const database = setUpAuthTestDatabase();
+
+const NOW = new Date("2027-01-15T12:00:00Z");
+let password = "";
+let bobPassword = "";
+
+/** Adds a student with a new account and returns the one-time password. */
+async function addStudent(courseId: string, name: string): Promise<string> {
+  const member = { email: `${name.toLowerCase()}@example.com`, name, role: "student" } as const;
+  const added = await addMember(database.current.db, courseId, member);
+  if (added.status !== "added" || added.password === null) {
+    throw new Error(`Expected a new account for ${name}, got ${added.status}.`);
+  }
+  return added.password;
+}
+
+beforeAll(async () => {
+  const course = await database.current.db.course.create({ data: { slug: "c1", title: "C1" } });
+  password = await addStudent(course.id, "Alice");
+  bobPassword = await addStudent(course.id, "Bob");
+});
+
+function form(email: string, typedPassword: string): FormData {
+  const data = new FormData();
+  data.set("email", email);
+  data.set("password", typedPassword);
+  data.set("next", "/courses/c1");
+  return data;
+}
+
+function headersFrom(address: string): Headers {
+  return new Headers({ host: "127.0.0.1:3000", "x-forwarded-for": address });
+}
+
+function send(email: string, typedPassword: string, address: string, now = NOW) {
+  return signInRequest(getDatabase(), form(email, typedPassword), headersFrom(address), now);
+}
+
+function minutesLater(minutes: number): Date {
+  return new Date(NOW.getTime() + minutes * 60_000);
+}
+
+describe("signInRequest", () => {
+  test("signs in and returns the return path", async () => {
+    const result = await send("Alice@Example.com ", password, "192.0.2.10");
+
+    expect(result).toEqual({ status: "signed-in", returnPath: "/courses/c1" });
+  });
+
+  test("locks an email after five failures, right password included", async () => {
+    const address = "192.0.2.11";
+    for (let i = 0; i < SIGN_IN_LIMIT.perEmail; i++) {
+      const failed = await send("alice@example.com", `wrong-${i}`, address, minutesLater(i));
+      expect(failed).toMatchObject({ state: { error: "Invalid email or password." } });
+    }
+
+    const locked = await send("alice@example.com", password, "192.0.2.12", minutesLater(5));
+    const lastMinute = await send("alice@example.com", password, address, minutesLater(14.5));
+    const afterWindow = await send("alice@example.com", password, address, minutesLater(15));
+
+    expect(locked).toEqual({
+      status: "rejected",
+      state: {
+        error: "Too many failed sign-ins for this email: try again in 10 minutes.",
+        email: "alice@example.com",
+      },
+    });
+    expect(lastMinute).toMatchObject({
+      state: { error: "Too many failed sign-ins for this email: try again in 1 minute." },
+    });
+    expect(afterWindow.status).toBe("signed-in");
+  });
+
+  test("gives the same message for an unknown email", async () => {
+    const address = "192.0.2.13";
+    for (let i = 0; i < SIGN_IN_LIMIT.perEmail; i++) {
+      await send("nobody@example.com", "wrong", address, minutesLater(20));
+    }
+
+    const locked = await send("nobody@example.com", "wrong", address, minutesLater(20));
+
+    expect(locked).toMatchObject({
+      state: { error: "Too many failed sign-ins for this email: try again in 15 minutes." },
+    });
+  });
+
+  test("clears the email's failures on success", async () => {
+    const later = minutesLater(60);
+    for (let i = 0; i < SIGN_IN_LIMIT.perEmail - 1; i++) {
+      await send("alice@example.com", "wrong", "192.0.2.14", later);
+    }
+
+    const signedIn = await send("alice@example.com", password, "192.0.2.14", later);
+    const failures = await database.current.db.signInFailure.count({
+      where: { key: "email:alice@example.com" },
+    });
+    const afterClear = await send("alice@example.com", "wrong", "192.0.2.14", later);
+
+    expect(signedIn.status).toBe("signed-in");
+    expect(failures).toBe(0);
+    expect(afterClear).toMatchObject({ state: { error: "Invalid email or password." } });
+  });
+
+  // Each failed sign-in hashes a password, which makes fifty of them take several seconds.
+  test("limits one address across emails", async () => {
+    const address = "192.0.2.15";
+    const later = minutesLater(120);
+    for (let i = 0; i < SIGN_IN_LIMIT.perAddress; i++) {
+      await send(`guess${i}@example.com`, "wrong", address, later);
+    }
+
+    const locked = await send("alice@example.com", password, address, later);
+    const elsewhere = await send("alice@example.com", password, "192.0.2.16", later);
+
+    expect(locked).toMatchObject({
+      state: {
+        error: "Too many failed sign-ins from your network address: try again in 15 minutes.",
+      },
+    });
+    expect(elsewhere.status).toBe("signed-in");
+  }, 60_000);
+
+  test("rejects a form without credentials uncounted", async () => {
+    const before = await database.current.db.signInFailure.count();
+
+    const result = await send("", "", "192.0.2.17");
+
+    expect(result).toMatchObject({ state: { error: "Enter your email address and password." } });
+    expect(await database.current.db.signInFailure.count()).toBe(before);
+  });
+});
+
+describe("/api/auth/sign-in/email", () => {
+  test("applies the same limit as the form", async () => {
+    const statuses = [];
+    for (let i = 0; i < SIGN_IN_LIMIT.perEmail; i++) {
+      const body = { email: "bob@example.com", password: `wrong-${i}` };
+      statuses.push((await sendAuthRequest("/sign-in/email", { body })).status);
+    }
+
+    const body = { email: "bob@example.com", password: bobPassword };
+    const locked = await sendAuthRequest("/sign-in/email", { body });
+
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect(locked.status).toBe(429);
+    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
+    expect(await locked.json()).toEqual({
+      code: "TOO_MANY_FAILED_SIGN_INS",
+      message: "Too many failed sign-ins for this email: try again in 15 minutes.",
+    });
+    expect(locked.headers.getSetCookie()).toEqual([]);
+  });
+});
+
+describe("clientAddress", () => {
+  test.each([
+    ["the only address", "192.0.2.1", "192.0.2.1"],
+    ["the last of a proxy chain", "203.0.113.9, 192.0.2.1", "192.0.2.1"],
+    ["an IPv6 address", "::1", "::1"],
+    ["no header as unknown", null, "unknown"],
+    ["an empty header as unknown", " ", "unknown"],
+  ])("returns %s", (_case, header, expected) => {
+    const headers = new Headers(header === null ? {} : { "x-forwarded-for": header });
+
+    expect(clientAddress(headers)).toBe(expected);
+  });
+});

@@ -1,0 +1,165 @@
+import "server-only";
+
+import { APIError } from "better-auth/api";
+import { z } from "zod";
+
+import {
+  beginSignIn,
+  recordSignInSuccess,
+  type Database,
+  type SignInKeys,
+  type SignInLimit,
+} from "@sawtooth/db";
+
+import { RETURN_PARAMETER, safeReturnPath } from "@/lib/return-path";
+
+import { getAuth } from "./auth";
+import { logger } from "./log";
+
+/** State of the sign-in form between submissions. */
+export interface SignInState {
+  /** Message to show, or null. */
+  error: string | null;
+  /** Email address to fill in again after a failed attempt. */
+  email: string;
+}
+
+/**
+ * Result of {@link signInRequest}: signed in, with the session cookie set and the path to go to
+ * (the form's return path when it is a path on this site, else the course list), or the form's
+ * next state.
+ */
+export type SignInResult =
+  { status: "signed-in"; returnPath: string } | { status: "rejected"; state: SignInState };
+
+/**
+ * Failed sign-ins allowed per email address and per client address in any 15 minutes. The
+ * per-address limit is higher because a lecture hall often reaches the server through one
+ * address, so one student's typos must not lock out the others.
+ */
+export const SIGN_IN_LIMIT: SignInLimit = {
+  perEmail: 5,
+  perAddress: 50,
+  windowMs: 15 * 60 * 1000,
+};
+
+/** Maximum length of a stored client address. An IPv6 address has at most 45 characters. */
+const MAX_ADDRESS_LENGTH = 64;
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
+  password: z.string().min(1).max(1024),
+});
+
+/**
+ * Returns the client's address as the request headers give it: the last entry of
+ * X-Forwarded-For. Next.js sets that header to the connection's address when the request has
+ * none. A proxy in front must set it or append to it, and without a proxy a client can send any
+ * value, so then only the per-email limit binds that client.
+ */
+export function clientAddress(headers: Headers): string {
+  const forwarded = headers.get("x-forwarded-for") ?? "";
+  const last = forwarded.split(",").at(-1)?.trim() ?? "";
+  return last === "" ? "unknown" : last.slice(0, MAX_ADDRESS_LENGTH);
+}
+
+/**
+ * Signs in with the form's email and password through better-auth, which sets the session
+ * cookie. A wrong email and a wrong password get the same message, and the limit counts
+ * failures of every typed email alike, so the form does not reveal which accounts exist. Past
+ * {@link SIGN_IN_LIMIT} the password is not checked at all, so a right one is rejected too.
+ */
+export async function signInRequest(
+  db: Database,
+  form: unknown,
+  requestHeaders: Headers,
+  now: Date,
+): Promise<SignInResult> {
+  if (!(form instanceof FormData)) {
+    const error = "Invalid sign-in request: reload the page and sign in again.";
+    return { status: "rejected", state: { error, email: "" } };
+  }
+  const email = form.get("email");
+  const credentials = credentialsSchema.safeParse({ email, password: form.get("password") });
+  const typedEmail = typeof email === "string" ? email : "";
+  const reject = (error: string): SignInResult => ({
+    status: "rejected",
+    state: { error, email: typedEmail },
+  });
+  if (!credentials.success) {
+    return reject("Enter your email address and password.");
+  }
+
+  const keys: SignInKeys = {
+    email: credentials.data.email,
+    address: clientAddress(requestHeaders),
+  };
+  const started = await beginSignIn(db, keys, SIGN_IN_LIMIT, now);
+  if (started.status === "limited") {
+    logger.warn({ limitedBy: started.limitedBy }, "sign-in rejected: too many failures");
+    return reject(limitMessage(started.limitedBy, started.retryAt, now));
+  }
+
+  try {
+    await getAuth().api.signInEmail({ body: credentials.data, headers: requestHeaders });
+  } catch (error) {
+    if (error instanceof APIError && error.status === "UNAUTHORIZED") {
+      return reject("Invalid email or password.");
+    }
+    throw error;
+  }
+  await recordSignInSuccess(db, keys, started);
+  return { status: "signed-in", returnPath: safeReturnPath(form.get(RETURN_PARAMETER)) };
+}
+
+/** Returns the message for a sign-in rejected by the limit, with the wait in whole minutes. */
+function limitMessage(limitedBy: "email" | "address", retryAt: Date, now: Date): string {
+  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+  const wait = minutes === 1 ? "1 minute" : `${minutes} minutes`;
+  const source = limitedBy === "email" ? "for this email" : "from your network address";
+  return `Too many failed sign-ins ${source}: try again in ${wait}.`;
+}
+
+/**
+ * Applies {@link SIGN_IN_LIMIT} to better-auth's HTTP route `/api/auth/sign-in/email`, which
+ * scripts may call, so that the limit cannot be bypassed there. better-auth's own limiter on that
+ * route counts in the memory of one process only. Past the limit it returns 429 in better-auth's
+ * error shape, and a 2xx response clears the email's failures as on the form. A body without a
+ * valid email goes to better-auth uncounted, which rejects it without checking a password.
+ */
+export async function limitSignInRoute(
+  db: Database,
+  request: Request,
+  handle: (request: Request) => Promise<Response>,
+  now: Date,
+): Promise<Response> {
+  const body: unknown = await request
+    .clone()
+    .json()
+    .catch(() => null);
+  const parsed = credentialsSchema.shape.email.safeParse(
+    typeof body === "object" && body !== null && "email" in body ? body.email : undefined,
+  );
+  if (!parsed.success) {
+    return handle(request);
+  }
+
+  const keys: SignInKeys = { email: parsed.data, address: clientAddress(request.headers) };
+  const started = await beginSignIn(db, keys, SIGN_IN_LIMIT, now);
+  if (started.status === "limited") {
+    logger.warn({ limitedBy: started.limitedBy }, "sign-in rejected: too many failures");
+    const retryAfter = Math.max(1, Math.ceil((started.retryAt.getTime() - now.getTime()) / 1000));
+    return Response.json(
+      {
+        code: "TOO_MANY_FAILED_SIGN_INS",
+        message: limitMessage(started.limitedBy, started.retryAt, now),
+      },
+      { status: 429, headers: { "Retry-After": String(retryAfter) } },
+    );
+  }
+  const response = await handle(request);
+  if (response.ok) {
+    await recordSignInSuccess(db, keys, started);
+  }
+  return response;
+}
