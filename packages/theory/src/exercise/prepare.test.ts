@@ -275,4 +275,10 @@ describe("prepareExercise", () => {
     expect(prepareExercise(file).ok).toBe(false);
     expect(prepareExercise(file, { stored: true }).ok).toBe(true);
   });
+
+  it("drops repeated tags in any letter case", () => {
+    const result = prepareExercise({ ...VALID, tags: ["ReLU", "relu", "depth", "RELU", "depth"] });
+
+    expect(result.ok && result.prepared.exercise.tags).toEqual(["ReLU", "depth"]);
+  });
 });

@@ -24,6 +24,7 @@ import {
 
 import {
   MAX_DEFINITION_BYTES,
+  storedExerciseText,
   MAX_DESCRIPTION_LENGTH,
   MAX_IMPORT_FILES,
   MAX_IMPORT_NAME_LENGTH,
@@ -32,6 +33,7 @@ import {
 } from "@/lib/course-limits";
 import { fieldMessage } from "@/lib/exercise-fields";
 import { exportedExerciseBytes } from "@/lib/exercise-size";
+import { withDistinctTags } from "@/lib/exercise-tags";
 import { describeJsonSyntax } from "@/lib/json-syntax";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
@@ -331,7 +333,10 @@ function checkExercise(
     return null;
   }
   const { exercise } = prepared.prepared;
-  const columns = readExerciseColumns(exercise, file.text);
+  // A file with repeated tags is stored rewritten without them, and any other file as written.
+  const distinct = withDistinctTags(value);
+  const text = distinct === null ? file.text : storedExerciseText(distinct);
+  const columns = readExerciseColumns(exercise, text);
   let valid = true;
   if (base !== `${exercise.id}.json`) {
     const message = `does not match the file name: rename the file to ${exercise.id}.json`;

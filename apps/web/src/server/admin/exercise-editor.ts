@@ -12,6 +12,7 @@ import { prepareExercise, type PreparedExercise } from "@sawtooth/theory";
 
 import { MAX_DEFINITION_BYTES, storedExerciseText } from "@/lib/course-limits";
 import { toFieldProblem, type FieldProblem } from "@/lib/exercise-fields";
+import { withDistinctTags } from "@/lib/exercise-tags";
 import { describeJsonSyntax } from "@/lib/json-syntax";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
@@ -212,6 +213,7 @@ function checkDefinition(
     problems.push(toFieldProblem("", describeJsonSyntax(definition)));
     return { problems };
   }
+  value = withDistinctTags(value) ?? value;
   const prepared = prepareExercise(value);
   if (!prepared.ok) {
     const targetKind = targetKindOf(value);

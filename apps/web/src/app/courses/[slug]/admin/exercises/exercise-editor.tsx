@@ -257,7 +257,11 @@ export function ExerciseEditor({
               setForm((current) => ({ ...current, showExpectedValues }))
             }
           />
-          <FormText name="tags" label="Tags" hint="Comma-separated." />
+          <FormText
+            name="tags"
+            label="Tags"
+            hint="Comma-separated. A tag repeated in any letter case is stored once."
+          />
         </Panel>
 
         <Panel title="Reference and known-wrong submissions">
