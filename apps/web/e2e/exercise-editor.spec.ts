@@ -61,6 +61,34 @@ test("exercise id new opens its editor", async ({ browser }) => {
   await expect(admin.getByLabel("Exercise id", { exact: true })).toHaveValue("");
 });
 
+test("broken math is listed and rejected", async ({ browser }) => {
+  const admin = await signedInPage(browser);
+  await admin.goto(`${ADMIN}/new-exercise`);
+  await admin.getByLabel("Exercise id", { exact: true }).fill("broken-math-e2e");
+  await admin.getByLabel("Title", { exact: true }).fill("Broken math");
+  await admin
+    .getByLabel("Statement", { exact: true })
+    .fill("Broken: $\\frac{1}{$ and $\\undefinedmacro{x}$, but $x^2$ is fine.");
+  await admin.getByLabel("Reference solution", { exact: true }).fill(JSON.stringify(H2));
+
+  const listed = admin.getByRole("region", { name: "Math problems" }).getByRole("listitem");
+  await expect(listed).toHaveText([
+    "Statement, formula 1 `\\frac{1}{`: the input ends inside a { … } group: close it",
+    "Statement, formula 2 `\\undefinedmacro{x}`: \\undefinedmacro is not a command KaTeX knows: " +
+      "check its spelling",
+  ]);
+  await admin.getByRole("button", { name: "Save and run self-test" }).click();
+
+  const summary = admin.getByRole("alert").filter({ hasText: "The exercise was not saved." });
+  await expect(summary).toContainText(
+    "Statement: formula 1 `\\frac{1}{`: the input ends inside a { … } group: close it",
+  );
+  await expect(admin).toHaveURL(`${ADMIN}/new-exercise`);
+
+  await admin.getByLabel("Statement", { exact: true }).fill("Fixed: $\\frac{1}{2}$.");
+  await expect(admin.getByRole("region", { name: "Math problems" })).toHaveCount(0);
+});
+
 test("wording edit keeps the version", async ({ browser }) => {
   const admin = await signedInPage(browser);
   await createExercise(admin, "wording-e2e");

@@ -6,6 +6,8 @@ import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 
+import { separateDisplayMath } from "@/lib/statement-math";
+
 // The default schema keeps only `language-*` classes on code. remark-math also marks math with
 // `math-inline` and `math-display`, and rehype-katex reads those marks.
 const schema = {
@@ -34,15 +36,6 @@ const ELEMENT_STYLES = [
   "[&_blockquote]:border-l-4 [&_blockquote]:border-slate-300 [&_blockquote]:pl-4",
   "[&_.katex-display]:overflow-x-auto",
 ].join(" ");
-
-/**
- * Puts a `$$…$$` formula that fills a line on lines of its own. remark-math reads `$$` as display
- * math only when the dollars stand on their own lines, and as inline math within a line, which
- * is how statements usually write a displayed formula.
- */
-function separateDisplayMath(text: string): string {
-  return text.replace(/^([ \t]*)\$\$([^$\n]+)\$\$[ \t]*$/gm, "$1$$$$\n$1$2\n$1$$$$");
-}
 
 /**
  * Renders Markdown with `$…$` and `$$…$$` math and GitHub's extensions (tables, strikethrough,

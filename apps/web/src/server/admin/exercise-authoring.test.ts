@@ -3,7 +3,12 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import type { Database } from "@sawtooth/db";
 import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
-import { createCourseFixture, FIXTURE, readExerciseFile } from "@/testing/course-fixture";
+import {
+  createCourseFixture,
+  FIXTURE,
+  lectureExerciseIds,
+  readExerciseFile,
+} from "@/testing/course-fixture";
 import { checkThenImport } from "@/testing/import-steps";
 
 import type { AdminContext } from "./admin-access";
@@ -83,5 +88,67 @@ describe("repeated tags", () => {
       where: { exercise: { slug: "tags-kept" } },
     });
     expect(stored.definition).toBe(text);
+  });
+});
+
+const BROKEN_STATEMENT =
+  "Broken: $\\frac{1}{$ and $\\undefinedmacro{x}$ and $$\\begin{cases} x \\end{matrix}$$ " +
+  "and $x^{$ but $x$ is fine.";
+
+/** The problems of {@link BROKEN_STATEMENT}, in the words after the field's name. */
+const BROKEN_MATH = [
+  "formula 1 `\\frac{1}{`: the input ends inside a { … } group: close it",
+  "formula 2 `\\undefinedmacro{x}`: \\undefinedmacro is not a command KaTeX knows: check its " +
+    "spelling",
+  "formula 3 `\\begin{cases} x \\end{matrix}`: \\begin{cases} is closed by \\end{matrix}: use " +
+    "the same name in both",
+  "formula 4 `x^{`: the input ends inside a { … } group: close it",
+];
+
+describe("statement math", () => {
+  test("editor rejects broken formulas", async () => {
+    const definition = tentFile("math-editor", { statement: BROKEN_STATEMENT });
+
+    const result = await saveExercise(admin, {
+      courseSlug,
+      exerciseSlug: null,
+      definition,
+      dueDate: "",
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      selfTest: null,
+      problems: BROKEN_MATH.map((message) => ({ path: "statement", field: "Statement", message })),
+    });
+    expect(await db.exercise.count({ where: { slug: "math-editor" } })).toBe(0);
+  });
+
+  test("import rejects broken formulas", async () => {
+    const text = tentFile("math-import", { statement: BROKEN_STATEMENT });
+
+    const result = await checkThenImport(admin, {
+      courseSlug,
+      files: [{ name: "math-import.json", text }],
+    });
+
+    expect(result).toEqual({
+      status: "invalid",
+      problems: BROKEN_MATH.map((message) => ({
+        file: "math-import.json",
+        path: "statement",
+        message,
+      })),
+    });
+  });
+
+  test("lecture statements pass", async () => {
+    const ids = lectureExerciseIds();
+    const files = ids.map((id) => ({ name: `${id}.json`, text: readExerciseFile(id) }));
+
+    const result = await checkThenImport(admin, { courseSlug, files });
+
+    expect(ids.length).toBeGreaterThan(10);
+    expect(result.status).toBe("imported");
   });
 });
