@@ -5,6 +5,7 @@ import { getDatabase, listCourseAttempts, listCourseStudents, listExercises } fr
 
 import { DataTable } from "@/components/data-table";
 import { formatScore } from "@/components/feedback/feedback-format";
+import { labelExercises } from "@/lib/exercise-labels";
 import { parseAttemptFilter } from "@/server/review/attempt-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
 import { isolateName, PersonName } from "@/components/person-name";
@@ -34,6 +35,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
   const db = getDatabase();
   const exercises = await listExercises(db, course.id, { includeHidden: true });
   const students = await listCourseStudents(db, course.id);
+  const labels = labelExercises(exercises);
   const { values: filter, exerciseId, problems } = parseAttemptFilter(query, exercises, students);
   // Dates in the wrong order would match nothing, so the range is left out with a message.
   const range = filter.from && filter.to && filter.from > filter.to ? { from: "", to: "" } : filter;
@@ -71,7 +73,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
             <option value="">All exercises</option>
             {exercises.map((exercise) => (
               <option key={exercise.id} value={exercise.slug}>
-                {exercise.title}
+                {labels.get(exercise.slug)}
               </option>
             ))}
           </select>
@@ -156,7 +158,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
                 <div className="text-slate-500">{entry.student.email}</div>
               </td>
               <td>
-                {entry.exercise.title}{" "}
+                {labels.get(entry.exercise.slug) ?? entry.exercise.title}{" "}
                 <span className="text-slate-500">#{entry.attemptNumber}</span>
                 {entry.late && <LateBadge dueDate={entry.exercise.dueDate} />}
               </td>

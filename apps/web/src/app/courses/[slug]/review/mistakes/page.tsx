@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { getDatabase, type MistakeGroup, type MistakeVariant } from "@sawtooth/db";
 
+import { labelExercises } from "@/lib/exercise-labels";
 import { plural } from "@/lib/plural";
 import { requireCourseStaff } from "@/server/review/require-staff";
 import {
@@ -37,6 +38,7 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
   );
   const base = `/courses/${course.slug}/review`;
   const incorrect = groups.reduce((sum, group) => sum + group.attemptCount, 0);
+  const labels = labelExercises(exercises);
 
   return (
     <div>
@@ -52,7 +54,7 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
           >
             {exercises.map((candidate) => (
               <option key={candidate.id} value={candidate.slug}>
-                {candidate.title}
+                {labels.get(candidate.slug)}
               </option>
             ))}
           </select>
