@@ -5,6 +5,7 @@ import { getDatabase, listCourseAttempts, listCourseStudents, listExercises } fr
 
 import { DataTable } from "@/components/data-table";
 import { formatScore } from "@/components/feedback/feedback-format";
+import { formatAttemptTimes } from "@/lib/attempt-times";
 import { labelExercises } from "@/lib/exercise-labels";
 import { parseAttemptFilter } from "@/server/review/attempt-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
@@ -20,12 +21,6 @@ interface AttemptListPageProps {
 }
 
 export const metadata: Metadata = { title: "Attempts" };
-
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
 
 const DAY_MS = 86_400_000;
 
@@ -53,6 +48,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
     },
     filter.cursor || null,
   );
+  const times = formatAttemptTimes(page.entries.map((entry) => entry.createdAt));
   const base = `/courses/${course.slug}/review/attempts`;
   const kept = Object.entries(filter).filter(([key, value]) => key !== "cursor" && value !== "");
   const nextQuery = new URLSearchParams([...kept, ["cursor", page.nextCursor ?? ""]]);
@@ -146,11 +142,11 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
           ]}
           className="mt-4"
         >
-          {page.entries.map((entry) => (
+          {page.entries.map((entry, index) => (
             <tr key={entry.id}>
               <td>
-                <time dateTime={entry.createdAt.toISOString()}>
-                  {timeFormat.format(entry.createdAt)}
+                <time dateTime={entry.createdAt.toISOString()} title={times[index]?.full}>
+                  {times[index]?.text}
                 </time>
               </td>
               <td>
