@@ -155,7 +155,7 @@ test("admin publishes, edits and regrades an exercise", async ({ browser }) => {
 
 test("editor reports every problem at its field", async ({ browser }) => {
   const admin = await signedInPage(browser, ADMIN_EMAIL);
-  await admin.goto(`${ADMIN}/exercises/new`);
+  await admin.goto(`${ADMIN}/new-exercise`);
   const save = admin.getByRole("button", { name: "Save and run self-test" });
 
   await save.click();
@@ -204,7 +204,7 @@ test("editor reports every problem at its field", async ({ browser }) => {
 
 test("editor keeps the form when the statement is too large", async ({ browser }) => {
   const admin = await signedInPage(browser, ADMIN_EMAIL);
-  await admin.goto(`${ADMIN}/exercises/new`);
+  await admin.goto(`${ADMIN}/new-exercise`);
   await admin.getByLabel("Exercise id", { exact: true }).fill("too-long");
   await admin.getByLabel("Title", { exact: true }).fill("Too long");
   await admin.getByLabel("Reference solution", { exact: true }).fill(JSON.stringify(H2));
@@ -223,7 +223,7 @@ test("editor keeps the form when the statement is too large", async ({ browser }
 
 test("statement preview renders headings and tables", async ({ browser }) => {
   const admin = await signedInPage(browser, ADMIN_EMAIL);
-  await admin.goto(`${ADMIN}/exercises/new`);
+  await admin.goto(`${ADMIN}/new-exercise`);
 
   await admin
     .getByLabel("Statement", { exact: true })
@@ -581,6 +581,7 @@ const ADMIN_PAGES = [
   ADMIN,
   `${ADMIN}/members`,
   `${ADMIN}/settings`,
+  `${ADMIN}/new-exercise`,
   `${ADMIN}/exercises/new`,
   `${ADMIN}/exercises/tent-h2`,
   `${ADMIN}/exercises/tent-h2/preview`,

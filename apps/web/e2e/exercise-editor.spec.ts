@@ -25,7 +25,7 @@ async function signedInPage(browser: Browser): Promise<Page> {
 
 /** Creates a hidden exercise `id` in the editor and waits for its own page. */
 async function createExercise(page: Page, id: string): Promise<void> {
-  await page.goto(`${ADMIN}/exercises/new`);
+  await page.goto(`${ADMIN}/new-exercise`);
   await page.getByLabel("Exercise id", { exact: true }).fill(id);
   await page.getByLabel("Title", { exact: true }).fill(`Tent ${id}`);
   await page.getByLabel("Statement", { exact: true }).fill("Build the tent.");
@@ -38,6 +38,56 @@ async function createExercise(page: Page, id: string): Promise<void> {
 function savedStatus(page: Page) {
   return page.getByRole("status").filter({ hasText: /^Saved|^Nothing changed/ });
 }
+
+test("exercise id new opens its editor", async ({ browser }) => {
+  const admin = await signedInPage(browser);
+  // Before an exercise takes the id "new", its path leads to the new-exercise form.
+  await admin.goto(`${ADMIN}/exercises/new`);
+  await expect(admin).toHaveURL(`${ADMIN}/new-exercise`);
+  await expect(admin.getByRole("heading", { name: "New exercise" })).toBeVisible();
+
+  await createExercise(admin, "new");
+  await expect(admin.getByRole("heading", { name: "Edit Tent new" })).toBeVisible();
+  await expect(admin.getByLabel("Exercise id", { exact: true })).toHaveValue("new");
+  await admin.getByLabel("Title", { exact: true }).fill("Tent new, edited");
+  await admin.getByRole("button", { name: "Save and run self-test" }).click();
+  await expect(savedStatus(admin)).toHaveText(
+    "Saved the new wording. The grading version stays 1.",
+  );
+
+  await admin.goto(ADMIN);
+  await admin.getByRole("link", { name: "New exercise" }).click();
+  await expect(admin).toHaveURL(`${ADMIN}/new-exercise`);
+  await expect(admin.getByLabel("Exercise id", { exact: true })).toHaveValue("");
+});
+
+test("broken math is listed and rejected", async ({ browser }) => {
+  const admin = await signedInPage(browser);
+  await admin.goto(`${ADMIN}/new-exercise`);
+  await admin.getByLabel("Exercise id", { exact: true }).fill("broken-math-e2e");
+  await admin.getByLabel("Title", { exact: true }).fill("Broken math");
+  await admin
+    .getByLabel("Statement", { exact: true })
+    .fill("Broken: $\\frac{1}{$ and $\\undefinedmacro{x}$, but $x^2$ is fine.");
+  await admin.getByLabel("Reference solution", { exact: true }).fill(JSON.stringify(H2));
+
+  const listed = admin.getByRole("region", { name: "Math problems" }).getByRole("listitem");
+  await expect(listed).toHaveText([
+    "Statement, formula 1 `\\frac{1}{`: the input ends inside a { … } group: close it",
+    "Statement, formula 2 `\\undefinedmacro{x}`: \\undefinedmacro is not a command KaTeX knows: " +
+      "check its spelling",
+  ]);
+  await admin.getByRole("button", { name: "Save and run self-test" }).click();
+
+  const summary = admin.getByRole("alert").filter({ hasText: "The exercise was not saved." });
+  await expect(summary).toContainText(
+    "Statement: formula 1 `\\frac{1}{`: the input ends inside a { … } group: close it",
+  );
+  await expect(admin).toHaveURL(`${ADMIN}/new-exercise`);
+
+  await admin.getByLabel("Statement", { exact: true }).fill("Fixed: $\\frac{1}{2}$.");
+  await expect(admin.getByRole("region", { name: "Math problems" })).toHaveCount(0);
+});
 
 test("wording edit keeps the version", async ({ browser }) => {
   const admin = await signedInPage(browser);
@@ -184,7 +234,7 @@ test("unsaved edits ask before leaving", async ({ browser }) => {
 
 test("long statement skips the preview", async ({ browser }) => {
   const admin = await signedInPage(browser);
-  await admin.goto(`${ADMIN}/exercises/new`);
+  await admin.goto(`${ADMIN}/new-exercise`);
   const statement = admin.getByLabel("Statement", { exact: true });
   const preview = admin.getByRole("region", { name: "Statement preview" });
 

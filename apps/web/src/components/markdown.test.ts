@@ -56,4 +56,37 @@ describe("Markdown", () => {
     expect(html).not.toContain("onerror");
     expect(html).not.toContain("javascript:");
   });
+
+  test.each([
+    ["![chart](http://tracker.example/t.png)", "http://tracker.example/t.png", "chart"],
+    ["![chart](https://tracker.example/t.png)", "https://tracker.example/t.png", "chart"],
+    ["![chart](//tracker.example/t.png)", "//tracker.example/t.png", "chart"],
+    [
+      "![](http://tracker.example/t.png)",
+      "http://tracker.example/t.png",
+      "http://tracker.example/t.png",
+    ],
+  ])("turns the remote image %s into a link", (text, href, label) => {
+    const html = render(text);
+
+    expect(html).not.toContain("<img");
+    expect(html).toContain(`<a href="${href}">${label}</a>`);
+  });
+
+  test("keeps same-origin and data images", () => {
+    const pixel = "data:image/png;base64,iVBORw0KGgo=";
+    const html = render(`![plot](/plots/h2.png) ![rel](h3.png) ![dot](${pixel})`);
+
+    expect(html).toContain('<img src="/plots/h2.png" alt="plot"/>');
+    expect(html).toContain('<img src="h3.png" alt="rel"/>');
+    expect(html).toContain(`<img src="${pixel}" alt="dot"/>`);
+  });
+
+  test("drops a data image of another type", () => {
+    const html = render("![page](data:text/html;base64,PHNjcmlwdD4=)");
+
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("data:");
+    expect(html).toContain("page");
+  });
 });

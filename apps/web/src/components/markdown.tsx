@@ -1,19 +1,24 @@
 import "katex/dist/katex.min.css";
 
-import ReactMarkdown from "react-markdown";
+import ReactMarkdown, { defaultUrlTransform, type UrlTransform } from "react-markdown";
 import rehypeKatex from "rehype-katex";
 import rehypeSanitize, { defaultSchema } from "rehype-sanitize";
 import remarkGfm from "remark-gfm";
 import remarkMath from "remark-math";
 
+import { isDataImage, rehypeSameOriginImages } from "@/lib/same-origin-images";
+import { separateDisplayMath } from "@/lib/statement-math";
+
 // The default schema keeps only `language-*` classes on code. remark-math also marks math with
 // `math-inline` and `math-display`, and rehype-katex reads those marks.
+// Images may also use data: URLs, which `rehypeSameOriginImages` then limits to image types.
 const schema = {
   ...defaultSchema,
   attributes: {
     ...defaultSchema.attributes,
     code: [["className", /^language-./, "math-inline", "math-display"]],
   },
+  protocols: { ...defaultSchema.protocols, src: ["http", "https", "data"] },
 };
 
 /**
@@ -35,26 +40,23 @@ const ELEMENT_STYLES = [
   "[&_.katex-display]:overflow-x-auto",
 ].join(" ");
 
-/**
- * Puts a `$$…$$` formula that fills a line on lines of its own. remark-math reads `$$` as display
- * math only when the dollars stand on their own lines, and as inline math within a line, which
- * is how statements usually write a displayed formula.
- */
-function separateDisplayMath(text: string): string {
-  return text.replace(/^([ \t]*)\$\$([^$\n]+)\$\$[ \t]*$/gm, "$1$$$$\n$1$2\n$1$$$$");
-}
+/** Keeps react-markdown's safe URLs, and also data: URLs of images in an image's src. */
+const transformUrl: UrlTransform = (url, key) =>
+  key === "src" && isDataImage(url) ? url : defaultUrlTransform(url);
 
 /**
  * Renders Markdown with `$…$` and `$$…$$` math and GitHub's extensions (tables, strikethrough,
  * task lists, autolinks). Raw HTML is not rendered, and the tree is sanitised before KaTeX adds
- * its own trusted markup.
+ * its own trusted markup. Images come only from the page's origin or data: URLs, and any other
+ * image becomes a link.
  */
 export function Markdown({ children }: { children: string }) {
   return (
     <div className={`space-y-4 leading-7 wrap-anywhere ${ELEMENT_STYLES}`}>
       <ReactMarkdown
         remarkPlugins={[remarkGfm, remarkMath]}
-        rehypePlugins={[[rehypeSanitize, schema], rehypeKatex]}
+        rehypePlugins={[[rehypeSanitize, schema], rehypeSameOriginImages, rehypeKatex]}
+        urlTransform={transformUrl}
       >
         {separateDisplayMath(children)}
       </ReactMarkdown>

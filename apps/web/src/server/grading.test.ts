@@ -32,6 +32,15 @@ describe("prepareVersion", () => {
     expect(cachedVersionCount()).toBe(64);
   });
 
+  test("prepares a version stored before the bounds rules", () => {
+    const file = { ...JSON.parse(tent.definition), domain: [2, 2] };
+    file.constraints = { ...file.constraints, minDepth: 5, maxDepth: 2 };
+
+    const prepared = prepareVersion({ id: "old-bounds", definition: JSON.stringify(file) });
+
+    expect(prepared.exercise.constraints.minDepth).toBe(5);
+  });
+
   test("rejects an invalid definition", () => {
     const broken = { id: "broken", definition: '{"id":"broken"}' };
 

@@ -45,7 +45,7 @@ export function preparedKey(version: StoredVersion): string {
  */
 export function prepareVersion(version: StoredVersion): PreparedExercise {
   return preparedByVersion.getOrCreate(preparedKey(version), () => {
-    const result = prepareExercise(JSON.parse(version.definition));
+    const result = prepareExercise(JSON.parse(version.definition), { stored: true });
     if (!result.ok) {
       const problems = result.problems.map((problem) => `${problem.path}: ${problem.message}`);
       throw new Error(`Exercise version ${version.id} is invalid: ${problems.join("; ")}`);

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 import { findExerciseForAdmin, type Database } from "@sawtooth/db";
@@ -11,6 +11,13 @@ const exercisesFolder = path.join(
 /** Returns the text of an exercise file of the lecture's course, such as `tent-h2`. */
 export function readExerciseFile(id: string): string {
   return readFileSync(path.join(exercisesFolder, `${id}.json`), "utf8");
+}
+
+/** Returns the ids of every exercise file of the lecture's course. */
+export function lectureExerciseIds(): string[] {
+  return readdirSync(exercisesFolder)
+    .filter((name) => name.endsWith(".json"))
+    .map((name) => name.slice(0, -".json".length));
 }
 
 /** The lecture's weights for h2 in the native format. */

@@ -218,4 +218,67 @@ describe("prepareExercise", () => {
       { path: "title", message: "is longer than 200 characters: shorten it" },
     ]);
   });
+
+  it("rejects a domain with equal ends", () => {
+    const problems = problemsOf({ ...VALID, domain: ["2", "4/2"] });
+
+    expect(problems).toEqual([
+      {
+        path: "domain",
+        message:
+          "has equal ends, 2: the lower end must be less than the upper end, so widen the domain",
+      },
+    ]);
+  });
+
+  it("rejects a lower end above the upper end", () => {
+    const problems = problemsOf({ ...VALID, domain: ["3", "2"] });
+
+    expect(messageAt(problems, "domain")).toBe("the lower end is above the upper end: swap them");
+  });
+
+  it("rejects a minimum depth above the maximum", () => {
+    const problems = problemsOf({ ...VALID, constraints: { minDepth: 5, maxDepth: 2 } });
+
+    expect(problems).toEqual([
+      {
+        path: "constraints.minDepth",
+        message: "is larger than the maximum depth 2: lower it or raise the maximum depth",
+      },
+    ]);
+  });
+
+  it("checks the bounds while other fields are invalid", () => {
+    const problems = problemsOf({
+      ...VALID,
+      title: "",
+      domain: [1, 1],
+      constraints: { minDepth: 3, maxDepth: 1 },
+    });
+
+    expect(problems.map((problem) => problem.path)).toEqual([
+      "title",
+      "domain",
+      "constraints.minDepth",
+    ]);
+  });
+
+  it("accepts equal depth bounds and a short domain", () => {
+    const file = { ...VALID, domain: ["0", "1/1024"], constraints: { minDepth: 2, maxDepth: 2 } };
+
+    expect(prepareExercise(file).ok).toBe(true);
+  });
+
+  it("keeps stored versions with the later rules gradable", () => {
+    const file = { ...VALID, domain: [2, 2], constraints: { minDepth: 5, maxDepth: 2 } };
+
+    expect(prepareExercise(file).ok).toBe(false);
+    expect(prepareExercise(file, { stored: true }).ok).toBe(true);
+  });
+
+  it("drops repeated tags in any letter case", () => {
+    const result = prepareExercise({ ...VALID, tags: ["ReLU", "relu", "depth", "RELU", "depth"] });
+
+    expect(result.ok && result.prepared.exercise.tags).toEqual(["ReLU", "depth"]);
+  });
 });

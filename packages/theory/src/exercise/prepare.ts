@@ -6,6 +6,7 @@ import { formatRational } from "../rational";
 import { describeProblem, readSubmission } from "../submission/index";
 import { describeIssue } from "./issues";
 import {
+  constraintsSchema,
   domainSchema,
   exerciseSchema,
   targetSchema,
@@ -32,18 +33,31 @@ export interface ExerciseProblem {
 export type PrepareResult =
   { ok: true; prepared: PreparedExercise } | { ok: false; problems: ExerciseProblem[] };
 
+/** Options of {@link prepareExercise}. */
+export interface PrepareOptions {
+  /**
+   * Whether the file is a version that is already stored and graded against. Such a version
+   * skips the rules that an exercise is checked against only when it is written: a domain with
+   * equal ends and a minimum depth above the maximum depth. Grading works with both, and
+   * versions stored before these rules existed may have them.
+   */
+  stored?: boolean;
+}
+
 /**
  * Validates an exercise file's parsed JSON and reads its reference and target networks. Every
  * problem is found in one pass: the schema's, the networks' (each read even when another field
- * is invalid) and those of the target against the domain (checked when both parse).
+ * is invalid), those of the target against the domain (checked when both parse), and those of
+ * the domain's ends and the depth bounds (checked when each parses).
  */
-export function prepareExercise(input: unknown): PrepareResult {
+export function prepareExercise(input: unknown, options: PrepareOptions = {}): PrepareResult {
   const parsed = exerciseSchema.safeParse(input, { error: describeIssue });
   const problems: ExerciseProblem[] = parsed.success ? [] : distinctIssues(parsed.error.issues);
   const networks = readNetworks(input, problems);
 
   const parts = parsed.success ? parsed.data : parseParts(input);
   if (parts !== null) problems.push(...checkTargetDomain(parts.domain, parts.target));
+  if (options.stored !== true) problems.push(...checkBounds(input));
 
   if (!parsed.success || problems.length > 0 || networks.reference === undefined) {
     return { ok: false, problems };
@@ -125,6 +139,30 @@ function parseParts(input: unknown): { domain: Domain; target: TargetSpec } | nu
 
 function asRecord(value: unknown): Record<string, unknown> {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>) : {};
+}
+
+/**
+ * Checks that the domain is an interval of positive length and that the depth bounds leave
+ * room for a network. The schema already rejects a lower end above the upper end.
+ */
+function checkBounds(input: unknown): ExerciseProblem[] {
+  const file = asRecord(input);
+  const problems: ExerciseProblem[] = [];
+  const domain = domainSchema.safeParse(file["domain"]);
+  const { lo, hi } = domain.success ? domain.data : { lo: null, hi: null };
+  if (lo !== null && hi !== null && lo.compare(hi) === 0) {
+    const message =
+      `has equal ends, ${formatRational(lo)}: the lower end must be less than the upper end, ` +
+      "so widen the domain";
+    problems.push({ path: "domain", message });
+  }
+  const constraints = constraintsSchema.safeParse(file["constraints"] ?? {});
+  const { minDepth, maxDepth } = constraints.success ? constraints.data : {};
+  if (minDepth !== undefined && maxDepth !== undefined && minDepth > maxDepth) {
+    const message = `is larger than the maximum depth ${maxDepth}: lower it or raise the maximum depth`;
+    problems.push({ path: "constraints.minDepth", message });
+  }
+  return problems;
 }
 
 /** Checks the target against the domain, reporting every point in the wrong place. */

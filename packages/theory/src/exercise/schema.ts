@@ -262,6 +262,20 @@ export const MAX_EXERCISE_ID_LENGTH = 80;
 /** Maximum length of an exercise title, in UTF-16 code units, as for a course title. */
 export const MAX_EXERCISE_TITLE_LENGTH = 200;
 
+/**
+ * Returns `tags` without repeats. Tags that differ only in letter case count as one, because a
+ * reader takes "ReLU" and "relu" for the same tag, and the first spelling is kept.
+ */
+export function distinctTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return tags.filter((tag) => {
+    const key = tag.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** One exercise as a file of a course folder. */
 export const exerciseSchema = z
   .object({
@@ -289,7 +303,7 @@ export const exerciseSchema = z
     reference: z.unknown(),
     knownWrong: z.array(knownWrongSchema).default([]),
     attemptLimit: wholeNumber(1, MAX_EXERCISE_COUNT).optional(),
-    tags: z.array(z.string()).default([]),
+    tags: z.array(z.string()).default([]).transform(distinctTags),
     ...exerciseSettingsShape,
   })
   .strict();

@@ -24,6 +24,7 @@ import {
 
 import {
   MAX_DEFINITION_BYTES,
+  storedExerciseText,
   MAX_DESCRIPTION_LENGTH,
   MAX_IMPORT_FILES,
   MAX_IMPORT_NAME_LENGTH,
@@ -32,7 +33,9 @@ import {
 } from "@/lib/course-limits";
 import { fieldMessage } from "@/lib/exercise-fields";
 import { exportedExerciseBytes } from "@/lib/exercise-size";
+import { withDistinctTags } from "@/lib/exercise-tags";
 import { describeJsonSyntax } from "@/lib/json-syntax";
+import { statementMathProblems } from "@/lib/statement-math";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { authorizeAdmin, invalidRequest, type AdminContext, type Rejected } from "./admin-access";
@@ -322,18 +325,16 @@ function checkExercise(
   problems: ImportProblem[],
 ): CheckedExercise | null {
   const prepared = prepareExercise(value);
-  if (!prepared.ok) {
-    for (const problem of prepared.problems) {
-      problems.push({
-        file: file.name,
-        path: problem.path,
-        message: fieldMessage(problem.message),
-      });
-    }
-    return null;
+  const mathProblems = statementMathProblems(value);
+  for (const problem of [...(prepared.ok ? [] : prepared.problems), ...mathProblems]) {
+    problems.push({ file: file.name, path: problem.path, message: fieldMessage(problem.message) });
   }
+  if (!prepared.ok || mathProblems.length > 0) return null;
   const { exercise } = prepared.prepared;
-  const columns = readExerciseColumns(exercise, file.text);
+  // A file with repeated tags is stored rewritten without them, and any other file as written.
+  const distinct = withDistinctTags(value);
+  const text = distinct === null ? file.text : storedExerciseText(distinct);
+  const columns = readExerciseColumns(exercise, text);
   let valid = true;
   if (base !== `${exercise.id}.json`) {
     const message = `does not match the file name: rename the file to ${exercise.id}.json`;

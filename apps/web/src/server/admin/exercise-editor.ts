@@ -12,7 +12,9 @@ import { prepareExercise, type PreparedExercise } from "@sawtooth/theory";
 
 import { MAX_DEFINITION_BYTES, storedExerciseText } from "@/lib/course-limits";
 import { toFieldProblem, type FieldProblem } from "@/lib/exercise-fields";
+import { withDistinctTags } from "@/lib/exercise-tags";
 import { describeJsonSyntax } from "@/lib/json-syntax";
+import { statementMathProblems } from "@/lib/statement-math";
 import { formatKibibytes, utf8Bytes } from "@/lib/submission-limits";
 
 import { prepareVersion } from "../grading";
@@ -212,7 +214,11 @@ function checkDefinition(
     problems.push(toFieldProblem("", describeJsonSyntax(definition)));
     return { problems };
   }
+  value = withDistinctTags(value) ?? value;
   const prepared = prepareExercise(value);
+  problems.push(
+    ...statementMathProblems(value).map(({ path, message }) => toFieldProblem(path, message)),
+  );
   if (!prepared.ok) {
     const targetKind = targetKindOf(value);
     problems.push(

@@ -27,7 +27,7 @@ export default async function AdminPage({ params }: AdminPageProps) {
       <h1 className="mt-2 text-2xl font-semibold">Course admin: exercises</h1>
       <div className="mt-4 flex gap-4 text-sm">
         <Link
-          href={`${base}/exercises/new`}
+          href={`${base}/new-exercise`}
           className="font-medium text-indigo-700 hover:underline"
         >
           New exercise

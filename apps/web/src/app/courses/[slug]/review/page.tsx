@@ -10,6 +10,7 @@ import {
 } from "@sawtooth/db";
 
 import { formatScore } from "@/components/feedback/feedback-format";
+import { labelExercises } from "@/lib/exercise-labels";
 import { plural } from "@/lib/plural";
 import { parseDashboardFilter } from "@/server/review/dashboard-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
@@ -47,6 +48,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
   const gradebook = await loadGradebook(getDatabase(), course.id);
   const { options, problems } = parseDashboardFilter(query, gradebook.exercises);
   const dashboard = buildDashboard(gradebook, options);
+  const labels = labelExercises(gradebook.exercises);
   const base = `/courses/${course.slug}/review`;
 
   /** Returns the link that sorts by `sort`, flipping the direction when it is the current one. */
@@ -90,7 +92,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
             <option value="">All exercises</option>
             {gradebook.exercises.map((exercise) => (
               <option key={exercise.id} value={exercise.slug}>
-                {exercise.title}
+                {labels.get(exercise.slug)}
               </option>
             ))}
           </select>
@@ -145,7 +147,7 @@ export default async function DashboardPage({ params, searchParams }: DashboardP
                   aria-sort={ariaSort(exercise.slug)}
                 >
                   <Link href={sortLink(exercise.slug)} className="hover:underline">
-                    {exercise.title}
+                    {labels.get(exercise.slug)}
                     {sortMark(exercise.slug)}
                   </Link>
                   {exercise.visibility !== "visible" && (

@@ -31,7 +31,7 @@ import {
 } from "./form-fields";
 import { useSavedExercise } from "./saved-exercise";
 import { SizeSummary } from "./size-summary";
-import { StatementPreview } from "./statement-preview";
+import { StatementWithPreview } from "./statement-preview";
 import { TargetFields } from "./target-fields";
 
 /** The question a same-site link asks before it leaves a form with unsaved changes. */
@@ -191,15 +191,14 @@ export function ExerciseEditor({
               hint={`At most ${MAX_EXERCISE_TITLE_LENGTH} characters.`}
             />
           </div>
-          <div className="grid grid-cols-2 gap-3">
+          <StatementWithPreview statement={form.statement}>
             <FormText
               name="statement"
               label="Statement"
               rows={12}
               hint="Markdown with $…$ and $$…$$ math and tables."
             />
-            <StatementPreview statement={form.statement} />
-          </div>
+          </StatementWithPreview>
         </Panel>
 
         <Panel title="Target and domain">
@@ -257,7 +256,11 @@ export function ExerciseEditor({
               setForm((current) => ({ ...current, showExpectedValues }))
             }
           />
-          <FormText name="tags" label="Tags" hint="Comma-separated." />
+          <FormText
+            name="tags"
+            label="Tags"
+            hint="Comma-separated. A tag repeated in any letter case is stored once."
+          />
         </Panel>
 
         <Panel title="Reference and known-wrong submissions">

@@ -5,6 +5,8 @@ import { getDatabase, listCourseAttempts, listCourseStudents, listExercises } fr
 
 import { DataTable } from "@/components/data-table";
 import { formatScore } from "@/components/feedback/feedback-format";
+import { formatAttemptTimes } from "@/lib/attempt-times";
+import { labelExercises } from "@/lib/exercise-labels";
 import { parseAttemptFilter } from "@/server/review/attempt-filter";
 import { requireCourseStaff } from "@/server/review/require-staff";
 import { isolateName, PersonName } from "@/components/person-name";
@@ -21,12 +23,6 @@ interface AttemptListPageProps {
 
 export const metadata: Metadata = { title: "Attempts" };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
 const DAY_MS = 86_400_000;
 
 export default async function AttemptListPage({ params, searchParams }: AttemptListPageProps) {
@@ -35,6 +31,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
   const db = getDatabase();
   const exercises = await listExercises(db, course.id, { includeHidden: true });
   const students = await listCourseStudents(db, course.id);
+  const labels = labelExercises(exercises);
   const { values: filter, exerciseId, problems } = parseAttemptFilter(query, exercises, students);
   // Dates in the wrong order would match nothing, so the range is left out with a message.
   const range = filter.from && filter.to && filter.from > filter.to ? { from: "", to: "" } : filter;
@@ -52,6 +49,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
     },
     filter.cursor || null,
   );
+  const times = formatAttemptTimes(page.entries.map((entry) => entry.createdAt));
   const base = `/courses/${course.slug}/review/attempts`;
   const kept = Object.entries(filter).filter(([key, value]) => key !== "cursor" && value !== "");
   const nextQuery = new URLSearchParams([...kept, ["cursor", page.nextCursor ?? ""]]);
@@ -72,7 +70,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
             <option value="">All exercises</option>
             {exercises.map((exercise) => (
               <option key={exercise.id} value={exercise.slug}>
-                {exercise.title}
+                {labels.get(exercise.slug)}
               </option>
             ))}
           </select>
@@ -145,11 +143,11 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
           ]}
           className="mt-4"
         >
-          {page.entries.map((entry) => (
+          {page.entries.map((entry, index) => (
             <tr key={entry.id}>
               <td>
-                <time dateTime={entry.createdAt.toISOString()}>
-                  {timeFormat.format(entry.createdAt)}
+                <time dateTime={entry.createdAt.toISOString()} title={times[index]?.full}>
+                  {times[index]?.text}
                 </time>
               </td>
               <td>
@@ -158,7 +156,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
                 <div className="text-slate-500">{entry.student.email}</div>
               </td>
               <td>
-                {entry.exercise.title}{" "}
+                {labels.get(entry.exercise.slug) ?? entry.exercise.title}{" "}
                 <span className="text-slate-500">#{entry.attemptNumber}</span>
                 {entry.late && <LateBadge dueDate={entry.exercise.dueDate} />}
               </td>

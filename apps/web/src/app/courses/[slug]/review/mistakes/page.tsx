@@ -3,6 +3,8 @@ import Link from "next/link";
 
 import { getDatabase, type MistakeGroup, type MistakeVariant } from "@sawtooth/db";
 
+import { formatAttemptTimes, type AttemptTime } from "@/lib/attempt-times";
+import { labelExercises } from "@/lib/exercise-labels";
 import { plural } from "@/lib/plural";
 import { requireCourseStaff } from "@/server/review/require-staff";
 import {
@@ -22,12 +24,6 @@ interface MistakesPageProps {
 
 export const metadata: Metadata = { title: "Wrong answers" };
 
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-
 export default async function MistakesPage({ params, searchParams }: MistakesPageProps) {
   const { course } = await requireCourseStaff((await params).slug);
   const { exercises, exercise, problems, groups, openGroup } = await loadWrongAnswers(
@@ -37,6 +33,7 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
   );
   const base = `/courses/${course.slug}/review`;
   const incorrect = groups.reduce((sum, group) => sum + group.attemptCount, 0);
+  const labels = labelExercises(exercises);
 
   return (
     <div>
@@ -52,7 +49,7 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
           >
             {exercises.map((candidate) => (
               <option key={candidate.id} value={candidate.slug}>
-                {candidate.title}
+                {labels.get(candidate.slug)}
               </option>
             ))}
           </select>
@@ -93,8 +90,8 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
                       : `Newest ${ATTEMPTS_PER_GROUP} attempts`}
                   </h3>
                   <ul className="mt-1 space-y-1 text-sm">
-                    {(open?.attempts ?? group.attempts).map((attempt) => {
-                      const when = timeFormat.format(attempt.createdAt);
+                    {attemptsWithTimes(open?.attempts ?? group.attempts).map((attempt) => {
+                      const when = attempt.time.text;
                       return (
                         <li key={attempt.id} className="break-words">
                           <Link
@@ -102,7 +99,13 @@ export default async function MistakesPage({ params, searchParams }: MistakesPag
                             aria-label={`Review attempt by ${attempt.student.name} at ${exercise.slug}, ${when}`}
                             className="text-indigo-700 hover:underline"
                           >
-                            <PersonName name={attempt.student.name} />, {when}
+                            <PersonName name={attempt.student.name} />,{" "}
+                            <time
+                              dateTime={attempt.createdAt.toISOString()}
+                              title={attempt.time.full}
+                            >
+                              {when}
+                            </time>
                           </Link>
                           <span className="text-slate-600"> — {attempt.message}</span>
                         </li>
@@ -173,4 +176,15 @@ function VariantList({
       )}
     </>
   );
+}
+
+/** Pairs each attempt of a list with its time, as {@link formatAttemptTimes} words it. */
+function attemptsWithTimes<Attempt extends { createdAt: Date }>(
+  attempts: readonly Attempt[],
+): (Attempt & { time: AttemptTime })[] {
+  const times = formatAttemptTimes(attempts.map((attempt) => attempt.createdAt));
+  return attempts.map((attempt, index) => ({
+    ...attempt,
+    time: times[index] ?? { text: "", full: "" },
+  }));
 }

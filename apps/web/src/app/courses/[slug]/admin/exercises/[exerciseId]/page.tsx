@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 
 import {
   findExerciseForAdmin,
@@ -40,6 +40,9 @@ export default async function EditExercisePage({ params, searchParams }: EditExe
   const db = getDatabase();
   const exercise = await findExerciseForAdmin(db, course.id, exerciseId);
   if (!exercise) {
+    // The new-exercise form was once at exercises/new. Old links to it still lead there, but an
+    // exercise with the id "new" comes first, because this path is its only editor.
+    if (exerciseId === "new") redirect(`/courses/${course.slug}/admin/new-exercise`);
     notFound();
   }
   const runs = await listRegradeRuns(db, exercise.id);

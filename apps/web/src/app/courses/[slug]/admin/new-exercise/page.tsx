@@ -6,8 +6,8 @@ import { EMPTY_FORM } from "@/lib/exercise-form";
 import { measureCourseForEditor } from "@/server/admin/course-size";
 import { requireCourseAdmin } from "@/server/admin/require-admin";
 
-import { AdminNav } from "../../admin-nav";
-import { ExerciseEditor } from "../exercise-editor";
+import { AdminNav } from "../admin-nav";
+import { ExerciseEditor } from "../exercises/exercise-editor";
 
 export const metadata: Metadata = { title: "New exercise" };
 
