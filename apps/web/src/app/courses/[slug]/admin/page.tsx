@@ -26,10 +26,7 @@ export default async function AdminPage({ params }: AdminPageProps) {
       <AdminNav courseSlug={course.slug} title={course.title} />
       <h1 className="mt-2 text-2xl font-semibold">Course admin: exercises</h1>
       <div className="mt-4 flex gap-4 text-sm">
-        <Link
-          href={`${base}/new-exercise`}
-          className="font-medium text-indigo-700 hover:underline"
-        >
+        <Link href={`${base}/new-exercise`} className="font-medium text-indigo-700 hover:underline">
           New exercise
         </Link>
         <a href={`${base}/export`} className="text-indigo-700 hover:underline">
