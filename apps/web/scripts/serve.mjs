@@ -21,6 +21,7 @@ import { parseArgs } from "node:util";
 
 import next from "next";
 
+import { stampClientAddress } from "./client-address.mjs";
 import { getLogger, requestLogFields } from "./logger.mjs";
 
 const webFolder = fileURLToPath(new URL("..", import.meta.url));
@@ -34,6 +35,8 @@ const GRADING_POOL_KEY = Symbol.for("sawtooth.gradingPool");
 const SHUTDOWN_GRACE_MS = 10_000;
 /** A worker that dies within this time of its start is not forked again, to avoid a crash loop. */
 const EARLY_EXIT_MS = 5_000;
+/** Whether a proxy in front appends the client's address to X-Forwarded-For (see README). */
+const TRUST_PROXY = process.env.SAWTOOTH_TRUST_PROXY === "1";
 
 const options = parseOptions();
 if (cluster.isPrimary && options.workers > 1) {
@@ -108,6 +111,7 @@ async function runServer({ host, port }) {
   const handle = app.getRequestHandler();
   let stopping = false;
   const server = createServer((request, response) => {
+    stampClientAddress(request, TRUST_PROXY);
     logWhenDone(request, response);
     // A keep-alive connection whose request finishes after SIGTERM stays open and idle. It would
     // hold server.close() until the grace period ends, so idle connections are closed again.

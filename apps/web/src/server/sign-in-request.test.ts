@@ -1,9 +1,16 @@
+import type { IncomingMessage } from "node:http";
+
 import { beforeAll, describe, expect, test } from "vitest";
 
 import { addMember, getDatabase } from "@sawtooth/db";
 
 import { sendAuthRequest, setUpAuthTestDatabase } from "@/testing/auth-requests";
 
+import {
+  CLIENT_ADDRESS_HEADER,
+  clientAddressOf,
+  stampClientAddress,
+} from "../../scripts/client-address.mjs";
 import { clientAddress, SIGN_IN_LIMIT, signInRequest } from "./sign-in-request";
 
 const database = setUpAuthTestDatabase();
@@ -37,7 +44,7 @@ function form(email: string, typedPassword: string): FormData {
 }
 
 function headersFrom(address: string): Headers {
-  return new Headers({ host: "127.0.0.1:3000", "x-forwarded-for": address });
+  return new Headers({ host: "127.0.0.1:3000", [CLIENT_ADDRESS_HEADER]: address });
 }
 
 function send(email: string, typedPassword: string, address: string, now = NOW) {
@@ -171,5 +178,46 @@ describe("clientAddress", () => {
     const headers = new Headers(header === null ? {} : { "x-forwarded-for": header });
 
     expect(clientAddress(headers)).toBe(expected);
+  });
+
+  test("prefers the address the server stamped", () => {
+    const headers = new Headers({
+      [CLIENT_ADDRESS_HEADER]: "198.51.100.7",
+      "x-forwarded-for": "192.0.2.1",
+    });
+
+    expect(clientAddress(headers)).toBe("198.51.100.7");
+  });
+});
+
+describe("clientAddressOf", () => {
+  /** A request from the peer `remoteAddress` with the X-Forwarded-For header given. */
+  function request(remoteAddress: string | undefined, forwarded?: string) {
+    const headers = forwarded === undefined ? {} : { "x-forwarded-for": forwarded };
+    return { socket: { remoteAddress }, headers } as unknown as IncomingMessage;
+  }
+
+  test("ignores X-Forwarded-For without a proxy", () => {
+    expect(clientAddressOf(request("192.0.2.1", "203.0.113.9"), false)).toBe("192.0.2.1");
+  });
+
+  test("takes the proxy's last entry", () => {
+    const forwarded = "203.0.113.9, 198.51.100.7";
+
+    expect(clientAddressOf(request("10.0.0.2", forwarded), true)).toBe("198.51.100.7");
+  });
+
+  test("falls back to the peer", () => {
+    expect(clientAddressOf(request("10.0.0.2"), true)).toBe("10.0.0.2");
+    expect(clientAddressOf(request(undefined), false)).toBe("unknown");
+  });
+
+  test("replaces a header the client sent", () => {
+    const sent = request("192.0.2.1");
+    sent.headers[CLIENT_ADDRESS_HEADER] = "203.0.113.9";
+
+    stampClientAddress(sent, false);
+
+    expect(sent.headers[CLIENT_ADDRESS_HEADER]).toBe("192.0.2.1");
   });
 });

@@ -13,6 +13,8 @@ import {
 
 import { RETURN_PARAMETER, safeReturnPath } from "@/lib/return-path";
 
+import { CLIENT_ADDRESS_HEADER } from "../../scripts/client-address.mjs";
+
 import { getAuth } from "./auth";
 import { logger } from "./log";
 
@@ -52,15 +54,16 @@ const credentialsSchema = z.object({
 });
 
 /**
- * Returns the client's address as the request headers give it: the last entry of
- * X-Forwarded-For. Next.js sets that header to the connection's address when the request has
- * none. A proxy in front must set it or append to it, and without a proxy a client can send any
- * value, so then only the per-email limit binds that client.
+ * Returns the client's address. `scripts/serve.mjs` writes it into `CLIENT_ADDRESS_HEADER` of
+ * every request, from the connection or, with `SAWTOOTH_TRUST_PROXY=1`, from the proxy's
+ * X-Forwarded-For. Under `next start` or `next dev` that header is missing, so the last entry of
+ * X-Forwarded-For is used, which a client can choose: then only the per-email limit binds it.
  */
 export function clientAddress(headers: Headers): string {
+  const stamped = headers.get(CLIENT_ADDRESS_HEADER)?.trim() ?? "";
   const forwarded = headers.get("x-forwarded-for") ?? "";
-  const last = forwarded.split(",").at(-1)?.trim() ?? "";
-  return last === "" ? "unknown" : last.slice(0, MAX_ADDRESS_LENGTH);
+  const address = stamped !== "" ? stamped : (forwarded.split(",").at(-1)?.trim() ?? "");
+  return address === "" ? "unknown" : address.slice(0, MAX_ADDRESS_LENGTH);
 }
 
 /**
