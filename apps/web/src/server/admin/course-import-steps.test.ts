@@ -1,35 +1,19 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import type { Database } from "@sawtooth/db";
-import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
-import {
-  createCourseFixture,
-  FIXTURE,
-  readExerciseFile,
-  storedRevision,
-} from "@/testing/course-fixture";
+import { FIXTURE, readExerciseFile, storedRevision } from "@/testing/course-fixture";
+import { setUpAdminFixture } from "@/testing/admin-fixture";
 
 import type { AdminContext } from "./admin-access";
 import { checkCourseImport, importCourseFiles, type ImportFile } from "./course-import";
 import { saveExercise } from "./exercise-editor";
 
-let testDatabase: TestDatabase;
 let db: Database;
 let admin: AdminContext;
+setUpAdminFixture((fixture) => ({ db, admin } = fixture));
 
 const courseSlug = FIXTURE.courseSlug;
-
-beforeEach(async () => {
-  testDatabase = createTestDatabase();
-  db = testDatabase.db;
-  await createCourseFixture(db);
-  admin = { db, userId: FIXTURE.admin, now: new Date("2027-01-15T12:00:00Z") };
-});
-
-afterEach(async () => {
-  await testDatabase.remove();
-});
 
 /** Returns the lecture's exercise file `id` with `changes` merged into its top level. */
 function exerciseJson(id: string, changes: Record<string, unknown> = {}): string {

@@ -1,7 +1,6 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import type { Database } from "@sawtooth/db";
-import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
 import {
   MAX_COURSE_EXERCISE_BYTES,
@@ -11,33 +10,19 @@ import {
 } from "@/lib/course-limits";
 import { exportedExerciseBytes, measureExerciseFile } from "@/lib/exercise-size";
 import { utf8Bytes } from "@/lib/submission-limits";
-import {
-  createCourseFixture,
-  FIXTURE,
-  readExerciseFile,
-  storedRevision,
-} from "@/testing/course-fixture";
+import { FIXTURE, readExerciseFile, storedRevision } from "@/testing/course-fixture";
 import { checkThenImport } from "@/testing/import-steps";
+import { setUpAdminFixture } from "@/testing/admin-fixture";
 
 import type { AdminContext } from "./admin-access";
 import { measureCourseForEditor } from "./course-size";
 import { saveExercise } from "./exercise-editor";
 
-let testDatabase: TestDatabase;
 let db: Database;
 let admin: AdminContext;
+setUpAdminFixture((fixture) => ({ db, admin } = fixture));
+
 const courseSlug = FIXTURE.courseSlug;
-
-beforeEach(async () => {
-  testDatabase = createTestDatabase();
-  db = testDatabase.db;
-  await createCourseFixture(db);
-  admin = { db, userId: FIXTURE.admin, now: new Date("2027-01-15T12:00:00Z") };
-});
-
-afterEach(async () => {
-  await testDatabase.remove();
-});
 
 /** Returns the tent-h2 file under another id, with `filler` appended to its statement. */
 function tentWith(id: string, filler: string): Record<string, unknown> {

@@ -1,35 +1,19 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import type { Database } from "@sawtooth/db";
-import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
-import {
-  createCourseFixture,
-  FIXTURE,
-  lectureExerciseIds,
-  readExerciseFile,
-} from "@/testing/course-fixture";
+import { FIXTURE, lectureExerciseIds, readExerciseFile } from "@/testing/course-fixture";
 import { checkThenImport } from "@/testing/import-steps";
+import { setUpAdminFixture } from "@/testing/admin-fixture";
 
 import type { AdminContext } from "./admin-access";
 import { saveExercise } from "./exercise-editor";
 
-let testDatabase: TestDatabase;
 let db: Database;
 let admin: AdminContext;
+setUpAdminFixture((fixture) => ({ db, admin } = fixture));
 
 const courseSlug = FIXTURE.courseSlug;
-
-beforeEach(async () => {
-  testDatabase = createTestDatabase();
-  db = testDatabase.db;
-  await createCourseFixture(db);
-  admin = { db, userId: FIXTURE.admin, now: new Date("2027-01-15T12:00:00Z") };
-});
-
-afterEach(async () => {
-  await testDatabase.remove();
-});
 
 /** Returns the lecture's tent-h2 file as `id`, with `changes` merged into its top level. */
 function tentFile(id: string, changes: Record<string, unknown> = {}): string {

@@ -1,36 +1,20 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { findExercise, type Database } from "@sawtooth/db";
-import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
-import {
-  createCourseFixture,
-  FIXTURE,
-  readExerciseFile,
-  storedRevision,
-} from "@/testing/course-fixture";
+import { FIXTURE, readExerciseFile, storedRevision } from "@/testing/course-fixture";
+import { setUpAdminFixture } from "@/testing/admin-fixture";
 
 import { toExerciseView } from "../exercise-view";
 import { gradeSubmission } from "../grading";
 import type { AdminContext } from "./admin-access";
 import { saveExercise } from "./exercise-editor";
 
-let testDatabase: TestDatabase;
 let db: Database;
 let admin: AdminContext;
+setUpAdminFixture((fixture) => ({ db, admin } = fixture));
 
 const courseSlug = FIXTURE.courseSlug;
-
-beforeEach(async () => {
-  testDatabase = createTestDatabase();
-  db = testDatabase.db;
-  await createCourseFixture(db);
-  admin = { db, userId: FIXTURE.admin, now: new Date("2027-01-15T12:00:00Z") };
-});
-
-afterEach(async () => {
-  await testDatabase.remove();
-});
 
 function tentJson(changes: Record<string, unknown> = {}): string {
   return JSON.stringify({ ...JSON.parse(readExerciseFile("tent-h2")), ...changes });

@@ -1,30 +1,19 @@
-import { afterEach, beforeEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import { courseSettingsRevision, type Database } from "@sawtooth/db";
-import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
-import { createCourseFixture, FIXTURE } from "@/testing/course-fixture";
+import { FIXTURE } from "@/testing/course-fixture";
+import { setUpAdminFixture } from "@/testing/admin-fixture";
 
 import type { AdminContext } from "./admin-access";
 import { addMemberRequest, importRosterRequest, resetPasswordRequest } from "./members";
 import { saveSettingsRequest } from "./settings";
 
-let testDatabase: TestDatabase;
 let db: Database;
 let admin: AdminContext;
+setUpAdminFixture((fixture) => ({ db, admin } = fixture));
 
 const courseSlug = FIXTURE.courseSlug;
-
-beforeEach(async () => {
-  testDatabase = createTestDatabase();
-  db = testDatabase.db;
-  await createCourseFixture(db);
-  admin = { db, userId: FIXTURE.admin, now: new Date("2027-01-15T12:00:00Z") };
-});
-
-afterEach(async () => {
-  await testDatabase.remove();
-});
 
 describe("addMemberRequest", () => {
   test("explains an incomplete email at its field", async () => {
