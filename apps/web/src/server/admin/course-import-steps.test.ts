@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import type { Database } from "@sawtooth/db";
 
 import { FIXTURE, readExerciseFile, storedRevision } from "@/testing/course-fixture";
-import { setUpAdminFixture } from "@/testing/admin-fixture";
+import { setUpAdminFixture } from "@/testing/fixture-hooks";
 
 import type { AdminContext } from "./admin-access";
 import { checkCourseImport, importCourseFiles, type ImportFile } from "./course-import";

@@ -12,7 +12,7 @@ import { exportedExerciseBytes, measureExerciseFile } from "@/lib/exercise-size"
 import { utf8Bytes } from "@/lib/submission-limits";
 import { FIXTURE, readExerciseFile, storedRevision } from "@/testing/course-fixture";
 import { checkThenImport } from "@/testing/import-steps";
-import { setUpAdminFixture } from "@/testing/admin-fixture";
+import { setUpAdminFixture } from "@/testing/fixture-hooks";
 
 import type { AdminContext } from "./admin-access";
 import { measureCourseForEditor } from "./course-size";

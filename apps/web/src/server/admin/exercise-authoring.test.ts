@@ -4,7 +4,7 @@ import type { Database } from "@sawtooth/db";
 
 import { FIXTURE, lectureExerciseIds, readExerciseFile } from "@/testing/course-fixture";
 import { checkThenImport } from "@/testing/import-steps";
-import { setUpAdminFixture } from "@/testing/admin-fixture";
+import { setUpAdminFixture } from "@/testing/fixture-hooks";
 
 import type { AdminContext } from "./admin-access";
 import { saveExercise } from "./exercise-editor";

@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { listExercisesForAdmin, type Database } from "@sawtooth/db";
 
 import { FIXTURE } from "@/testing/course-fixture";
-import { setUpAdminFixture } from "@/testing/admin-fixture";
+import { setUpAdminFixture } from "@/testing/fixture-hooks";
 
 import type { AdminContext } from "./admin-access";
 import { deleteExerciseRequest, moveExerciseRequest } from "./exercise-list";

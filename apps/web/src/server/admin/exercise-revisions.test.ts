@@ -3,7 +3,7 @@ import { describe, expect, test } from "vitest";
 import { findExercise, type Database } from "@sawtooth/db";
 
 import { FIXTURE, readExerciseFile, storedRevision } from "@/testing/course-fixture";
-import { setUpAdminFixture } from "@/testing/admin-fixture";
+import { setUpAdminFixture } from "@/testing/fixture-hooks";
 
 import { toExerciseView } from "../exercise-view";
 import { gradeSubmission } from "../grading";

@@ -1,34 +1,22 @@
-import { afterEach, describe, expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 
 import type { Database } from "@sawtooth/db";
-import { createTestDatabase, type TestDatabase } from "@sawtooth/db/testing";
 
 import type { PreviewResult } from "@/lib/submission-contract";
 import { MAX_SUBMISSION_BYTES } from "@/lib/submission-limits";
 import {
-  createCourseFixture,
   FIXTURE,
   readExerciseFile,
   TENT_H2_WEIGHTS,
   TENT_H2_WRONG,
 } from "@/testing/course-fixture";
+import { setUpFixtureDatabases } from "@/testing/fixture-hooks";
 
 import { submitAttempt } from "../submissions";
 import { NOT_ADMIN_MESSAGE } from "./admin-access";
 import { previewSubmission } from "./preview-grading";
 
-let testDatabase: TestDatabase | undefined;
-
-afterEach(async () => {
-  await testDatabase?.remove();
-  testDatabase = undefined;
-});
-
-async function setUp(tent: Parameters<typeof createCourseFixture>[1] = {}): Promise<Database> {
-  testDatabase = createTestDatabase();
-  await createCourseFixture(testDatabase.db, tent);
-  return testDatabase.db;
-}
+const setUp = setUpFixtureDatabases();
 
 const NOW = new Date("2027-01-15T12:00:00Z");
 

@@ -33,3 +33,23 @@ export function setUpAdminFixture(receive: (fixture: AdminFixture) => void): voi
     await testDatabase?.remove();
   });
 }
+
+/**
+ * Returns a function that creates a database holding {@link createCourseFixture}'s course, with
+ * the tent exercise's settings given, for a test that needs its own settings. Every database it
+ * created is removed after the test.
+ */
+export function setUpFixtureDatabases(): (
+  tent?: Parameters<typeof createCourseFixture>[1],
+) => Promise<Database> {
+  const created: TestDatabase[] = [];
+  afterEach(async () => {
+    for (const testDatabase of created.splice(0)) await testDatabase.remove();
+  });
+  return async (tent = {}) => {
+    const testDatabase = createTestDatabase();
+    created.push(testDatabase);
+    await createCourseFixture(testDatabase.db, tent);
+    return testDatabase.db;
+  };
+}
