@@ -127,8 +127,8 @@ function limitMessage(limitedBy: "email" | "address", retryAt: Date, now: Date):
  * Applies {@link SIGN_IN_LIMIT} to better-auth's HTTP route `/api/auth/sign-in/email`, which
  * scripts may call, so that the limit cannot be bypassed there. better-auth's own limiter on that
  * route counts in the memory of one process only. Past the limit it returns 429 in better-auth's
- * error shape, and a 2xx response clears the email's failures as on the form. A body without a
- * valid email goes to better-auth uncounted, which rejects it without checking a password.
+ * error shape, and a 2xx response clears the email's failures as on the form. A request whose
+ * body has no valid email is rejected here, so no password reaches better-auth uncounted.
  */
 export async function limitSignInRoute(
   db: Database,
@@ -136,15 +136,18 @@ export async function limitSignInRoute(
   handle: (request: Request) => Promise<Response>,
   now: Date,
 ): Promise<Response> {
-  const body: unknown = await request
-    .clone()
-    .json()
-    .catch(() => null);
-  const parsed = credentialsSchema.shape.email.safeParse(
-    typeof body === "object" && body !== null && "email" in body ? body.email : undefined,
-  );
+  const parsed = credentialsSchema.shape.email.safeParse(await readRouteEmail(request));
   if (!parsed.success) {
-    return handle(request);
+    logger.info("sign-in rejected: no email in the request body");
+    return Response.json(
+      {
+        code: "INVALID_SIGN_IN_REQUEST",
+        message:
+          "Invalid sign-in request: send a JSON body with an email and a password, " +
+          'such as {"email": "you@example.com", "password": "…"}.',
+      },
+      { status: 400 },
+    );
   }
 
   const keys: SignInKeys = { email: parsed.data, address: clientAddress(request.headers) };
@@ -165,4 +168,25 @@ export async function limitSignInRoute(
     await recordSignInSuccess(db, keys, started);
   }
   return response;
+}
+
+/**
+ * Returns the email of a sign-in request's body in either type better-auth accepts, JSON or a
+ * URL-encoded form, or undefined when the body has none. The request's own body stays unread.
+ */
+async function readRouteEmail(request: Request): Promise<unknown> {
+  const text = await request
+    .clone()
+    .text()
+    .catch(() => "");
+  const type = request.headers.get("content-type") ?? "";
+  if (type.toLowerCase().includes("application/x-www-form-urlencoded")) {
+    return new URLSearchParams(text).get("email") ?? undefined;
+  }
+  try {
+    const body: unknown = JSON.parse(text);
+    return typeof body === "object" && body !== null && "email" in body ? body.email : undefined;
+  } catch {
+    return undefined;
+  }
 }
