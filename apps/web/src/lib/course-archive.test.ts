@@ -79,6 +79,72 @@ describe("readCourseArchive", () => {
     expect(read.skipped).toEqual(["README.md", "plots/tent.png", "__MACOSX/", ".git/"]);
   });
 
+  it("skips other .json files of a course folder", async () => {
+    const archive = tar([
+      entry("dlt/exercises/tent-h2.json", "{}"),
+      entry("dlt/exercises/drafts/old.json", "{}"),
+      entry("dlt/notes/meta.json", '{"author":"A"}'),
+      entry("dlt/package.json", '{"name":"dlt"}'),
+      entry("dlt/course.json", "{}"),
+      entry("dlt/course.json.bak", "{}"),
+    ]);
+    const read = await readCourseArchive("extrajson.tar", archive, MAX);
+    expect(read.folder).toBe("dlt/");
+    expect(read.files.map((file) => file.name)).toEqual([
+      "extrajson.tar/dlt/exercises/tent-h2.json",
+      "extrajson.tar/dlt/course.json",
+    ]);
+    expect(read.skipped).toEqual([
+      "exercises/drafts/old.json",
+      "notes/meta.json",
+      "package.json",
+      "course.json.bak",
+    ]);
+  });
+
+  it("reads the course folder beside a README at the root", async () => {
+    const archive = tar([
+      entry("README.txt", "Unpack and import dlt/."),
+      entry("notes.json", "{}"),
+      entry("dlt/exercises/tent-h2.json", "{}"),
+      entry("dlt/course.json", "{}"),
+    ]);
+    const read = await readCourseArchive("rootreadme.tar", archive, MAX);
+    expect(read.folder).toBe("dlt/");
+    expect(read.files.map((file) => file.name)).toEqual([
+      "rootreadme.tar/dlt/exercises/tent-h2.json",
+      "rootreadme.tar/dlt/course.json",
+    ]);
+    expect(read.skipped).toEqual(["README.txt", "notes.json"]);
+    expect(describeCourseArchive(read)).toBe(
+      "Read the course folder dlt/ of rootreadme.tar. Skipped, as not part of a course folder: " +
+        "README.txt, notes.json.",
+    );
+  });
+
+  it("rejects two course folders", async () => {
+    const archive = tar([
+      entry("dlt/course.json", "{}"),
+      entry("dlt/exercises/tent-h2.json", "{}"),
+      entry("dlt2/course.json", "{}"),
+      entry("dlt2/exercises/tent-h2.json", "{}"),
+      entry("docs/README.md", "# Notes"),
+    ]);
+    expect((await readError("twotop.tar", archive)).reason).toBe(
+      "contains 2 course folders, dlt/ and dlt2/: import one course at a time, from an archive " +
+        "of its folder alone",
+    );
+    const rootAndFolder = tar([
+      entry("course.json", "{}"),
+      entry("a/exercises/x.json", "{}"),
+      entry("b/course.json", "{}"),
+    ]);
+    expect((await readError("three.tar", rootAndFolder)).reason).toBe(
+      "contains 3 course folders, the root, a/ and b/: import one course at a time, from an " +
+        "archive of its folder alone",
+    );
+  });
+
   it("reads exercises/ at the root", async () => {
     const read = await readCourseArchive(
       "exercises.tar",
@@ -135,7 +201,15 @@ describe("readCourseArchive", () => {
         "folder again",
     );
     const onlyHidden = tar([appleDouble("./._course.json"), entry("README.md", "# Notes")]);
-    expect((await readError("hidden.tar", onlyHidden)).reason).toMatch(/^contains no \.json files/);
+    expect((await readError("hidden.tar", onlyHidden)).reason).toBe(
+      "contains no course folder, which is a folder with course.json or exercises/*.json, at the " +
+        "root or inside one top folder: pack the course folder, or choose its .json files",
+    );
+    const noExercises = tar([entry("course/exercises/README.md", "# Notes")]);
+    expect((await readError("empty.tar", noExercises)).reason).toBe(
+      "contains no course.json and no exercises/*.json in course/: choose exercise .json files " +
+        "or a course archive as .tar or .tar.gz",
+    );
     const gzipped = gzipSync(tar(MAC_ENTRIES));
     expect((await readError("cut.tar.gz", gzipped.subarray(0, 40))).reason).toBe(
       "is a damaged gzip file: pack the course folder again",
@@ -164,12 +238,33 @@ describe("describeCourseArchive", () => {
       "Read the course folder course/ of nested.tar.",
     );
     expect(describeCourseArchive({ ...read, skipped: ["README.md", "._tent-h2.json"] })).toBe(
-      "Read the course folder course/ of nested.tar. Skipped: README.md, ._tent-h2.json " +
-        "(not exercise files).",
+      "Read the course folder course/ of nested.tar. Skipped, as not part of a course folder: " +
+        "README.md, 1 macOS metadata file (._*).",
     );
     const many = Array.from({ length: 23 }, (_, index) => `plot-${index}.png`);
-    expect(describeCourseArchive({ ...read, folder: "", skipped: many })).toMatch(
-      /^Read the course folder at the root of nested\.tar\. Skipped: plot-0\.png, .*plot-19\.png and 3 more \(not exercise files\)\.$/,
+    expect(describeCourseArchive({ ...read, folder: "", skipped: many })).toBe(
+      "Read the course folder at the root of nested.tar. Skipped, as not part of a course " +
+        `folder: ${many.slice(0, 20).join(", ")}, 3 more.`,
+    );
+  });
+
+  it("counts AppleDouble files instead of naming them", async () => {
+    const ids = Array.from({ length: 11 }, (_, index) => `e${index}`);
+    const archive = tar([
+      appleDouble("._dlt"),
+      entry("dlt/course.json", "{}"),
+      entry("dlt/.DS_Store", "Bud1"),
+      ...ids.map((id) => entry(`dlt/exercises/${id}.json`, "{}")),
+      ...ids.map((id) => appleDouble(`dlt/exercises/._${id}.json`)),
+      entry("dlt/README.md", "# Notes"),
+    ]);
+    const read = await readCourseArchive("mactop.tar", archive, MAX);
+    expect(read.folder).toBe("dlt/");
+    expect(read.files).toHaveLength(12);
+    expect(read.skipped).toHaveLength(14);
+    expect(describeCourseArchive(read)).toBe(
+      "Read the course folder dlt/ of mactop.tar. Skipped, as not part of a course folder: " +
+        ".DS_Store, README.md, 12 macOS metadata files (._*).",
     );
   });
 });

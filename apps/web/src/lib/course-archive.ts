@@ -47,7 +47,7 @@ export class ArchiveError extends Error {
 const ACCEPTED = "choose exercise .json files or a course archive as .tar or .tar.gz";
 
 /**
- * The course folder read from an archive: the JSON files to import, named
+ * The course folder read from an archive: its course.json and exercise files to import, named
  * `<archive>/<path in the archive>`, and the files left out.
  */
 export interface CourseArchive {
@@ -55,7 +55,10 @@ export interface CourseArchive {
   /** The course folder's path inside the archive, such as `course/`, or "" for its root. */
   folder: string;
   files: ImportFile[];
-  /** Paths, relative to the course folder, of hidden files and folders and of non-JSON files. */
+  /**
+   * Paths of the files and hidden folders not read, relative to the course folder for those
+   * inside it and to the archive's root for the others.
+   */
   skipped: string[];
 }
 
@@ -87,7 +90,9 @@ export async function readCourseArchive(
   }
   const read = selectCourseFiles(archive, entries);
   if (read.files.length === 0) {
-    throw new ArchiveError(archive, `contains no .json files: ${ACCEPTED}`);
+    const place = read.folder === "" ? "at its root" : `in ${read.folder}`;
+    const reason = `contains no course.json and no exercises/*.json ${place}`;
+    throw new ArchiveError(archive, `${reason}: ${ACCEPTED}`);
   }
   return read;
 }
@@ -164,21 +169,68 @@ function hiddenSegment(segments: string[]): number {
   return segments.findIndex((segment) => segment.startsWith(".") || segment === "__MACOSX");
 }
 
-/**
- * Returns the course folder among the visible files: the root when it contains course.json or
- * `exercises/`, or else the one folder that contains every file, as `tar -cf x.tar course/`
- * packs it. Returns [] for the root.
- */
-function findCourseFolder(paths: string[][]): string[] {
-  const atRoot = paths.some(
-    (segments) =>
-      (segments.length === 1 && segments[0] === "course.json") ||
-      (segments.length > 1 && segments[0] === "exercises"),
+/** Returns whether a path, relative to a course folder, is one the import reads. */
+function isCourseFile(segments: string[]): boolean {
+  if (segments.length === 1) return segments[0] === "course.json";
+  return (
+    segments.length === 2 && segments[0] === "exercises" && segments[1]?.endsWith(".json") === true
   );
-  const top = paths[0]?.[0];
-  if (atRoot || top === undefined) return [];
-  const oneFolder = paths.every((segments) => segments.length > 1 && segments[0] === top);
-  return oneFolder ? [top] : [];
+}
+
+/** Returns whether a path, relative to a folder, marks that folder as a course folder. */
+function marksCourseFolder(segments: string[]): boolean {
+  return (
+    (segments.length === 1 && segments[0] === "course.json") ||
+    (segments.length > 1 && segments[0] === "exercises")
+  );
+}
+
+/**
+ * Returns the course folders among the visible files: the root and each top folder that
+ * contains course.json or `exercises/`, each as its segments, [] for the root. A folder deeper
+ * down is not looked for, because tar packs a course folder at the root or in one top folder.
+ */
+function findCourseFolders(paths: string[][]): string[][] {
+  const folders: string[][] = [];
+  if (paths.some(marksCourseFolder)) folders.push([]);
+  const tops = new Set<string>();
+  for (const segments of paths) {
+    const top = segments[0];
+    if (top !== undefined && marksCourseFolder(segments.slice(1))) tops.add(top);
+  }
+  for (const top of tops) folders.push([top]);
+  return folders;
+}
+
+/** Names a course folder in a message: `dlt/`, or "the root" for []. */
+function folderName(folder: string[]): string {
+  return folder.length === 0 ? "the root" : `${folder.join("/")}/`;
+}
+
+/**
+ * Returns the one course folder of an archive. Throws an {@link ArchiveError} when the archive
+ * has none, or several, since one import updates one course.
+ */
+function chooseCourseFolder(archive: string, paths: string[][]): string[] {
+  const folders = findCourseFolders(paths);
+  const [folder] = folders;
+  if (folder === undefined) {
+    throw new ArchiveError(
+      archive,
+      "contains no course folder, which is a folder with course.json or exercises/*.json, at " +
+        "the root or inside one top folder: pack the course folder, or choose its .json files",
+    );
+  }
+  if (folders.length > 1) {
+    const names = folders.map(folderName);
+    const list = `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+    throw new ArchiveError(
+      archive,
+      `contains ${folders.length} course folders, ${list}: import one course at a time, ` +
+        "from an archive of its folder alone",
+    );
+  }
+  return folder;
 }
 
 /** Returns the path of an entry as it is listed when skipped: a hidden folder ends at its name. */
@@ -191,28 +243,30 @@ function skippedPath(segments: string[]): string[] {
 }
 
 /**
- * Selects the files to import from an archive's entries: every .json file that is not hidden.
- * Hidden files and folders and other files, such as README.md or images, are listed as skipped,
- * in the archive's order.
+ * Selects the files to import from an archive's entries: course.json at the course folder's
+ * root and the .json files directly in its `exercises/`. Every other file, such as README.md,
+ * package.json or an image, and every hidden file and folder is listed as skipped, in the
+ * archive's order. Throws an {@link ArchiveError} when the archive has no course folder or
+ * several.
  */
 export function selectCourseFiles(archive: string, entries: ArchiveEntry[]): CourseArchive {
   const paths = entries.map((entry) => segmentsOf(entry.path));
   const visible = paths.filter((segments) => hiddenSegment(segments) === -1);
-  const folder = findCourseFolder(visible);
-  const relative = (segments: string[]) =>
-    segments.slice(0, folder.length).join("/") === folder.join("/")
-      ? segments.slice(folder.length).join("/")
-      : segments.join("/");
+  const folder = chooseCourseFolder(archive, visible);
+  const inFolder = (segments: string[]) =>
+    segments.length > folder.length && folder.every((name, index) => segments[index] === name);
 
   const decoder = new TextDecoder();
   const files: ImportFile[] = [];
   const skipped = new Set<string>();
   entries.forEach((entry, index) => {
     const segments = paths[index] ?? [];
-    if (hiddenSegment(segments) === -1 && segments.at(-1)?.endsWith(".json")) {
+    const relative = inFolder(segments) ? segments.slice(folder.length) : null;
+    if (relative !== null && hiddenSegment(segments) === -1 && isCourseFile(relative)) {
       files.push({ name: `${archive}/${segments.join("/")}`, text: decoder.decode(entry.data) });
     } else {
-      skipped.add(relative(skippedPath(segments)));
+      // Files inside the course folder are named relative to it, others by their archive path.
+      skipped.add(skippedPath(relative ?? segments).join("/"));
     }
   });
   return {
@@ -226,15 +280,29 @@ export function selectCourseFiles(archive: string, entries: ArchiveEntry[]): Cou
 /** The most skipped names that {@link describeCourseArchive} lists. */
 const MAX_LISTED_SKIPPED = 20;
 
-/** Writes the sentence on which folder of an archive was read and which of its files were skipped. */
+/** Returns whether a skipped path is a macOS AppleDouble file, `._<name>`, of file metadata. */
+function isAppleDouble(path: string): boolean {
+  return path.split("/").at(-1)?.startsWith("._") === true;
+}
+
+/**
+ * Writes the sentence on which folder of an archive was read and which of its files were skipped.
+ * AppleDouble files are counted rather than named, since macOS's tar can add one beside each file.
+ */
 export function describeCourseArchive(read: CourseArchive): string {
   const folder =
     read.folder === ""
       ? `Read the course folder at the root of ${read.archive}.`
       : `Read the course folder ${read.folder} of ${read.archive}.`;
-  if (read.skipped.length === 0) return folder;
-  const listed = read.skipped.slice(0, MAX_LISTED_SKIPPED).join(", ");
-  const more = read.skipped.length - MAX_LISTED_SKIPPED;
-  const rest = more > 0 ? ` and ${more.toLocaleString("en")} more` : "";
-  return `${folder} Skipped: ${listed}${rest} (not exercise files).`;
+  const named = read.skipped.filter((path) => !isAppleDouble(path));
+  const appleDoubles = read.skipped.length - named.length;
+  const listed = named.slice(0, MAX_LISTED_SKIPPED);
+  const more = named.length - listed.length;
+  if (more > 0) listed.push(`${more.toLocaleString("en")} more`);
+  if (appleDoubles > 0) {
+    const files = appleDoubles === 1 ? "file" : "files";
+    listed.push(`${appleDoubles.toLocaleString("en")} macOS metadata ${files} (._*)`);
+  }
+  if (listed.length === 0) return folder;
+  return `${folder} Skipped, as not part of a course folder: ${listed.join(", ")}.`;
 }

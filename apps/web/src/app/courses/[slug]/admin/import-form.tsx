@@ -209,13 +209,14 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
       <p className="text-sm text-slate-600">
         Choose exercise JSON files (named after their id), optionally with course.json, or a .tar or
         .tar.gz archive of a course folder such as the export above, with the folder at its root or
-        inside one top folder. Hidden files, such as macOS&apos;s ._ files, and files other than
-        .json in an archive are skipped. An exercise file&apos;s <code>visibility</code> and{" "}
-        <code>dueDate</code> set whether students see the exercise and when it is due. course.json
-        sets the course&apos;s title, description, late-attempt rule and exercise order, and its{" "}
-        <code>exercises</code> list must name each imported exercise once. Check import lists every
-        problem, or shows what the import would change without writing anything. Import then writes
-        exactly that, unless the course changed in the meantime.
+        inside one top folder. From an archive, the import reads only the course folder&apos;s
+        course.json and the .json files directly in its exercises/ folder, and skips every other
+        file, such as package.json, a README or macOS&apos;s ._ files. An exercise file&apos;s{" "}
+        <code>visibility</code> and <code>dueDate</code> set whether students see the exercise and
+        when it is due. course.json sets the course&apos;s title, description, late-attempt rule and
+        exercise order, and its <code>exercises</code> list must name each imported exercise once.
+        Check import lists every problem, or shows what the import would change without writing
+        anything. Import then writes exactly that, unless the course changed in the meantime.
       </p>
       <input
         type="file"
