@@ -425,9 +425,10 @@ test("import skips macOS and README files in an archive", async ({ browser }) =>
   const check = admin.getByRole("button", { name: "Check import" });
   const plan = admin.getByRole("region", { name: "Import plan" });
   const problems = admin.getByRole("alert").filter({ hasText: "Nothing was imported" });
+  // macArchive adds an AppleDouble file beside each exported file, and they are counted.
   const read =
-    "Read the course folder course/ of mac.tar. Skipped: .DS_Store, README.md, " +
-    "._course.json, exercises/._";
+    "Read the course folder course/ of mac.tar. Skipped, as not part of a course folder: " +
+    `.DS_Store, README.md, ${exported.length} macOS metadata files (._*).`;
 
   await files.setInputFiles({
     name: "mac.tar",
@@ -436,7 +437,6 @@ test("import skips macOS and README files in an archive", async ({ browser }) =>
   });
   await check.click();
   await expect(plan.getByRole("list", { name: "Archives read" })).toContainText(read);
-  await expect(plan).toContainText("(not exercise files).");
   await expect(plan.getByRole("row", { name: /tent-h2/ })).toHaveText(/Unchanged/);
   await expect(problems).toHaveCount(0);
   await screenshot(admin, "import-mac-archive");
