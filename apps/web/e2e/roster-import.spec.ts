@@ -87,7 +87,7 @@ test("roster over the limit names it and the fix", async ({ browser }) => {
   await page.goto(members);
   const panel = page.getByRole("region", { name: "Import a roster" });
   await expect(panel.getByLabel("Roster file")).toHaveAccessibleDescription(
-    "A CSV file in UTF-8 or Windows-1252. At most 262,144 characters, about 4,000 rows: split a " +
+    "A CSV or tab-separated file in UTF-8, UTF-16 or Windows-1252. At most 262,144 characters, about 4,000 rows: split a " +
       "longer roster into several files.",
   );
   const csv = `email,name,role\n${"someone@example.org,Some One,student\n".repeat(8_000)}`;

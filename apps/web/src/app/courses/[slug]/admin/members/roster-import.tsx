@@ -88,7 +88,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
     <Panel title="Import a roster" busy={pending}>
       <input
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
         aria-label="Roster file"
         aria-describedby={fileHintId}
         onChange={async (event) => {
@@ -98,7 +98,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
         className="block text-sm"
       />
       <p id={fileHintId} className="text-xs text-slate-500">
-        A CSV file in UTF-8 or Windows-1252. {ROSTER_LIMIT_HINT}
+        A CSV or tab-separated file in UTF-8, UTF-16 or Windows-1252. {ROSTER_LIMIT_HINT}
       </p>
       {encodingNote && (
         <p role="status" className="rounded bg-amber-50 p-2 text-sm">
@@ -111,7 +111,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
         onChange={setCsv}
         hint={
           "A header row naming email, name and role, then one person per row, separated by " +
-          "commas or semicolons. An import adds people and never changes the role of an " +
+          "commas, semicolons or tabs. An import adds people and never changes the role of an " +
           "existing member: change roles in the table above. " +
           ROSTER_LIMIT_HINT
         }
