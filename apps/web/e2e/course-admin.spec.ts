@@ -637,6 +637,7 @@ test("role changes only with the Change role button", async ({ browser }) => {
   await name.fill("עדה evil");
   await addPanel.getByRole("button", { name: "Add member" }).click();
   await expect(addPanel.getByRole("status")).toContainText("Account created");
+  await expect(addPanel.getByRole("status"), "after adding a member").toBeFocused();
 
   const select = page.getByLabel("Role of role-keys@example.org", { exact: true });
   await select.focus();
