@@ -551,6 +551,7 @@ test("import shows its plan and rejects a stale one", async ({ browser }) => {
     await expect(saved).toHaveText(/Saved the new wording/);
     await importButton.click();
     await expect(stale).toContainText("the course changed after the check");
+    await expect(stale, "after a stale import").toBeFocused();
     await expect(tentRow).toHaveText(/Wording changed in place in version 1: statement/);
     expect(await storedStatement()).toBe("Edited again in the other tab.");
 
@@ -559,6 +560,7 @@ test("import shows its plan and rejects a stale one", async ({ browser }) => {
     await importButton.click();
     await expect(tentRow).toHaveText(/settings changed: title/);
     await expect(stale).toContainText("the course changed after the check");
+    await expect(stale, "after a second stale import").toBeFocused();
     expect(await storedStatement()).toBe("Edited again in the other tab.");
 
     await importButton.click();
@@ -637,6 +639,7 @@ test("role changes only with the Change role button", async ({ browser }) => {
   await name.fill("עדה evil");
   await addPanel.getByRole("button", { name: "Add member" }).click();
   await expect(addPanel.getByRole("status")).toContainText("Account created");
+  await expect(addPanel.getByRole("status"), "after adding a member").toBeFocused();
 
   const select = page.getByLabel("Role of role-keys@example.org", { exact: true });
   await select.focus();

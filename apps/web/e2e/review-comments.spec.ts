@@ -263,7 +263,8 @@ test("review of a removed student's attempt says so", async ({ browser }) => {
 
   await tutor.goto(`${COURSE}/review/attempts`);
   const row = tutor.getByRole("row").filter({ hasText: REMOVED_STUDENT.email });
-  await expect(row.getByText("removed", { exact: true })).toBeVisible();
+  await expect(row.getByText("(removed)", { exact: true })).toBeVisible();
+  await expect(row.getByRole("cell").nth(1)).toContainText(`${REMOVED_STUDENT.name} (removed)`);
   const present = tutor.getByRole("row").filter({ hasText: STUDENT.email }).first();
-  await expect(present.getByText("removed", { exact: true })).toHaveCount(0);
+  await expect(present.getByText("(removed)", { exact: true })).toHaveCount(0);
 });

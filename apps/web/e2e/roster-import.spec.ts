@@ -87,8 +87,8 @@ test("roster over the limit names it and the fix", async ({ browser }) => {
   await page.goto(members);
   const panel = page.getByRole("region", { name: "Import a roster" });
   await expect(panel.getByLabel("Roster file")).toHaveAccessibleDescription(
-    "A CSV file in UTF-8 or Windows-1252. At most 262,144 characters, about 4,000 rows: split a " +
-      "longer roster into several files.",
+    "A CSV or tab-separated file in UTF-8, UTF-16 or Windows-1252. At most 262,144 " +
+      "characters, about 4,000 rows: split a longer roster into several files.",
   );
   const csv = `email,name,role\n${"someone@example.org,Some One,student\n".repeat(8_000)}`;
 
@@ -97,7 +97,7 @@ test("roster over the limit names it and the fix", async ({ browser }) => {
     .setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
 
   await expect(panel.getByRole("alert")).toHaveText(
-    "Not imported.Roster file: The file has 296,016 characters, more than the limit of " +
+    "File over the limit.Roster file: The file has 296,016 characters, more than the limit of " +
       "262,144 (about 4,000 rows): split it into smaller files and import them one by one.",
   );
   await expect(panel.getByLabel("Roster CSV", { exact: true })).toHaveValue("");

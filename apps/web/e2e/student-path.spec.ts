@@ -72,6 +72,37 @@ function cell(page: Page, name: string) {
   return page.getByRole("textbox", { name, exact: true });
 }
 
+test("course page labels repeated titles with ids", async ({ page }) => {
+  const slug = "repeated-titles";
+  const db = createDatabase(databaseUrl());
+  try {
+    const user = await db.user.findUniqueOrThrow({ where: { email: STUDENT.email } });
+    // A retried test finds the course of its first run, so that course is replaced.
+    await db.course.deleteMany({ where: { slug } });
+    await db.course.create({
+      data: {
+        slug,
+        title: "Repeated titles",
+        memberships: { create: { userId: user.id, role: "student" } },
+        exercises: {
+          create: [
+            { slug: "fuzz-a", title: "Fuzz", position: 0 },
+            { slug: "fuzz-b", title: "Fuzz", position: 1 },
+            { slug: "other", title: "Other", position: 2 },
+          ],
+        },
+      },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+
+  await openSignedIn(page, `/courses/${slug}`);
+
+  const links = page.getByRole("table").getByRole("link");
+  await expect(links).toHaveText(["Fuzz (fuzz-a)", "Fuzz (fuzz-b)", "Other"]);
+});
+
 test("expired session returns to the page after sign-in", async ({ page, context }) => {
   await openSignedIn(page, `${TENT_H2}?from=history`);
 

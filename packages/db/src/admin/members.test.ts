@@ -254,7 +254,7 @@ describe("importRoster", () => {
       status: "invalid",
       message:
         "The header row lacks the column role: the first line must name the columns email, " +
-        "name and role, separated by commas.",
+        "name and role, separated by commas, semicolons or tabs.",
     });
     expect(await testDatabase.db.user.count()).toBe(1);
   });
@@ -265,8 +265,18 @@ describe("importRoster", () => {
       status: "invalid",
       message:
         "The header row lacks the columns email and name: the first line must name the " +
-        "columns email, name and role, separated by commas.",
+        "columns email, name and role, separated by commas, semicolons or tabs.",
     });
+  });
+
+  test("reads a file separated by tabs", async () => {
+    const csv = "email\tname\trole\r\nnew@example.com\tDoe, Jo\ttutor\r\n";
+
+    const result = await importRoster(testDatabase.db, "c1", csv);
+
+    expect(result.status).toBe("imported");
+    const user = await testDatabase.db.user.findUnique({ where: { email: "new@example.com" } });
+    expect(user?.name).toBe("Doe, Jo");
   });
 
   test("reads a file separated by semicolons", async () => {

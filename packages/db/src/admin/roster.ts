@@ -31,7 +31,8 @@ const REQUIRED_COLUMNS = ["email", "name", "role"] as const;
  * is invalid or repeats an earlier row, {@link checkUserName} rejects its name, its role is
  * unknown, or the person is a member already, whose role the import leaves as it is. The other
  * rows are added. New people get an account with a one-time password. The columns are separated
- * by commas, or by semicolons when the header row splits into the three columns only that way.
+ * by commas, or by semicolons or else tabs when the header row splits into the three columns only
+ * that way.
  */
 export async function importRoster(
   db: Database,
@@ -180,9 +181,11 @@ type RosterTable = { columns: string[]; rows: CsvRecord[] } | { message: string 
 
 function readRosterTable(csv: string): RosterTable {
   let table = splitRoster(csv, ",");
-  if ("missing" in table && table.missing.length > 0) {
-    const semicolon = splitRoster(csv, ";");
-    if ("missing" in semicolon && semicolon.missing.length === 0) table = semicolon;
+  // Excel writes semicolons in locales with a decimal comma, and tabs for "Unicode Text".
+  for (const separator of [";", "\t"]) {
+    if (!("missing" in table) || table.missing.length === 0) break;
+    const other = splitRoster(csv, separator);
+    if ("missing" in other && other.missing.length === 0) table = other;
   }
   if ("message" in table) return table;
 
@@ -191,7 +194,7 @@ function readRosterTable(csv: string): RosterTable {
     const names = missing.length === 1 ? "column" : "columns";
     const message =
       `The header row lacks the ${names} ${listWords(missing)}: the first line must name the ` +
-      "columns email, name and role, separated by commas.";
+      "columns email, name and role, separated by commas, semicolons or tabs.";
     return { message };
   }
   if (rows.length === 0) {

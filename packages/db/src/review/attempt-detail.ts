@@ -10,7 +10,8 @@ export interface ReviewAttemptDetail {
   late: boolean;
   /** `isMember` is false once the student was removed from the attempt's course. */
   student: { id: string; name: string; email: string; isMember: boolean };
-  exercise: { id: string; slug: string; title: string; dueDate: Date | null };
+  /** `hidden` is true while students cannot see the exercise, and so not this attempt either. */
+  exercise: { id: string; slug: string; title: string; dueDate: Date | null; hidden: boolean };
 }
 
 /**
@@ -29,21 +30,30 @@ export async function findReviewAttemptDetail(
       attemptNumber: true,
       createdAt: true,
       user: { select: { id: true, name: true, email: true } },
-      exercise: { select: { id: true, slug: true, title: true, dueDate: true, courseId: true } },
+      exercise: {
+        select: {
+          id: true,
+          slug: true,
+          title: true,
+          dueDate: true,
+          courseId: true,
+          visibility: true,
+        },
+      },
     },
   });
   if (!row) {
     return null;
   }
   const { user, createdAt, exercise, ...rest } = row;
-  const { courseId, ...exerciseFields } = exercise;
+  const { courseId, visibility, ...exerciseFields } = exercise;
   const membership = await db.membership.findUnique({
     where: { userId_courseId: { userId: user.id, courseId } },
     select: { id: true },
   });
   return {
     ...rest,
-    exercise: exerciseFields,
+    exercise: { ...exerciseFields, hidden: visibility === "hidden" },
     late: isLateAttempt(createdAt, exercise.dueDate),
     student: { ...user, isMember: membership !== null },
   };

@@ -110,6 +110,7 @@ describe("listCourseAttempts", () => {
       slug: REVIEW.tent,
       title: "Exercise tent",
       dueDate: null,
+      hidden: false,
     });
     expect(entry?.late).toBe(false);
     expect(entry?.attemptNumber).toBe(1);
@@ -153,6 +154,22 @@ describe("listCourseAttempts", () => {
     ]);
     expect(detail?.late).toBe(true);
     expect((await findReviewAttemptDetail(db, onTime.id))?.late).toBe(false);
+  });
+
+  test("marks attempts at a hidden exercise", async () => {
+    const db = testDatabase.db;
+    const visible = await gradeAndRecord(db, "alice", REVIEW.tent, tentNetwork(-2));
+    const later = new Date(visible.createdAt.getTime() + 1000);
+    const hidden = await gradeAndRecord(db, "alice", REVIEW.saw, tentNetwork(-2), later);
+
+    const entries = (await listCourseAttempts(db, course)).entries;
+
+    expect(entries.map((entry) => [entry.id, entry.exercise.hidden])).toEqual([
+      [hidden.id, true],
+      [visible.id, false],
+    ]);
+    expect((await findReviewAttemptDetail(db, hidden.id))?.exercise.hidden).toBe(true);
+    expect((await findReviewAttemptDetail(db, visible.id))?.exercise.hidden).toBe(false);
   });
 
   test("starts from the newest attempt for an invalid cursor", async () => {

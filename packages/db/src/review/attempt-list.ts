@@ -29,7 +29,8 @@ export interface AttemptListEntry {
   late: boolean;
   /** `isMember` is false once the student was removed from the course. */
   student: { id: string; name: string; email: string; isMember: boolean };
-  exercise: { id: string; slug: string; title: string; dueDate: Date | null };
+  /** `hidden` is true while students cannot see the exercise, and so not this attempt either. */
+  exercise: { id: string; slug: string; title: string; dueDate: Date | null; hidden: boolean };
 }
 
 /** Returns whether an attempt at `createdAt` came after `dueDate`, false without a due date. */
@@ -114,7 +115,9 @@ export async function listCourseAttempts(
       overrideScore: true,
       attemptNumber: true,
       user: { select: { id: true, name: true, email: true } },
-      exercise: { select: { id: true, slug: true, title: true, dueDate: true } },
+      exercise: {
+        select: { id: true, slug: true, title: true, dueDate: true, visibility: true },
+      },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: take + 1,
@@ -126,12 +129,19 @@ export async function listCourseAttempts(
     filter.courseId,
     page.map((row) => row.user.id),
   );
-  const entries = page.map(({ user, overrideScore, ...row }): AttemptListEntry => ({
+  const entries = page.map(({ user, overrideScore, exercise, ...row }): AttemptListEntry => ({
     ...row,
+    exercise: {
+      id: exercise.id,
+      slug: exercise.slug,
+      title: exercise.title,
+      dueDate: exercise.dueDate,
+      hidden: exercise.visibility === "hidden",
+    },
     verdict: verdictSchema.parse(row.verdict),
     score: effectiveScore({ score: row.score, overrideScore }),
     overridden: overrideScore !== null,
-    late: isLateAttempt(row.createdAt, row.exercise.dueDate),
+    late: isLateAttempt(row.createdAt, exercise.dueDate),
     student: { ...user, isMember: members.has(user.id) },
   }));
   const last = entries.at(-1);

@@ -251,6 +251,7 @@ describe("findReviewAttemptDetail", () => {
       slug: REVIEW.tent,
       title: "Exercise tent",
       dueDate: null,
+      hidden: false,
     });
     expect(detail?.late).toBe(false);
     expect(await findReviewAttemptDetail(db, "missing")).toBeNull();

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getDatabase, isStaffRole, listExercises, summarizeProgress } from "@sawtooth/db";
 
 import { DueDate } from "@/components/due-date";
+import { labelExercises } from "@/lib/exercise-labels";
 import { requireCourseMember } from "@/server/access";
 
 import { ExerciseStatus, SOLVED_LEGEND } from "./exercise-status";
@@ -22,6 +23,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
   const db = getDatabase();
   const exercises = await listExercises(db, course.id, { includeHidden: isStaffRole(role) });
   const progress = await summarizeProgress(db, user.id, course.id);
+  const labels = labelExercises(exercises);
 
   return (
     <div>
@@ -69,7 +71,7 @@ export default async function CoursePage({ params }: CoursePageProps) {
                     href={`/courses/${course.slug}/exercises/${exercise.slug}`}
                     className="font-medium wrap-anywhere text-indigo-700 hover:underline"
                   >
-                    {exercise.title}
+                    {labels.get(exercise.slug) ?? exercise.title}
                   </Link>
                   {exercise.visibility === "hidden" && (
                     <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">hidden</span>

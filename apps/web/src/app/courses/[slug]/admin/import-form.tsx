@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition, type Ref } from "react";
 
 import { errorMessage } from "@/components/error-message";
 import {
@@ -203,6 +203,13 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
     });
   }
 
+  // The Import button is disabled while its request runs, which drops the focus, so the notice
+  // of a stale plan takes it. Each stale response is a new object, so a repeat moves it again.
+  const staleRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (result?.status === "stale") staleRef.current?.focus();
+  }, [result]);
+
   const canCheck = !pending && files !== null && files.length > 0 && sizeProblem === null;
   return (
     <Panel title="Import exercises">
@@ -243,7 +250,7 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
       <Button onClick={check} disabled={!canCheck}>
         {pending && checked === null ? "Checking…" : "Check import"}
       </Button>
-      <ImportResult result={result} />
+      <ImportResult result={result} staleRef={staleRef} />
       {checked !== null && (
         <>
           <ImportPlanView planned={checked.planned} archives={checked.archives} />
@@ -257,7 +264,13 @@ export function ImportForm({ courseSlug }: { courseSlug: string }) {
 }
 
 /** Shows the outcome of the last step: its problems, the stale-plan notice or what was imported. */
-function ImportResult({ result }: { result: FormResult }) {
+function ImportResult({
+  result,
+  staleRef,
+}: {
+  result: FormResult;
+  staleRef: Ref<HTMLParagraphElement>;
+}) {
   if (result?.status === "invalid") {
     return (
       <>
@@ -280,7 +293,7 @@ function ImportResult({ result }: { result: FormResult }) {
   }
   if (result?.status === "stale") {
     return (
-      <p role="alert" className="text-sm font-medium text-red-700">
+      <p ref={staleRef} tabIndex={-1} role="alert" className="text-sm font-medium text-red-700">
         Nothing was imported: the course changed after the check, by another save or import. The
         plan below is for the course as it is now: read it and import again.
       </p>

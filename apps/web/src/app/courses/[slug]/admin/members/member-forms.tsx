@@ -277,6 +277,7 @@ export function AddMemberForm({
   const [pending, startTransition] = useTransition();
   const emailRef = useRef<HTMLInputElement>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  const addedRef = useRef<HTMLParagraphElement>(null);
 
   function add() {
     startTransition(async () => {
@@ -288,12 +289,15 @@ export function AddMemberForm({
         (response.field === "email" ? emailRef : nameRef).current?.focus();
       } else if (response.status === "already-member") {
         setAdded(`${response.email} is a member already, as ${response.role}.`);
+        addedRef.current?.focus();
       } else if (response.status === "added") {
         setAdded(
           response.password === null
             ? `${response.email} had an account and is now a member.`
             : `Account created for ${response.email}. One-time password: ${response.password} — copy it now and hand it over; it is not shown again, and they must replace it when they first sign in.`,
         );
+        // The disabled button lost the focus during the request, so the result takes it.
+        addedRef.current?.focus();
         router.refresh();
       }
     });
@@ -329,11 +333,15 @@ export function AddMemberForm({
       {addError && (
         <ProblemList title="Not added." problems={[{ place: "Add a member", message: addError }]} />
       )}
-      {added && (
-        <p role="status" className="rounded bg-amber-50 p-2 font-mono text-sm">
-          {added}
-        </p>
-      )}
+      {/* Always rendered, so that it can take the focus before the new text is in place. */}
+      <p
+        ref={addedRef}
+        tabIndex={-1}
+        role="status"
+        className={added ? "rounded bg-amber-50 p-2 font-mono text-sm" : undefined}
+      >
+        {added}
+      </p>
     </Panel>
   );
 }

@@ -23,6 +23,8 @@ const LEAVE_QUESTION =
   "The one-time passwords of this import are shown only on this page, and the report is not " +
   "downloaded. Leave the page and lose them?";
 
+const NOT_IMPORTED = "Not imported.";
+
 /**
  * Renders the form that imports a CSV roster, with a report per row and its download. The page
  * warns before it is left while an import runs, and while the report shows one-time passwords
@@ -33,7 +35,12 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
   const [csv, setCsv] = useState("");
   const [encodingNote, setEncodingNote] = useState<string | null>(null);
   const [outcomes, setOutcomes] = useState<RosterOutcome[] | null>(null);
-  const [importError, setImportError] = useState<{ place: string; message: string } | null>(null);
+  // The title says "Not imported." only once an import was tried, not when a file is chosen.
+  const [importError, setImportError] = useState<{
+    title: string;
+    place: string;
+    message: string;
+  } | null>(null);
   const [pending, startTransition] = useTransition();
   const [importingRows, setImportingRows] = useState<number | null>(null);
   const [downloaded, setDownloaded] = useState(false);
@@ -44,7 +51,11 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
   async function readFile(file: File) {
     const { text, encoding } = decodeRosterFile(new Uint8Array(await file.arrayBuffer()));
     const sizeProblem = rosterSizeProblem(text.length, "The file");
-    setImportError(sizeProblem === null ? null : { place: "Roster file", message: sizeProblem });
+    setImportError(
+      sizeProblem === null
+        ? null
+        : { title: "File over the limit.", place: "Roster file", message: sizeProblem },
+    );
     setOutcomes(null);
     if (sizeProblem !== null) return;
     setCsv(text);
@@ -54,7 +65,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
   function importCsv() {
     const sizeProblem = rosterSizeProblem(csv.length, "The roster");
     if (sizeProblem !== null) {
-      setImportError({ place: "Roster CSV", message: sizeProblem });
+      setImportError({ title: NOT_IMPORTED, place: "Roster CSV", message: sizeProblem });
       return;
     }
     setImportingRows(countRosterRows(csv));
@@ -63,7 +74,9 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
     startTransition(async () => {
       const response = await importRosterAction({ courseSlug, csv });
       const rejected = response.status === "rejected";
-      setImportError(rejected ? { place: "Roster CSV", message: response.message } : null);
+      setImportError(
+        rejected ? { title: NOT_IMPORTED, place: "Roster CSV", message: response.message } : null,
+      );
       setOutcomes(response.status === "imported" ? response.outcomes : null);
       router.refresh();
     });
@@ -88,7 +101,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
     <Panel title="Import a roster" busy={pending}>
       <input
         type="file"
-        accept=".csv,text/csv"
+        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
         aria-label="Roster file"
         aria-describedby={fileHintId}
         onChange={async (event) => {
@@ -98,7 +111,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
         className="block text-sm"
       />
       <p id={fileHintId} className="text-xs text-slate-500">
-        A CSV file in UTF-8 or Windows-1252. {ROSTER_LIMIT_HINT}
+        A CSV or tab-separated file in UTF-8, UTF-16 or Windows-1252. {ROSTER_LIMIT_HINT}
       </p>
       {encodingNote && (
         <p role="status" className="rounded bg-amber-50 p-2 text-sm">
@@ -111,7 +124,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
         onChange={setCsv}
         hint={
           "A header row naming email, name and role, then one person per row, separated by " +
-          "commas or semicolons. An import adds people and never changes the role of an " +
+          "commas, semicolons or tabs. An import adds people and never changes the role of an " +
           "existing member: change roles in the table above. " +
           ROSTER_LIMIT_HINT
         }
@@ -124,7 +137,7 @@ export function RosterImport({ courseSlug }: { courseSlug: string }) {
           `${progress} Creating an account takes a fraction of a second, so a roster of ` +
             "thousands takes minutes. Keep this page open until the report appears."}
       </p>
-      {importError && <ProblemList title="Not imported." problems={[importError]} />}
+      {importError && <ProblemList title={importError.title} problems={[importError]} />}
       {outcomes && (
         <div className="flex flex-wrap items-center gap-3">
           <Button tone="plain" onClick={() => downloadReport(outcomes)}>

@@ -12,6 +12,7 @@ import { requireCourseStaff } from "@/server/review/require-staff";
 import { isolateName, PersonName } from "@/components/person-name";
 
 import { FilterProblems } from "../filter-problems";
+import { HiddenBadge } from "../hidden-badge";
 import { LateBadge } from "../late-badge";
 import { RemovedBadge } from "../removed-badge";
 import { ReviewNav } from "../review-nav";
@@ -158,6 +159,7 @@ export default async function AttemptListPage({ params, searchParams }: AttemptL
               <td>
                 {labels.get(entry.exercise.slug) ?? entry.exercise.title}{" "}
                 <span className="text-slate-500">#{entry.attemptNumber}</span>
+                {entry.exercise.hidden && <HiddenBadge />}
                 {entry.late && <LateBadge dueDate={entry.exercise.dueDate} />}
               </td>
               <td

@@ -104,6 +104,15 @@ export default async function ReviewAttemptPage({ params }: ReviewAttemptPagePro
           stored, and the student sees them if an admin adds them to the course again.
         </p>
       )}
+      {detail.exercise.hidden && (
+        <p
+          role="note"
+          className="mt-4 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+        >
+          <strong>This exercise is hidden:</strong> the student cannot see this attempt, its
+          comments or its score until it is published again.
+        </p>
+      )}
       <p className="mt-2 text-sm" aria-label="Score">
         Score that counts: <strong>{formatScore(attempt.score)}</strong>
         {attempt.overrideScore !== null && (
