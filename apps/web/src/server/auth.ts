@@ -26,7 +26,7 @@ function authBaseUrl() {
 
 /**
  * Creates a better-auth instance with the app's configuration. `rateLimit` switches better-auth's
- * own limiter on or off; by default it is on in production only.
+ * own limiter on or off. Without it better-auth (1.7) turns the limiter on in production only.
  */
 export function createAuth({ rateLimit }: { rateLimit?: boolean } = {}) {
   return betterAuth({
