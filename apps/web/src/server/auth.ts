@@ -24,7 +24,11 @@ function authBaseUrl() {
   };
 }
 
-function createAuth() {
+/**
+ * Creates a better-auth instance with the app's configuration. `rateLimit` switches better-auth's
+ * own limiter on or off. Without it better-auth (1.7) turns the limiter on in production only.
+ */
+export function createAuth({ rateLimit }: { rateLimit?: boolean } = {}) {
   return betterAuth({
     appName: "Sawtooth",
     baseURL: authBaseUrl(),
@@ -42,6 +46,7 @@ function createAuth() {
     // access.ts still checks with one query that the session is stored.
     session: { cookieCache: { enabled: true, maxAge: 5 * 60 } },
     telemetry: { enabled: false },
+    ...(rateLimit === undefined ? {} : { rateLimit: { enabled: rateLimit } }),
     // nextCookies must come last: it copies Set-Cookie headers from calls made in server actions.
     plugins: [nextCookies()],
   });

@@ -5,10 +5,12 @@ import { z } from "zod";
 
 import {
   beginSignIn,
+  cancelSignIn,
   recordSignInSuccess,
   type Database,
   type SignInKeys,
   type SignInLimit,
+  type SignInLimitedBy,
 } from "@sawtooth/db";
 
 import { RETURN_PARAMETER, safeReturnPath } from "@/lib/return-path";
@@ -35,13 +37,17 @@ export type SignInResult =
   { status: "signed-in"; returnPath: string } | { status: "rejected"; state: SignInState };
 
 /**
- * Failed sign-ins allowed per email address and per client address in any 15 minutes. The
- * per-address limit is higher because a lecture hall often reaches the server through one
- * address, so one student's typos must not lock out the others.
+ * Failed sign-ins allowed in any 15 minutes per pair of email and client address, per client
+ * address and per email over all addresses. Guesses from one address thus lock that address out
+ * of the account, not the account's owner elsewhere. The per-address limit is higher because a
+ * lecture hall often reaches the server through one address, so one student's typos must not
+ * lock out the others. The per-email limit stops guessing spread over many addresses and is far
+ * beyond what one address reaches before its own limits bind.
  */
 export const SIGN_IN_LIMIT: SignInLimit = {
-  perEmail: 5,
+  perPair: 5,
   perAddress: 50,
+  perEmail: 100,
   windowMs: 15 * 60 * 1000,
 };
 
@@ -57,7 +63,8 @@ const credentialsSchema = z.object({
  * Returns the client's address. `scripts/serve.mjs` writes it into `CLIENT_ADDRESS_HEADER` of
  * every request, from the connection or, with `SAWTOOTH_TRUST_PROXY=1`, from the proxy's
  * X-Forwarded-For. Under `next start` or `next dev` that header is missing, so the last entry of
- * X-Forwarded-For is used, which a client can choose: then only the per-email limit binds it.
+ * X-Forwarded-For is used, which a client can choose: then only the per-email limit over all
+ * addresses binds it.
  */
 export function clientAddress(headers: Headers): string {
   const stamped = headers.get(CLIENT_ADDRESS_HEADER)?.trim() ?? "";
@@ -109,26 +116,42 @@ export async function signInRequest(
     if (error instanceof APIError && error.status === "UNAUTHORIZED") {
       return reject("Invalid email or password.");
     }
+    // Only a wrong password counts as a failure.
+    await cancelSignIn(db, started);
     throw error;
   }
   await recordSignInSuccess(db, keys, started);
   return { status: "signed-in", returnPath: safeReturnPath(form.get(RETURN_PARAMETER)) };
 }
 
-/** Returns the message for a sign-in rejected by the limit, with the wait in whole minutes. */
-function limitMessage(limitedBy: "email" | "address", retryAt: Date, now: Date): string {
+/**
+ * Returns the message for a sign-in rejected by the limit, with the wait in whole minutes. The
+ * same messages hold for emails with and without an account.
+ */
+function limitMessage(limitedBy: SignInLimitedBy, retryAt: Date, now: Date): string {
   const minutes = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
   const wait = minutes === 1 ? "1 minute" : `${minutes} minutes`;
-  const source = limitedBy === "email" ? "for this email" : "from your network address";
-  return `Too many failed sign-ins ${source}: try again in ${wait}.`;
+  switch (limitedBy) {
+    case "pair":
+      return `Too many failed sign-ins for this email: try again in ${wait}.`;
+    case "address":
+      return `Too many failed sign-ins from your network address: try again in ${wait}.`;
+    case "email":
+      return (
+        "Too many failed sign-ins for this email from many places: " +
+        `try again in ${wait}, or ask a course admin to reset your password.`
+      );
+  }
 }
 
 /**
  * Applies {@link SIGN_IN_LIMIT} to better-auth's HTTP route `/api/auth/sign-in/email`, which
  * scripts may call, so that the limit cannot be bypassed there. better-auth's own limiter on that
  * route counts in the memory of one process only. Past the limit it returns 429 in better-auth's
- * error shape, and a 2xx response clears the email's failures as on the form. A request whose
- * body has no valid email is rejected here, so no password reaches better-auth uncounted.
+ * error shape. A 2xx response clears the pair's failures as on the form, and 401 stays counted.
+ * Any other response checked no password, such as better-auth's own 429, so the sign-in is
+ * removed from the counts. A request whose body has no valid email is rejected here, so no
+ * password reaches better-auth uncounted.
  */
 export async function limitSignInRoute(
   db: Database,
@@ -166,6 +189,8 @@ export async function limitSignInRoute(
   const response = await handle(request);
   if (response.ok) {
     await recordSignInSuccess(db, keys, started);
+  } else if (response.status !== 401) {
+    await cancelSignIn(db, started);
   }
   return response;
 }

@@ -1,6 +1,7 @@
 import { hashPassword, verifyPassword } from "better-auth/crypto";
 import { afterEach, beforeEach, describe, expect, test } from "vitest";
 
+import { beginSignIn } from "../sign-in-limit";
 import { createTestDatabase, type TestDatabase } from "../testing/test-database";
 import { lockUser } from "./members";
 import { resetMemberPassword, type PasswordResetResult } from "./password-reset";
@@ -137,6 +138,25 @@ describe("resetMemberPassword", () => {
 
     expect(result).toEqual({ status: "member-elsewhere" });
     expect(await snapshot()).toEqual(before);
+  });
+
+  test("clears the member's failed sign-ins from every address", async () => {
+    const { db } = testDatabase;
+    const limit = { perPair: 2, perAddress: 50, perEmail: 100, windowMs: 15 * 60_000 };
+    const now = new Date("2027-01-01T00:00:00Z");
+    const signIn = (email: string, address: string) =>
+      beginSignIn(db, { email, address }, limit, now);
+    for (const address of ["192.0.2.1", "192.0.2.1", "192.0.2.2", "192.0.2.2"]) {
+      await signIn("student@example.com", address);
+    }
+    await signIn("tutor@example.com", "192.0.2.1");
+    await signIn("tutor@example.com", "192.0.2.1");
+
+    await resetMemberPassword(db, { courseId: "c1", adminId: "ada", userId: "student" });
+
+    expect((await signIn("student@example.com", "192.0.2.1")).status).toBe("allowed");
+    expect((await signIn("student@example.com", "192.0.2.2")).status).toBe("allowed");
+    expect(await signIn("tutor@example.com", "192.0.2.1")).toMatchObject({ limitedBy: "pair" });
   });
 
   test("keeps the sessions of other users", async () => {

@@ -4,6 +4,7 @@ import { hashPassword } from "better-auth/crypto";
 
 import type { Database } from "../client";
 import type { Prisma } from "../generated/prisma/client";
+import { clearSignInFailures } from "../sign-in-limit";
 import { generateOneTimePassword, lockUser } from "./members";
 
 type Transaction = Prisma.TransactionClient;
@@ -31,6 +32,8 @@ export type PasswordResetResult =
 /**
  * Replaces a course member's password with a new one-time password, requires its replacement at
  * the next sign-in and deletes all of the member's sessions, so they are signed out everywhere.
+ * It also clears the failed sign-ins of the member's email from every address, so a member whom
+ * failures lock out can sign in with the new password at once.
  *
  * Anyone who has the one-time password can act as the member, so an admin may reset only an
  * account whose every membership is in a course that this admin administers: taking it over
@@ -47,27 +50,38 @@ export async function resetMemberPassword(
   const password = generateOneTimePassword();
   // Hashing takes tens of milliseconds, so it happens before the transaction opens.
   const hash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
+  type Outcome =
+    | Exclude<PasswordResetResult, { status: "reset" }>
+    | { status: "reset"; password: string; email: string };
+  const result = await db.$transaction(async (tx): Promise<Outcome> => {
     await lockUser(tx, reset.userId);
     const rejection = await checkResettable(tx, reset);
     if (rejection !== null) {
       return rejection;
     }
     await replaceCredential(tx, reset.userId, hash);
-    await tx.user.update({
+    const user = await tx.user.update({
       where: { id: reset.userId },
       data: { passwordChangeRequired: true },
+      select: { email: true },
     });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
-    return { status: "reset", password };
+    return { status: "reset", password, email: user.email };
   });
+  if (result.status !== "reset") {
+    return result;
+  }
+  // Cleared after the commit, so that the transaction holding the user's lock does not also
+  // wait for sign-ins that lock the failures.
+  await clearSignInFailures(db, result.email);
+  return { status: "reset", password: result.password };
 }
 
 /** Returns why the admin may not reset the member's password, or null when they may. */
 async function checkResettable(
   tx: Transaction,
   { courseId, adminId, userId }: PasswordReset,
-): Promise<PasswordResetResult | null> {
+): Promise<Exclude<PasswordResetResult, { status: "reset" }> | null> {
   const membership = await tx.membership.findUnique({
     where: { userId_courseId: { userId, courseId } },
     select: { id: true },

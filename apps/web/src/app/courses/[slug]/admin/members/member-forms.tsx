@@ -166,7 +166,8 @@ function MemberRow({
   function resetPassword() {
     const question =
       `Reset the password of ${member.email}? They are signed out everywhere, their current ` +
-      "password stops working, and you get a one-time password to hand over.";
+      "password stops working, their failed sign-ins are cleared, which ends a lockout of " +
+      "their email, and you get a one-time password to hand over.";
     if (!window.confirm(question)) return;
     startTransition(async () => {
       const response = await resetPasswordAction({ courseSlug, userId: member.userId });
@@ -245,7 +246,8 @@ function MemberRow({
             <>
               One-time password: <code className="font-mono text-sm">{reset.password}</code>
               <br />
-              Copy it now: it is not shown again, and they must replace it when they sign in.
+              Copy it now: it is not shown again, and they must replace it when they sign in. Their
+              failed sign-ins are cleared, which ends a lockout of their email.
             </>
           )}
         </p>
