@@ -152,8 +152,13 @@ describe("resetMemberPassword", () => {
     await signIn("tutor@example.com", "192.0.2.1");
     await signIn("tutor@example.com", "192.0.2.1");
 
-    await resetMemberPassword(db, { courseId: "c1", adminId: "ada", userId: "student" });
+    const reset = await resetMemberPassword(db, {
+      courseId: "c1",
+      adminId: "ada",
+      userId: "student",
+    });
 
+    expect(reset).toMatchObject({ status: "reset", unlocked: true });
     expect((await signIn("student@example.com", "192.0.2.1")).status).toBe("allowed");
     expect((await signIn("student@example.com", "192.0.2.2")).status).toBe("allowed");
     expect(await signIn("tutor@example.com", "192.0.2.1")).toMatchObject({ limitedBy: "pair" });

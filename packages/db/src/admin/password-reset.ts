@@ -20,8 +20,12 @@ export interface PasswordReset {
 
 /** Result of {@link resetMemberPassword}. */
 export type PasswordResetResult =
-  /** `password` is the new one-time password; only its hash is stored, so show it now. */
-  | { status: "reset"; password: string }
+  /**
+   * `password` is the new one-time password; only its hash is stored, so show it now.
+   * `unlocked` is false when the reset is stored but clearing the email's failed sign-ins
+   * failed, so the member may still be locked out for up to the limit's window.
+   */
+  | { status: "reset"; password: string; unlocked: boolean }
   /** The user is not a member of the course. */
   | { status: "not-found" }
   /** The admin asked to reset their own password, which they change on the password form. */
@@ -73,8 +77,12 @@ export async function resetMemberPassword(
   }
   // Cleared after the commit, so that the transaction holding the user's lock does not also
   // wait for sign-ins that lock the failures.
-  await clearSignInFailures(db, result.email);
-  return { status: "reset", password: result.password };
+  // The reset is stored, so its password must reach the admin even when this clearing fails.
+  const unlocked = await clearSignInFailures(db, result.email).then(
+    () => true,
+    () => false,
+  );
+  return { status: "reset", password: result.password, unlocked };
 }
 
 /** Returns why the admin may not reset the member's password, or null when they may. */

@@ -17,6 +17,7 @@ import {
 
 import { rosterSizeProblem } from "@/lib/roster-file";
 
+import { logger } from "../log";
 import {
   authorizeAdmin,
   authorizeAdminRequest,
@@ -132,7 +133,13 @@ export async function resetPasswordRequest(
 
   const reset = { courseId: access.course.id, adminId: access.userId, userId: access.data.userId };
   const result = await resetMemberPassword(context.db, reset);
-  if (result.status === "reset") return result;
+  if (result.status === "reset") {
+    if (!result.unlocked) {
+      const ids = { courseId: reset.courseId, userId: reset.userId };
+      logger.warn(ids, "password reset stored, but clearing failed sign-ins failed");
+    }
+    return { status: "reset", password: result.password };
+  }
   return { status: "rejected", message: RESET_REJECTIONS[result.status] };
 }
 
