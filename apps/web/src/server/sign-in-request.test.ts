@@ -233,6 +233,14 @@ describe("/api/auth/sign-in/email", () => {
     expect(failures).toBe(3);
   }, 30_000);
 
+  test("rejects a form with two emails", async () => {
+    const body = "email=decoy%40example.com&email=carol%40example.com&password=guess";
+
+    const response = await postSignIn(body, "application/x-www-form-urlencoded");
+
+    expect(response.status).toBe(400);
+  });
+
   test("rejects a body without an email", async () => {
     const before = await database.current.db.signInFailure.count();
 

@@ -197,7 +197,8 @@ export async function limitSignInRoute(
 
 /**
  * Returns the email of a sign-in request's body in either type better-auth accepts, JSON or a
- * URL-encoded form, or undefined when the body has none. The request's own body stays unread.
+ * URL-encoded form, or undefined when the body has none or a form repeats it. The request's own
+ * body stays unread.
  */
 async function readRouteEmail(request: Request): Promise<unknown> {
   const text = await request
@@ -206,7 +207,9 @@ async function readRouteEmail(request: Request): Promise<unknown> {
     .catch(() => "");
   const type = request.headers.get("content-type") ?? "";
   if (type.toLowerCase().includes("application/x-www-form-urlencoded")) {
-    return new URLSearchParams(text).get("email") ?? undefined;
+    // A repeated field is rejected, because better-auth may read another copy than this one.
+    const emails = new URLSearchParams(text).getAll("email");
+    return emails.length === 1 ? emails[0] : undefined;
   }
   try {
     const body: unknown = JSON.parse(text);
