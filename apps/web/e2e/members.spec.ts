@@ -146,16 +146,23 @@ test("keyboard focus follows member changes", async ({ browser }) => {
   const roleStatus = page.getByRole("status", { name: `Role change of ${email}` });
   await expect(roleStatus).toHaveText(`Role of ${email} changed from student to tutor.`);
   await expect(roleStatus, "after a role change").toBeFocused();
+  // Announced once, by the row: the page-wide region stays empty.
+  await expect(page.getByRole("status", { name: "Member changes" })).toHaveText("");
 
+  // The row's buttons stay disabled until the refresh after the change has finished.
+  const resetButton = page.getByRole("button", { name: `Reset password of ${email}`, exact: true });
+  await expect(resetButton).toBeEnabled();
   page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: `Reset password of ${email}`, exact: true }).focus();
+  await resetButton.focus();
   await page.keyboard.press("Enter");
   const resetStatus = page.getByRole("status", { name: `Password reset of ${email}` });
   await expect(resetStatus).toContainText("One-time password:");
   await expect(resetStatus, "after a password reset").toBeFocused();
 
+  const removeButton = page.getByRole("button", { name: `Remove ${email}`, exact: true });
+  await expect(removeButton).toBeEnabled();
   page.once("dialog", (dialog) => dialog.accept());
-  await page.getByRole("button", { name: `Remove ${email}`, exact: true }).focus();
+  await removeButton.focus();
   await page.keyboard.press("Enter");
   const changes = page.getByRole("status", { name: "Member changes" });
   await expect(changes).toHaveText(`Removed ${email} from the course.`);

@@ -104,7 +104,10 @@ function MemberRow({
   courseSlug: string;
   member: Member;
   isCurrentUser: boolean;
-  /** Reports the outcome of a role change or removal, to move the focus to it. */
+  /**
+   * Reports a role change or removal, to move the focus to its outcome. `message` is the text
+   * for the page-wide region: a removal's, or "" when the row's own status shows the outcome.
+   */
   onChange: (userId: string, message: string) => void;
 }) {
   const router = useRouter();
@@ -119,13 +122,18 @@ function MemberRow({
    * change that takes the admin pages away from the current user, which would otherwise reload
    * as the not-found page.
    */
-  function run(action: () => Promise<MemberChangeResponse>, done: string, leaveTo?: string) {
+  function run(
+    action: () => Promise<MemberChangeResponse>,
+    done: string,
+    { leaveTo, removes = false }: { leaveTo?: string | undefined; removes?: boolean } = {},
+  ) {
     startTransition(async () => {
       const response = await action();
       const ok = response.status === "done";
       const text = response.status === "rejected" ? response.message : done;
       setOutcome({ ok, text });
-      onChange(member.userId, text);
+      // The page-wide region speaks only for a removed row, so no outcome is announced twice.
+      onChange(member.userId, ok && removes ? text : "");
       if (ok && leaveTo !== undefined) {
         router.replace(leaveTo);
       } else {
@@ -146,7 +154,7 @@ function MemberRow({
     run(
       () => changeRoleAction({ courseSlug, userId, role }),
       `Role of ${member.email} changed from ${member.role} to ${role}.`,
-      demotesSelf ? leaveTo : undefined,
+      { leaveTo: demotesSelf ? leaveTo : undefined },
     );
   }
 
@@ -159,7 +167,8 @@ function MemberRow({
     if (window.confirm(question)) {
       const leaveTo = isCurrentUser ? "/courses" : undefined;
       const done = `Removed ${member.email} from the course.`;
-      run(() => removeMemberAction({ courseSlug, userId: member.userId }), done, leaveTo);
+      const action = () => removeMemberAction({ courseSlug, userId: member.userId });
+      run(action, done, { leaveTo, removes: true });
     }
   }
 
