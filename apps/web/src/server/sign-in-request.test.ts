@@ -21,6 +21,7 @@ const NOW = new Date("2027-01-15T12:00:00Z");
 let password = "";
 let bobPassword = "";
 let carolPassword = "";
+let davePassword = "";
 
 /** Adds a student with a new account and returns the one-time password. */
 async function addStudent(courseId: string, name: string): Promise<string> {
@@ -37,6 +38,7 @@ beforeAll(async () => {
   password = await addStudent(course.id, "Alice");
   bobPassword = await addStudent(course.id, "Bob");
   carolPassword = await addStudent(course.id, "Carol");
+  davePassword = await addStudent(course.id, "Dave");
 });
 
 function form(email: string, typedPassword: string): FormData {
@@ -241,13 +243,31 @@ describe("/api/auth/sign-in/email", () => {
     expect(response.status).toBe(400);
   });
 
+  test("counts a JSON body typed as a form too", async () => {
+    for (let i = 0; i < SIGN_IN_LIMIT.perPair; i++) {
+      const body = { email: "dave@example.com", password: `wrong-${i}` };
+      await sendAuthRequest("/sign-in/email", { body });
+    }
+    // A decoy email inside a JSON string, which a form reading of the body would count.
+    const type = "application/json; x=application/x-www-form-urlencoded";
+    const body = JSON.stringify({
+      email: "dave@example.com",
+      password: davePassword,
+      x: "&email=decoy%40example.com&",
+    });
+
+    const response = await postSignIn(body, type);
+
+    expect(response.status).toBe(429);
+  }, 30_000);
+
   test("rejects a body without an email", async () => {
     const before = await database.current.db.signInFailure.count();
 
     const response = await postSignIn("password=guess", "text/plain");
 
     expect(response.status).toBe(400);
-    expect(((await response.json()) as { message: string }).message).toContain("JSON body");
+    expect(((await response.json()) as { message: string }).message).toContain("application/json");
     expect(await database.current.db.signInFailure.count()).toBe(before);
   });
 });

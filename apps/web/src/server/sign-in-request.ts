@@ -166,8 +166,8 @@ export async function limitSignInRoute(
       {
         code: "INVALID_SIGN_IN_REQUEST",
         message:
-          "Invalid sign-in request: send a JSON body with an email and a password, " +
-          'such as {"email": "you@example.com", "password": "…"}.',
+          "Invalid sign-in request: send one email and one password as application/json, " +
+          'such as {"email": "you@example.com", "password": "…"}, or as a URL-encoded form.',
       },
       { status: 400 },
     );
@@ -197,19 +197,23 @@ export async function limitSignInRoute(
 
 /**
  * Returns the email of a sign-in request's body in either type better-auth accepts, JSON or a
- * URL-encoded form, or undefined when the body has none or a form repeats it. The request's own
- * body stays unread.
+ * URL-encoded form, or undefined when the body has none, a form repeats it, or the media type
+ * is neither of the two exactly. Any looser reading could pick another parser, and so another
+ * email, than better-auth does. The request's own body stays unread.
  */
 async function readRouteEmail(request: Request): Promise<unknown> {
   const text = await request
     .clone()
     .text()
     .catch(() => "");
-  const type = request.headers.get("content-type") ?? "";
-  if (type.toLowerCase().includes("application/x-www-form-urlencoded")) {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0]?.trim().toLowerCase();
+  if (mediaType === "application/x-www-form-urlencoded") {
     // A repeated field is rejected, because better-auth may read another copy than this one.
     const emails = new URLSearchParams(text).getAll("email");
     return emails.length === 1 ? emails[0] : undefined;
+  }
+  if (mediaType !== "application/json") {
+    return undefined;
   }
   try {
     const body: unknown = JSON.parse(text);

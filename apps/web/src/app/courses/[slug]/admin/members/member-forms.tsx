@@ -131,9 +131,11 @@ function MemberRow({
       const response = await action();
       const ok = response.status === "done";
       const text = response.status === "rejected" ? response.message : done;
-      setOutcome({ ok, text });
-      // The page-wide region speaks only for a removed row, so no outcome is announced twice.
-      onChange(member.userId, ok && removes ? text : "");
+      // A removed row's outcome goes only to the page-wide region, every other outcome only to
+      // the row's status, so that no outcome is announced twice.
+      const removed = ok && removes;
+      setOutcome(removed ? null : { ok, text });
+      onChange(member.userId, removed ? text : "");
       if (ok && leaveTo !== undefined) {
         router.replace(leaveTo);
       } else {
